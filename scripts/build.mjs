@@ -1,0 +1,32 @@
+// Builds every bundle with esbuild. Type-checking is separate (`npm run typecheck`).
+// Entries whose source file does not exist yet are skipped, so partial checkouts still build.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
+  // remark & co. are ESM-only; bundling them as CJS removes ~160 ms of ESM loading at start-up.
+  mainFields: ['module', 'main'] };
+
+const entries = [
+  // The library: pure core, no vscode, no Node built-ins.
+  { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', mainFields: ['module', 'main'] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+];
+// Extension-host test suites (mocha), run by test-electron or code-server.
+const suiteFiles = existsSync('test/vscode/suite')
+  ? readdirSync('test/vscode/suite', { recursive: true }).filter((f) => String(f).endsWith('.ts')).map((f) => join('test/vscode/suite', String(f)))
+  : [];
+if (suiteFiles.length) {
+  entries.push({ entryPoints: suiteFiles, outdir: 'out/test/vscode/suite', bundle: true, external: ['vscode', 'mocha'] });
+}
+
+const builds = entries.filter((e) => e.entryPoints.every((p) => existsSync(p)));
+if (watch) {
+  for (const e of builds) (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(builds.map((e) => esbuild.build({ ...common, ...e })));
+  console.log(`built ${builds.map((b) => b.outfile ?? b.outdir).join(', ')}`);
+}

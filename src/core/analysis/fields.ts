@@ -1,0 +1,112 @@
+/**
+ * Header fields: `**Label**: value`, `**Label:** value`, `- **Label**: value` and plain
+ * `Label: value` lines in paragraphs (including paragraphs in list items and quotes).
+ */
+import type { RuleContext } from '../rule.js';
+
+export interface Field {
+  /** Label as written, without emphasis markers. */
+  label: string;
+  /** Lower-cased, whitespace-collapsed label for matching. */
+  key: string;
+  /** Value text (trimmed, as written). */
+  value: string;
+  labelStart: number;
+  labelEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  /** Whether the label was in bold (`**Label**`). */
+  bold: boolean;
+}
+
+const BOLD = /^(\*\*|__)([^*_\n]{1,80}?)(:?)\1(:?)[ \t]*/;
+const PLAIN = /^([A-Za-z][A-Za-z0-9 /&'’-]{0,60}):[ \t]+(?=\S)/;
+
+export function extractFields(ctx: RuleContext): Field[] {
+  const { text, paragraphs } = ctx.doc;
+  const out: Field[] = [];
+  for (const p of paragraphs) {
+    let pos = p.start;
+    while (pos < p.end) {
+      let eol = text.indexOf('\n', pos);
+      if (eol === -1 || eol > p.end) eol = p.end;
+      let lineEnd = eol;
+      if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      // Skip quote markers and indentation of continuation lines.
+      let s = pos;
+      while (s < lineEnd && (text[s] === ' ' || text[s] === '\t' || text[s] === '>')) s++;
+      const line = text.slice(s, lineEnd);
+      const f = matchField(line, s);
+      if (f) out.push(f);
+      pos = eol + 1;
+    }
+  }
+  return out;
+}
+
+function matchField(line: string, base: number): Field | null {
+  const b = BOLD.exec(line);
+  if (b && (b[3] === ':' || b[4] === ':')) {
+    const label = b[2]!.trim();
+    const valueStart = b[0].length;
+    const value = line.slice(valueStart).trimEnd();
+    const labelStart = base + b[1]!.length;
+    return {
+      label,
+      key: fieldKey(label),
+      value,
+      labelStart,
+      labelEnd: labelStart + b[2]!.length,
+      valueStart: base + valueStart,
+      valueEnd: base + valueStart + value.length,
+      bold: true,
+    };
+  }
+  const m = PLAIN.exec(line);
+  if (m) {
+    const label = m[1]!.trim();
+    const valueStart = m[0].length;
+    const value = line.slice(valueStart).trimEnd();
+    return {
+      label,
+      key: fieldKey(label),
+      value,
+      labelStart: base,
+      labelEnd: base + m[1]!.length,
+      valueStart: base + valueStart,
+      valueEnd: base + valueStart + value.length,
+      bold: false,
+    };
+  }
+  return null;
+}
+
+export function fieldKey(label: string): string {
+  return label.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The first field with one of these labels (case-insensitive), preferring bold ones. */
+export function findField(ctx: RuleContext, ...labels: string[]): Field | undefined {
+  const fields = ctx.get(extractFields);
+  const keys = labels.map(fieldKey);
+  return fields.find((f) => f.bold && keys.includes(f.key)) ?? fields.find((f) => keys.includes(f.key));
+}
+
+/**
+ * The document's year, for dates written without one: from the Quarter / Period / Date /
+ * Report Date / Date Identified fields or front matter, else today's year.
+ */
+export function documentYear(ctx: RuleContext): number {
+  const fm = ctx.doc.frontMatter?.data;
+  const candidates: string[] = [];
+  if (fm) for (const k of ['quarter', 'year', 'date']) if (fm[k] !== undefined) candidates.push(String(fm[k]));
+  for (const l of ['Quarter', 'Period', 'Report Date', 'Date', 'Date Identified']) {
+    const f = findField(ctx, l);
+    if (f) candidates.push(f.value);
+  }
+  for (const c of candidates) {
+    const y = /\b(20\d\d|19\d\d)\b/.exec(c);
+    if (y) return Number(y[1]);
+  }
+  return ctx.today.getFullYear();
+}

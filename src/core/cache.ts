@@ -1,0 +1,52 @@
+/**
+ * A bounded cache of section models keyed by the section's text. A keystroke changes one
+ * section's text, so a re-lint re-parses that section only. Eviction is least-recently-used,
+ * bounded by the total characters of the cached sections.
+ */
+import type { SectionModel } from './model.js';
+
+export interface SectionCache {
+  get(text: string): SectionModel | undefined;
+  set(text: string, model: SectionModel): void;
+  /** Number of sections parsed (cache misses) since creation; for tests and the benchmark. */
+  readonly misses: number;
+  clear(): void;
+}
+
+export function createCache(maxChars = 32 * 1024 * 1024): SectionCache {
+  const map = new Map<string, SectionModel>();
+  let chars = 0;
+  let misses = 0;
+  return {
+    get(text) {
+      const hit = map.get(text);
+      if (hit) {
+        map.delete(text);
+        map.set(text, hit);
+      } else {
+        misses++;
+      }
+      return hit;
+    },
+    set(text, model) {
+      if (text.length > maxChars) return;
+      if (!map.has(text)) chars += text.length;
+      map.set(text, model);
+      while (chars > maxChars) {
+        const oldest = map.keys().next().value as string;
+        map.delete(oldest);
+        chars -= oldest.length;
+      }
+    },
+    get misses() {
+      return misses;
+    },
+    clear() {
+      map.clear();
+      chars = 0;
+    },
+  };
+}
+
+/** The default cache shared by `lint()` calls that do not bring their own. */
+export const sharedCache: SectionCache = createCache();

@@ -1,0 +1,125 @@
+/**
+ * Builds the document model: split into sections, take each section's model from the cache or
+ * parse it, shift offsets, concatenate. Document-wide facts (kind, outline, front matter) are
+ * resolved after the per-section pass.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { SectionCache } from './cache.js';
+import { sharedCache } from './cache.js';
+import type { DocModel, FrontMatter, HeadingModel, SectionModel } from './model.js';
+import { normalizeHeading } from './model.js';
+import { buildSectionModel } from './parse.js';
+import { splitSections } from './split.js';
+import type { DocKind } from './types.js';
+
+export interface BuildOptions {
+  cache?: SectionCache | false;
+  wholeDocument?: boolean;
+}
+
+export function buildDocument(text: string, options: BuildOptions = {}): DocModel {
+  const cache = options.cache === false ? null : (options.cache ?? sharedCache);
+  const { frontMatter: fm, sections } = splitSections(text);
+  const spans = options.wholeDocument
+    ? [{ start: fm ? fm.end : 0, end: text.length }]
+    : sections;
+
+  const doc: DocModel = {
+    text,
+    kind: null,
+    frontMatter: null,
+    outline: [],
+    headings: [],
+    tables: [],
+    listItems: [],
+    paragraphs: [],
+    brackets: [],
+    definitions: [],
+    comments: [],
+    code: [],
+  };
+
+  for (const span of spans) {
+    const sectionText = text.slice(span.start, span.end);
+    let model = cache ? cache.get(sectionText) : undefined;
+    if (!model) {
+      model = buildSectionModel(sectionText);
+      cache?.set(sectionText, model);
+    }
+    append(doc, model, span.start);
+  }
+
+  if (fm) doc.frontMatter = readFrontMatter(fm);
+  doc.kind = detectKind(doc);
+  doc.outline = outline(doc.headings, text.length);
+  return doc;
+}
+
+function shift<T extends { start: number; end: number }>(r: T, by: number): T {
+  const out: Record<string, unknown> = { ...r, start: r.start + by, end: r.end + by };
+  for (const k of ['textStart', 'contentStart', 'firstLineEnd', 'outerStart', 'outerEnd'] as const) {
+    if (k in r) out[k] = (r as unknown as Record<string, number>)[k]! + by;
+  }
+  return out as T;
+}
+
+function append(doc: DocModel, m: SectionModel, by: number): void {
+  const itemBase = doc.listItems.length;
+  for (const h of m.headings) doc.headings.push(shift(h, by));
+  for (const t of m.tables) {
+    const row = (r: (typeof t)['header']) => ({ ...shift(r, by), cells: r.cells.map((c) => shift(c, by)) });
+    doc.tables.push({ ...shift(t, by), header: row(t.header), delimiter: shift(t.delimiter, by), rows: t.rows.map(row) });
+  }
+  for (const li of m.listItems) {
+    doc.listItems.push({ ...shift(li, by), parent: li.parent === -1 ? -1 : li.parent + itemBase });
+  }
+  for (const p of m.paragraphs) doc.paragraphs.push(shift(p, by));
+  for (const b of m.brackets) doc.brackets.push(shift(b, by));
+  for (const d of m.definitions) doc.definitions.push(d);
+  for (const c of m.comments) doc.comments.push(shift(c, by));
+  for (const c of m.code) doc.code.push(shift(c, by));
+}
+
+function readFrontMatter(fm: { start: number; end: number; body: string }): FrontMatter {
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = parseYaml(fm.body);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+  } catch {
+    // Malformed YAML front matter: treated as absent (it is the author's, not ours to judge).
+  }
+  return { start: fm.start, end: fm.end, data };
+}
+
+const KINDS: DocKind[] = ['qbr', 'status-report', 'issue', 'launch-plan'];
+
+export function detectKind(doc: Pick<DocModel, 'frontMatter' | 'headings'>): DocKind | null {
+  const explicit = doc.frontMatter?.data['partnership-doc'];
+  if (typeof explicit === 'string' && (KINDS as string[]).includes(explicit.trim().toLowerCase())) {
+    return explicit.trim().toLowerCase() as DocKind;
+  }
+  const h1 = doc.headings.filter((h) => h.depth === 1).map((h) => normalizeHeading(h.text));
+  if (h1.some((t) => t.startsWith('partnership qbr'))) return 'qbr';
+  if (h1.some((t) => t.startsWith('partnership status report'))) return 'status-report';
+  const h12 = doc.headings.filter((h) => h.depth <= 2).map((h) => normalizeHeading(h.text));
+  if (h12.some((t) => t.startsWith('partnership issue'))) return 'issue';
+  return null;
+}
+
+function outline(headings: HeadingModel[], textEnd: number): DocModel['outline'] {
+  return headings.map((h, i) => {
+    let bodyEnd = textEnd;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j]!.depth <= h.depth) {
+        bodyEnd = headings[j]!.start;
+        break;
+      }
+    }
+    return { ...h, bodyEnd };
+  });
+}
+
+/** The headings enclosing `offset`, outermost first (one per depth). */
+export function enclosingHeadings(doc: DocModel, offset: number): DocModel['outline'] {
+  return doc.outline.filter((h) => h.start <= offset && offset < h.bodyEnd);
+}

@@ -1,0 +1,15 @@
+/**
+ * Partnership Docs — the library API. Pure: no vscode, no file system.
+ *   lint(text, { path, today, config }) → { kind, findings }
+ *   applyFixes(text, findings) → text
+ *   fixAll(text, options) → { text, passes }
+ *   rules → the rule metadata list
+ */
+export { lint, fixAll, analyze } from './lint.js';
+export { applyFixes, applyEdits } from './fix.js';
+export { rules, ruleIds, DOCS_BASE } from './rules/index.js';
+export { createCache } from './cache.js';
+export type { SectionCache } from './cache.js';
+export { DEFAULT_CONFIG, mergeConfig, parseConfigText } from './config.js';
+export { scaffold, defaultFileName, slugify } from './templates.js';
+export type * from './types.js';

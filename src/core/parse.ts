@@ -1,0 +1,164 @@
+/**
+ * Parses one section with unified + remark-parse + remark-gfm and reduces the syntax tree to a
+ * SectionModel (offsets relative to the section). The tree is not retained.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root, Table, ListItem, Parents } from 'mdast';
+import type { BracketModel, CellModel, RowModel, SectionModel, TableModel } from './model.js';
+import { normalizeLabel } from './model.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export function parseTree(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+const BRACKET = /\[([^\[\]\n]{1,200})\]/g;
+
+export function buildSectionModel(text: string): SectionModel {
+  const tree = parseTree(text);
+  const model: SectionModel = {
+    headings: [],
+    tables: [],
+    listItems: [],
+    paragraphs: [],
+    brackets: [],
+    definitions: [],
+    comments: [],
+    code: [],
+  };
+  walk(tree, model, text, 0, -1);
+  return model;
+}
+
+function startOf(n: Nodes): number {
+  return n.position?.start.offset ?? 0;
+}
+function endOf(n: Nodes): number {
+  return n.position?.end.offset ?? 0;
+}
+
+function walk(node: Nodes, model: SectionModel, text: string, depth: number, parentItem: number): void {
+  switch (node.type) {
+    case 'heading': {
+      const start = startOf(node);
+      const first = node.children[0];
+      model.headings.push({
+        start,
+        end: endOf(node),
+        depth: node.depth,
+        text: toString(node),
+        textStart: first ? startOf(first) : endOf(node),
+      });
+      break;
+    }
+    case 'table':
+      model.tables.push(tableModel(node, text, depth === 0));
+      break;
+    case 'listItem':
+      parentItem = listItem(node, model, text, depth, parentItem);
+      break;
+    case 'paragraph':
+      model.paragraphs.push({ start: startOf(node), end: endOf(node), depth });
+      break;
+    case 'text':
+      scanBrackets(text, startOf(node), endOf(node), model.brackets);
+      return;
+    case 'definition':
+    case 'footnoteDefinition':
+      model.definitions.push(normalizeLabel(node.label ?? node.identifier));
+      break;
+    case 'html': {
+      const m = /^<!--([\s\S]*?)-->/.exec(node.value);
+      if (m) model.comments.push({ start: startOf(node), end: startOf(node) + m[0].length, body: m[1]!.trim() });
+      return;
+    }
+    case 'code':
+    case 'inlineCode':
+      model.code.push({ start: startOf(node), end: endOf(node) });
+      return;
+    default:
+      break;
+  }
+  if ('children' in node) {
+    const childDepth = node.type === 'root' ? 0 : node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem' ? depth + (node.type === 'list' ? 0 : 1) : depth;
+    for (const child of (node as Parents).children) walk(child as Nodes, model, text, childDepth, parentItem);
+  }
+}
+
+function listItem(node: ListItem, model: SectionModel, text: string, depth: number, parent: number): number {
+  const start = startOf(node);
+  const end = endOf(node);
+  let contentStart = end;
+  const first = node.children[0];
+  if (first) contentStart = startOf(first);
+  if (node.checked !== null && node.checked !== undefined) {
+    // remark-gfm reports the paragraph after the checkbox; keep it.
+  }
+  let firstLineEnd = text.indexOf('\n', contentStart);
+  if (firstLineEnd === -1 || firstLineEnd > end) firstLineEnd = end;
+  if (firstLineEnd > start && text.charCodeAt(firstLineEnd - 1) === 13) firstLineEnd--;
+  model.listItems.push({
+    start,
+    end,
+    checked: node.checked ?? null,
+    depth,
+    parent,
+    contentStart,
+    firstLineEnd,
+  });
+  return model.listItems.length - 1;
+}
+
+/** Finds `[label]` in the raw source of a text node; escaped brackets are literal text. */
+function scanBrackets(text: string, start: number, end: number, out: BracketModel[]): void {
+  const raw = text.slice(start, end);
+  if (!raw.includes('[')) return;
+  BRACKET.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BRACKET.exec(raw))) {
+    if (m.index > 0 && raw[m.index - 1] === '\\') continue;
+    const next = /^\[([^\[\]\n]{0,200})\]/.exec(raw.slice(m.index + m[0].length));
+    const b: BracketModel = { start: start + m.index, end: start + m.index + m[0].length, label: m[1]! };
+    if (next) b.nextLabel = next[1]!;
+    out.push(b);
+  }
+}
+
+function tableModel(node: Table, text: string, topLevel: boolean): TableModel {
+  const rows: RowModel[] = node.children.map((row) => ({
+    start: startOf(row),
+    end: endOf(row),
+    cells: row.children.map((cell) => cellModel(text, startOf(cell), endOf(cell))),
+  }));
+  const header = rows[0]!;
+  // The delimiter row is the line after the header row.
+  const delimStart = text.indexOf('\n', header.end) + 1;
+  let delimEnd = text.indexOf('\n', delimStart);
+  if (delimEnd === -1) delimEnd = text.length;
+  if (text.charCodeAt(delimEnd - 1) === 13) delimEnd--;
+  return {
+    start: startOf(node),
+    end: endOf(node),
+    header,
+    delimiter: { start: delimStart, end: delimEnd },
+    rows: rows.slice(1),
+    align: (node.align ?? []).map((a) => a ?? null),
+    topLevel,
+  };
+}
+
+function cellModel(text: string, s: number, e: number): CellModel {
+  let outerStart = s;
+  let outerEnd = e;
+  if (text[outerStart] === '|') outerStart++;
+  if (outerEnd > outerStart && text[outerEnd - 1] === '|' && text[outerEnd - 2] !== '\\') outerEnd--;
+  let a = outerStart;
+  let b = outerEnd;
+  while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
+  while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+  return { start: a, end: b, text: text.slice(a, b), outerStart, outerEnd };
+}

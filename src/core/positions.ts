@@ -1,0 +1,32 @@
+/** Offset ↔ 1-based line/column (UTF-16 code units), computed once per text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based line and column of an offset (end-exclusive offsets map naturally). */
+  position(offset: number): { line: number; column: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo]! + 1 };
+  }
+  offset(line: number, column: number): number {
+    const start = this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
+    return Math.min(start + column - 1, this.text.length);
+  }
+  lineRange(line: number): { start: number; end: number } {
+    const start = this.starts[line - 1] ?? this.text.length;
+    let end = (this.starts[line] ?? this.text.length + 1) - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return { start, end: Math.max(start, end) };
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}

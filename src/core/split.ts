@@ -1,0 +1,118 @@
+/**
+ * Splits a markdown document into independently parseable sections.
+ *
+ * A split point is a line that starts (column 0) with an ATX heading marker and lies outside
+ * front matter, fenced code and HTML blocks. At such a line every container block of the
+ * document is closed (an ATX heading cannot be a lazy continuation line), so parsing each
+ * section on its own yields the same blocks as parsing the whole text. Anything the scanner is
+ * unsure about is simply not used as a split point: fewer splits are always safe.
+ */
+
+export interface SectionSpan {
+  start: number;
+  end: number;
+}
+
+export interface SplitResult {
+  /** Front matter (`---` … `---` at the very start), exclusive of nothing: the raw block range. */
+  frontMatter: { start: number; end: number; body: string } | null;
+  sections: SectionSpan[];
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+// HTML block starts (CommonMark 4.6). Kinds 1–5 end at a terminator, 6–7 at a blank line.
+const HTML_RAW = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_COMMENT = /^ {0,3}<!--/;
+const HTML_PI = /^ {0,3}<\?/;
+const HTML_DECL = /^ {0,3}<![A-Za-z]/;
+const HTML_CDATA = /^ {0,3}<!\[CDATA\[/;
+const HTML_BLOCKISH = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
+
+/** Line start offsets of `text` (including 0). */
+function forEachLine(text: string, fn: (lineStart: number, lineEnd: number, next: number) => void): void {
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = n;
+    const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    fn(pos, lineEnd, nl + 1);
+    if (nl >= n) break;
+    pos = nl + 1;
+  }
+}
+
+export function splitSections(text: string): SplitResult {
+  let frontMatter: SplitResult['frontMatter'] = null;
+  let bodyStart = 0;
+  const fm = /^---[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = /^(?:---|\.\.\.)[ \t]*$/m;
+    const rest = text.slice(fm[0].length);
+    const m = close.exec(rest);
+    if (m) {
+      const endOfClose = fm[0].length + m.index + m[0].length;
+      const nl = text.indexOf('\n', endOfClose);
+      bodyStart = nl === -1 ? text.length : nl + 1;
+      frontMatter = { start: 0, end: bodyStart, body: rest.slice(0, m.index) };
+    }
+  }
+
+  const starts: number[] = [bodyStart];
+  let fence: { char: string; len: number } | null = null;
+  let html: 'blank' | '-->' | '?>' | '>' | ']]>' | 'raw' | null = null;
+  let prevBlank = true;
+
+  forEachLine(text, (ls, le) => {
+    if (ls < bodyStart) return;
+    const line = text.slice(ls, le);
+    const blank = line.trim() === '';
+    if (fence) {
+      const m = FENCE.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && line.slice(m[0].length).trim() === '') fence = null;
+      prevBlank = blank;
+      return;
+    }
+    if (html) {
+      if (html === 'blank') {
+        if (blank) html = null;
+      } else if (html === 'raw') {
+        if (/<\/(?:script|pre|style|textarea)>/i.test(line)) html = null;
+      } else if (line.includes(html)) {
+        html = null;
+      }
+      prevBlank = blank;
+      return;
+    }
+    if (ATX.test(line) && ls > bodyStart) starts.push(ls);
+    const f = FENCE.exec(line);
+    if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) {
+      fence = { char: f[1]![0]!, len: f[1]!.length };
+    } else if (HTML_RAW.test(line)) {
+      html = /<\/(?:script|pre|style|textarea)>/i.test(line) ? null : 'raw';
+    } else if (HTML_COMMENT.test(line)) {
+      html = line.includes('-->', line.indexOf('<!--') + 4) ? null : '-->';
+    } else if (HTML_CDATA.test(line)) {
+      html = line.includes(']]>') ? null : ']]>';
+    } else if (HTML_PI.test(line)) {
+      html = line.includes('?>') ? null : '?>';
+    } else if (HTML_DECL.test(line)) {
+      html = line.includes('>') ? null : '>';
+    } else if (HTML_BLOCKISH.test(line)) {
+      // Kinds 6/7 end at a blank line. Kind 7 cannot interrupt a paragraph, but treating it as
+      // an HTML block only suppresses split points, which is safe.
+      html = 'blank';
+    }
+    prevBlank = blank;
+  });
+  void prevBlank;
+
+  const sections: SectionSpan[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    if (end > start || sections.length === 0) sections.push({ start, end });
+  }
+  return { frontMatter, sections };
+}

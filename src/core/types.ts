@@ -1,0 +1,122 @@
+/**
+ * Public types of the Partnership Docs core. Everything here is plain data: the CLI, the
+ * extension and any other front end consume findings without knowing how they were made.
+ *
+ * Coordinates: offsets are UTF-16 code-unit indices into the linted text. Lines and columns
+ * are 1-based, columns count UTF-16 code units, and end positions are exclusive (spec §7).
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+export type DocKind = 'qbr' | 'status-report' | 'issue' | 'launch-plan';
+
+/** A text edit in offsets (half-open [start, end)). */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A text edit in 1-based line/column coordinates (end exclusive), as in the JSON output. */
+export interface TextEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+export interface Fix {
+  /** Edits in line/column coordinates (spec §7 JSON shape). */
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets of the same range (convenient for editors working on offsets). */
+  startOffset: number;
+  endOffset: number;
+  /** A safe automatic fix (applied by --fix, "fix all", fix-on-save). */
+  fix?: Fix & { offsetEdits: OffsetEdit[] };
+  /**
+   * Suggestions: fixes that need a human decision. Never applied by --fix / fix-all;
+   * offered as non-preferred quick fixes in the editor.
+   */
+  suggestions?: Array<{ title: string; edits: TextEdit[]; offsetEdits: OffsetEdit[] }>;
+  /** Structured data a front end can show (e.g. the hover breakdown); rule-specific. */
+  data?: Record<string, unknown>;
+}
+
+export interface Thresholds {
+  statusGreen: number; // attainment % at or above which a KPI is Green (100)
+  statusYellow: number; // attainment % at or above which a KPI is Yellow (80)
+  healthGreen: number; // health score at or above which the badge is Green (90)
+  healthYellow: number; // health score at or above which the badge is Yellow (70)
+  stableBand: number; // |change| % below which a trend is Stable (2)
+  renewalWindowDays: number; // renewal-window fires 0..N days ahead (90)
+}
+
+export interface MetricConfig {
+  direction?: 'higher' | 'lower';
+}
+
+export interface Config {
+  rules: Record<string, SeveritySetting>;
+  thresholds: Thresholds;
+  /** Metric name (case-insensitive) → settings. */
+  metrics: Record<string, MetricConfig>;
+  dateOrder: 'mdy' | 'dmy';
+  /** Roster of owners; empty = no roster check. */
+  owners: string[];
+  lintAllMarkdown: boolean;
+}
+
+/** What a user may write in .partnership-docs.json: every key optional, merged over defaults. */
+export interface PartialConfig {
+  rules?: Record<string, SeveritySetting>;
+  thresholds?: Partial<Thresholds>;
+  metrics?: Record<string, MetricConfig>;
+  dateOrder?: 'mdy' | 'dmy';
+  owners?: string[];
+  lintAllMarkdown?: boolean;
+}
+
+export interface LintOptions {
+  /** Path of the document (used in messages and for nothing else: the core does no I/O). */
+  path?: string;
+  /** "Today" as YYYY-MM-DD or a Date; defaults to the current local date. */
+  today?: string | Date;
+  /** Configuration (partial: merged over the defaults). */
+  config?: PartialConfig;
+  /**
+   * Section-model cache. Defaults to a shared bounded module-level cache; pass a
+   * `createCache()` of your own per document, or `false` to parse everything afresh.
+   */
+  cache?: import('./cache.js').SectionCache | false;
+  /** Parse the whole document as one unit instead of per section (reference mode for tests). */
+  wholeDocument?: boolean;
+}
+
+export interface LintResult {
+  /** The detected document kind, or null for ordinary markdown. */
+  kind: DocKind | null;
+  findings: Finding[];
+}
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** 'fix': has a safe automatic fix; 'suggestion': offers fixes that need a human; false: none. */
+  fixable: 'fix' | 'suggestion' | false;
+  /** Relative docs page, `docs/rules/<id>.md`. */
+  docs: string;
+  /** Absolute docs URL (derived in one place, rules/index.ts). */
+  url: string;
+}

@@ -1,0 +1,59 @@
+/** Shared test helpers: lint a snippet and compare findings of one rule by exact positions. */
+import assert from 'node:assert/strict';
+import { lint, fixAll, applyFixes } from '../src/core/index.js';
+import type { Finding, LintOptions, PartialConfig } from '../src/core/types.js';
+
+export const TODAY = '2026-11-24';
+
+export function run(text: string, options: LintOptions = {}): Finding[] {
+  return lint(text, { today: TODAY, cache: false, ...options }).findings;
+}
+
+/** Findings of one rule as compact tuples: [line, column, endLine, endColumn]. */
+export function spans(text: string, ruleId: string, options: LintOptions = {}): Array<[number, number, number, number]> {
+  return run(text, options)
+    .filter((f) => f.ruleId === ruleId)
+    .map((f) => [f.line, f.column, f.endLine, f.endColumn]);
+}
+
+export interface RuleCase {
+  name: string;
+  text: string;
+  /** Expected findings of the rule under test: [line, column, endLine, endColumn]. */
+  expect: Array<[number, number, number, number]>;
+  /** Expected text after applying this rule's fixes (fixAll restricted to this rule). */
+  fixed?: string;
+  config?: PartialConfig;
+  today?: string;
+}
+
+/** Table-driven rule test: exact positions, and the fix round trip where `fixed` is given. */
+export function checkRuleCase(ruleId: string, c: RuleCase): void {
+  const options: LintOptions = { today: c.today ?? TODAY, config: c.config, cache: false };
+  assert.deepEqual(spans(c.text, ruleId, options), c.expect, `${ruleId}: ${c.name}`);
+  if (c.fixed !== undefined) {
+    const only: PartialConfig = { ...c.config, rules: onlyRule(ruleId, c.config) };
+    const out = fixAll(c.text, { ...options, config: only }).text;
+    assert.equal(out, c.fixed, `${ruleId} fix: ${c.name}`);
+    // Idempotent: fixing the fixed text changes nothing.
+    assert.equal(fixAll(out, { ...options, config: only }).text, out, `${ruleId} fix idempotent: ${c.name}`);
+  }
+}
+
+import { ruleIds } from '../src/core/index.js';
+function onlyRule(ruleId: string, config?: PartialConfig): Record<string, 'off' | 'warning'> {
+  const r: Record<string, 'off' | 'warning'> = {};
+  for (const id of ruleIds) r[id] = id === ruleId ? 'warning' : 'off';
+  void config;
+  return r;
+}
+
+export { applyFixes, lint, fixAll };
+
+/** A minimal QBR wrapper so rule snippets are linted as partnership documents. */
+export function qbr(body: string): string {
+  return `# Partnership QBR: Acme + Globex\n**Quarter**: Q3 2026\n\n${body}`;
+}
+export function statusReport(body: string): string {
+  return `# Partnership Status Report: Acme + Globex\n**Period**: Q3 2026\n\n${body}`;
+}
