@@ -1,0 +1,567 @@
+/**
+ * KPI value arithmetic (spec §2): reading Target/Actual/Status/Trend cells, direction,
+ * attainment, RAG status and health bands. Pure functions, no I/O.
+ *
+ * Every regular expression here is linear-time: no nested quantifiers and no overlapping
+ * alternatives under a quantifier.
+ */
+
+export type ValueKind = 'number' | 'currency' | 'percent' | 'score' | 'unit';
+export type Comparator = '<' | '<=' | '>' | '>=';
+
+export interface KpiValue {
+  kind: ValueKind;
+  /** The numeric value (K/M/B expanded; for scores the numerator). */
+  value: number;
+  /** '$', '€' or '£' (kind 'currency'). */
+  currency?: string;
+  /** The score's denominator (kind 'score'), e.g. 10 for `8/10`. */
+  denominator?: number;
+  /** Normalised unit word (kind 'unit'): lowercase, singular, e.g. 'day' for `2 days`. */
+  unit?: string;
+  comparator?: Comparator;
+  /**
+   * The value as written: emphasis/code stripped, trimmed, without a trailing parenthetical
+   * note, comparator and `~` kept (e.g. `≤ 2 days`, `$450K`). Good for messages.
+   */
+  raw: string;
+}
+
+export type ParsedCell =
+  | { state: 'value'; value: KpiValue }
+  | { state: 'unmeasured' }
+  | { state: 'unparsable'; raw: string };
+
+export type Direction = 'higher' | 'lower';
+export type Rag = 'green' | 'yellow' | 'red';
+
+// ---------------------------------------------------------------------------------------------
+// Cell text helpers
+
+/** Strips emphasis markers (`**x**`, `*x*`, `__x__`, `_x_`), inline-code backticks and outer space. */
+export function stripInlineMarkup(text: string): string {
+  // Markers never carry meaning in a value cell or a metric name, so they go wherever they are
+  // (an underscore becomes a space: `_2_ days`, `time_to_close`).
+  return text.replace(/[*`]/g, '').replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Own-property lookup (a cell saying `constructor` must not find Object.prototype members). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+const UNMEASURED = new Set(['', 'n/a', 'na', 'n.a.', 'tbd', 'tba', '—', '–', '-', '--', '?', '…', '...']);
+
+const CURRENCY_CODES: Record<string, string> = { usd: '$', eur: '€', gbp: '£' };
+
+/** Unit spellings that mean the same unit (after lowercasing and singularising). */
+const UNIT_ALIASES: Record<string, string> = {
+  hr: 'hour',
+  h: 'hour',
+  min: 'minute',
+  d: 'day',
+  wk: 'week',
+  mo: 'month',
+  yr: 'year',
+  percent: '%',
+  pct: '%',
+};
+
+/** Lowercase, strip a plural 's' (not from words ending in 'ss'), apply a few aliases. */
+export function normaliseUnit(word: string): string {
+  let w = word.toLowerCase();
+  if (w.length > 1 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  return own(UNIT_ALIASES, w) ?? w;
+}
+
+const COMPARATOR_RE = /^(<=|>=|=<|=>|≤|≥|<|>|&lt;=|&gt;=|&le;|&ge;|&lt;|&gt;)\s*/;
+/** Spelled-out comparators (`at most 2 days`, `under 5%`), matched as whole words. */
+const WORD_COMPARATOR_RE =
+  /^(at most|up to|no more than|maximum|max\.?|at least|no less than|minimum|min\.?|less than|under|below|more than|over|above)(?![a-z])\s*/i;
+const COMPARATORS: Record<string, Comparator> = {
+  '<=': '<=', '=<': '<=', '≤': '<=', '&lt;=': '<=', '&le;': '<=',
+  '>=': '>=', '=>': '>=', '≥': '>=', '&gt;=': '>=', '&ge;': '>=',
+  '<': '<', '&lt;': '<',
+  '>': '>', '&gt;': '>',
+  'at most': '<=', 'up to': '<=', 'no more than': '<=', maximum: '<=', max: '<=', 'max.': '<=',
+  'at least': '>=', 'no less than': '>=', minimum: '>=', min: '>=', 'min.': '>=',
+  'less than': '<', under: '<', below: '<',
+  'more than': '>', over: '>', above: '>',
+};
+const APPROX_RE = /^(?:~|≈|approx\.?|approximately|about|circa|ca\.)\s*/i;
+/** A number with or without thousands separators: `1,200`, `1200`, `1.5`, `.5`. */
+const DIGITS_RE = /^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)/;
+const SIGNS = '+-\u2212';
+const SYMBOLS = '$€£';
+const MULTIPLIER_RE = /^([kmb])(?![a-z])/i;
+const SCORE_RE = /^\/\s*(\d+(?:\.\d+)?)$/;
+const WORD_RE = /^[a-z]+$/i;
+
+const EXPONENT: Record<string, number> = { k: 3, m: 6, b: 9 };
+
+/**
+ * Reads a Target or Actual cell (spec §2.1). See `KpiValue` for the result; `N/A`, `TBD`,
+ * dashes, `?` and empty cells are `unmeasured`, anything else unreadable is `unparsable`.
+ * A trailing parenthetical note (`$450K (est.)`) and a leading `~` / `approx.` are ignored.
+ */
+export function parseKpiValue(cellText: string): ParsedCell {
+  const cleaned = stripInlineMarkup(cellText);
+  const unparsable: ParsedCell = { state: 'unparsable', raw: cleaned };
+  if (UNMEASURED.has(cleaned.toLowerCase())) return { state: 'unmeasured' };
+
+  // A note in parentheses after the value is ignored, as is anything after it.
+  const paren = cleaned.indexOf('(');
+  const valueText = (paren >= 0 ? cleaned.slice(0, paren) : cleaned).trim();
+  if (valueText === '') return unparsable;
+  if (UNMEASURED.has(valueText.toLowerCase())) return { state: 'unmeasured' };
+
+  let rest = valueText;
+  let comparator: Comparator | undefined;
+  let m = APPROX_RE.exec(rest);
+  if (m) rest = rest.slice(m[0].length);
+  m = COMPARATOR_RE.exec(rest) ?? WORD_COMPARATOR_RE.exec(rest);
+  if (m) {
+    comparator = own(COMPARATORS, m[1]!.toLowerCase());
+    rest = rest.slice(m[0].length);
+  }
+  m = APPROX_RE.exec(rest);
+  if (m) rest = rest.slice(m[0].length);
+
+  // Tokenise: [sign] [symbol] [sign] digits, spaces allowed between (`-$500`, `$ -500`, `$ 500`).
+  let i = 0;
+  let sign = '';
+  let symbol = '';
+  const skipSpaces = () => {
+    while (i < rest.length && (rest[i] === ' ' || rest[i] === '\t' || rest[i] === '\u00A0')) i++;
+  };
+  if (SIGNS.includes(rest[i] ?? '#')) sign = rest[i++]!;
+  skipSpaces();
+  if (SYMBOLS.includes(rest[i] ?? '#')) {
+    symbol = rest[i++]!;
+    skipSpaces();
+    if (!sign && SIGNS.includes(rest[i] ?? '#')) sign = rest[i++]!;
+  }
+  const num = DIGITS_RE.exec(rest.slice(i));
+  if (!num) return unparsable;
+  const digits = num[0];
+  const negative = sign === '-' || sign === '\u2212';
+  let currency: string | undefined = symbol || undefined;
+  let exponent = 0;
+  rest = rest.slice(i + digits.length).trim();
+
+  const mult = MULTIPLIER_RE.exec(rest);
+  if (mult) {
+    exponent = EXPONENT[mult[1]!.toLowerCase()]!;
+    rest = rest.slice(mult[0].length).trim();
+  }
+
+  // Exact decimal → number conversion: `1.2` with exponent 6 is Number('1.2e6') = 1200000.
+  const magnitude = Number(`${digits.replace(/,/g, '')}e${exponent}`);
+  const value = negative ? -magnitude : magnitude;
+  const base = { value, raw: valueText, ...(comparator ? { comparator } : {}) };
+
+  if (rest === '') {
+    return { state: 'value', value: currency ? { ...base, kind: 'currency', currency } : { ...base, kind: 'number' } };
+  }
+  if (rest === '%') {
+    if (currency || exponent) return unparsable;
+    return { state: 'value', value: { ...base, kind: 'percent' } };
+  }
+  const score = SCORE_RE.exec(rest);
+  if (score) {
+    if (currency || exponent) return unparsable;
+    const denominator = Number(score[1]);
+    return { state: 'value', value: { ...base, kind: 'score', denominator } };
+  }
+  // Trailing currency: `300 €`, `500 USD`.
+  const trailingCurrency = rest.length === 1 && SYMBOLS.includes(rest) ? rest : own(CURRENCY_CODES, rest.toLowerCase());
+  if (trailingCurrency) {
+    if (currency && currency !== trailingCurrency) return unparsable;
+    currency = trailingCurrency;
+    return { state: 'value', value: { ...base, kind: 'currency', currency } };
+  }
+  // Unit words: `2 days`, `48 hours`, `2 business days` (the last word is singularised);
+  // after a currency amount they qualify it (`$1.2M ARR`).
+  const words = rest.split(/\s+/);
+  if (!words.every((w) => WORD_RE.test(w))) return unparsable;
+  const last = normaliseUnit(words[words.length - 1]!);
+  if (last === '%' && words.length === 1) {
+    if (exponent || currency) return unparsable;
+    return { state: 'value', value: { ...base, kind: 'percent' } };
+  }
+  const unit = [...words.slice(0, -1).map((w) => w.toLowerCase()), last].join(' ');
+  if (currency) return { state: 'value', value: { ...base, kind: 'currency', currency, unit } };
+  return { state: 'value', value: { ...base, kind: 'unit', unit } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing a target with an actual
+
+function pluralUnit(unit: string): string {
+  return unit.endsWith('s') ? unit : `${unit}s`;
+}
+
+function describeKind(v: KpiValue): string {
+  switch (v.kind) {
+    case 'number':
+      return 'a plain number';
+    case 'currency':
+      return `a currency amount (${v.currency ?? '?'})`;
+    case 'percent':
+      return 'a percentage';
+    case 'score':
+      return `a score (out of ${formatNumber(v.denominator ?? 0)})`;
+    case 'unit':
+      return `in ${pluralUnit(v.unit ?? '')}`;
+  }
+}
+
+/**
+ * Checks that a target and an actual can be compared and returns the numbers to compare.
+ *
+ * - Kinds must agree (`$` vs `%`, number vs currency, number vs percent, score vs anything
+ *   else: not ok); currency symbols must agree; units must agree when both sides have one.
+ * - Decision: a bare number against a unit word is ok (people write Target `4` and
+ *   Actual `4 campaigns`); the unit on one side is taken as implied on the other.
+ * - Scores with different denominators are normalised to fractions of their denominators
+ *   (`4/5` vs `8/10` → 0.8 vs 0.8); with equal denominators the numerators are returned.
+ */
+export function sameKind(
+  target: KpiValue,
+  actual: KpiValue,
+): { ok: true; target: number; actual: number } | { ok: false; reason: string } {
+  const ok = (t: number, a: number) => ({ ok: true as const, target: t, actual: a });
+  const bareVsUnit =
+    (target.kind === 'number' && actual.kind === 'unit') || (target.kind === 'unit' && actual.kind === 'number');
+  if (bareVsUnit) return ok(target.value, actual.value);
+  if (target.kind !== actual.kind) {
+    return { ok: false, reason: `target is ${describeKind(target)}, actual ${describeKind(actual)}` };
+  }
+  switch (target.kind) {
+    case 'currency':
+      if (target.currency !== actual.currency) {
+        return { ok: false, reason: `target is in ${target.currency ?? '?'}, actual in ${actual.currency ?? '?'}` };
+      }
+      if (target.unit && actual.unit && target.unit !== actual.unit) {
+        return { ok: false, reason: `target is in ${target.currency ?? ''} ${target.unit}, actual in ${actual.currency ?? ''} ${actual.unit}` };
+      }
+      return ok(target.value, actual.value);
+    case 'unit':
+      if (target.unit !== actual.unit) {
+        return {
+          ok: false,
+          reason: `target is in ${pluralUnit(target.unit ?? '')}, actual in ${pluralUnit(actual.unit ?? '')}`,
+        };
+      }
+      return ok(target.value, actual.value);
+    case 'score': {
+      const td = target.denominator ?? 0;
+      const ad = actual.denominator ?? 0;
+      if (td === ad) return ok(target.value, actual.value);
+      if (td === 0 || ad === 0) return { ok: false, reason: 'a score has a denominator of 0' };
+      return ok(target.value / td, actual.value / ad);
+    }
+    default:
+      return ok(target.value, actual.value);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direction (spec §2.2)
+
+/** Keyword → canonical keyword reported. Plurals/singulars of the spec's words included. */
+const LOWER_KEYWORDS: Record<string, string> = {
+  cost: 'cost', costs: 'cost',
+  churn: 'churn',
+  time: 'time', times: 'time',
+  ticket: 'tickets', tickets: 'tickets',
+  defect: 'defects', defects: 'defects',
+  incident: 'incidents', incidents: 'incidents',
+  escalation: 'escalations', escalations: 'escalations',
+  spend: 'spend',
+  cac: 'CAC',
+};
+/**
+ * "time" after these words is not a duration (`On-time delivery`, `Real-time sync`,
+ * `First-time fix rate`, `Full-time staff`): those metrics are higher-is-better.
+ */
+const TIME_NOT_DURATION = new Set(['on', 'real', 'first', 'full', 'part']);
+
+/** Metric-name normalisation for config lookups: markup stripped, trimmed, lowercase, one space. */
+export function normaliseMetricName(name: string): string {
+  return stripInlineMarkup(name).replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Direction of a metric. Precedence: a configured direction (case-insensitive name match)
+ * → a comparator in the target (`≤`/`<` lower, `≥`/`>` higher) → keywords in the name
+ * (whole words: `Issue resolution time` and `Time to close` are lower-is-better,
+ * `Lifetime value` and `Timeline` are not) → higher.
+ */
+export function directionOf(
+  metricName: string,
+  target: KpiValue | undefined,
+  metricsConfig: Record<string, { direction?: Direction }>,
+): { direction: Direction; reason: 'config' | 'comparator' | 'keyword' | 'default'; keyword?: string } {
+  const key = normaliseMetricName(metricName);
+  for (const [name, cfg] of Object.entries(metricsConfig)) {
+    if (cfg.direction && normaliseMetricName(name) === key) return { direction: cfg.direction, reason: 'config' };
+  }
+  const c = target?.comparator;
+  if (c === '<' || c === '<=') return { direction: 'lower', reason: 'comparator' };
+  if (c === '>' || c === '>=') return { direction: 'higher', reason: 'comparator' };
+
+  const words = key.split(/[^a-z0-9]+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if ((w === 'days' || w === 'day') && words[i + 1] === 'to') {
+      return { direction: 'lower', reason: 'keyword', keyword: 'days to' };
+    }
+    const kw = own(LOWER_KEYWORDS, w);
+    if (!kw) continue;
+    if (kw === 'time' && i > 0 && TIME_NOT_DURATION.has(words[i - 1]!)) continue;
+    return { direction: 'lower', reason: 'keyword', keyword: kw };
+  }
+  return { direction: 'higher', reason: 'default' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attainment, status and health (spec §2.3, §2.5, §3)
+
+/** Rounds half up to a whole number, tolerant of float noise (89.49999999999999 → 90). */
+export function roundHalfUp(x: number): number {
+  return Math.floor(x + 0.5 + 1e-9);
+}
+
+/**
+ * Attainment in whole percent: actual / target × 100 (higher is better) or
+ * target / actual × 100 (lower is better), rounded half up.
+ * - target 0 → null (not computable).
+ * - lower is better and actual 0 → 100 (spec: "100% or more → Green"; the ratio is infinite,
+ *   100 is the honest finite figure to show).
+ * - negative values are computed as written; a non-finite result is null. Never throws.
+ */
+export function attainment(target: number, actual: number, direction: Direction): number | null {
+  if (!Number.isFinite(target) || !Number.isFinite(actual) || target === 0) return null;
+  let ratio: number;
+  if (direction === 'higher') {
+    ratio = (actual * 100) / target;
+  } else {
+    if (actual === 0) return 100;
+    ratio = (target * 100) / actual;
+  }
+  if (!Number.isFinite(ratio)) return null;
+  const r = roundHalfUp(ratio);
+  return r === 0 ? 0 : r; // no -0
+}
+
+/** KPI status from attainment: ≥ statusGreen green, ≥ statusYellow yellow, else red. */
+export function statusFor(att: number, thresholds: { statusGreen: number; statusYellow: number }): Rag {
+  if (att >= thresholds.statusGreen) return 'green';
+  if (att >= thresholds.statusYellow) return 'yellow';
+  return 'red';
+}
+
+/** Health band of a score (0–100): ≥ healthGreen green, ≥ healthYellow yellow, else red. */
+export function healthBand(score: number, thresholds: { healthGreen: number; healthYellow: number }): Rag {
+  if (score >= thresholds.healthGreen) return 'green';
+  if (score >= thresholds.healthYellow) return 'yellow';
+  return 'red';
+}
+
+const RAG_WORD: Record<Rag, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
+const STATUS_EMOJI: Record<Rag, string> = { green: '✅', yellow: '\u26A0\uFE0F', red: '🔴' };
+const BADGE_EMOJI: Record<Rag, string> = { green: '🟢', yellow: '🟡', red: '🔴' };
+
+/** The canonical Status cell a fix writes: `✅ Green (124% of target)`. */
+export function canonicalStatus(rag: Rag, att: number): string {
+  return `${STATUS_EMOJI[rag]} ${RAG_WORD[rag]} (${att}% of target)`;
+}
+
+/** A health badge: `🟢 Green`, `🟡 Yellow`, `🔴 Red`. */
+export function badgeFor(rag: Rag): string {
+  return `${BADGE_EMOJI[rag]} ${RAG_WORD[rag]}`;
+}
+
+/** Capitalised RAG word: `Green`, `Yellow`, `Red`. */
+export function ragWord(rag: Rag): string {
+  return RAG_WORD[rag];
+}
+
+const RAG_SYMBOLS: Record<string, Rag> = {
+  '✅': 'green', '🟢': 'green',
+  '\u26A0': 'yellow', '🟡': 'yellow',
+  '🔴': 'red', '❌': 'red',
+};
+const RAG_WORDS: Record<string, Rag> = { green: 'green', yellow: 'yellow', amber: 'yellow', red: 'red' };
+const STATUS_TOKEN_RE = /[A-Za-z]+|\u2705|\u26A0|\u274C|\u{1F7E2}|\u{1F7E1}|\u{1F534}/gu;
+const STATUS_PERCENT_RE = /\(\s*(\d[\d,]*(?:\.\d+)?)\s*%/g;
+
+/**
+ * Reads a Status cell. The colour is the first RAG symbol or word (✅ 🟢 Green → green;
+ * ⚠️ 🟡 Yellow Amber → yellow; 🔴 ❌ Red → red; words case-insensitive, whole words).
+ * `percent` comes from the first parenthetical starting with `N%` (`(124% of target)`);
+ * `percentRange` is the [start, end) offset of `124%` within `text`; `afterParen` is the
+ * text after that closing parenthesis, verbatim (leading space kept), or ''.
+ */
+export function parseStatusCell(text: string): {
+  rag: Rag | null;
+  percent: number | null;
+  percentRange?: [number, number];
+  afterParen: string;
+} {
+  let rag: Rag | null = null;
+  for (const m of text.matchAll(STATUS_TOKEN_RE)) {
+    const tok = m[0];
+    const found = own(RAG_SYMBOLS, tok) ?? own(RAG_WORDS, tok.toLowerCase());
+    if (found) {
+      rag = found;
+      break;
+    }
+  }
+  for (const p of text.matchAll(STATUS_PERCENT_RE)) {
+    const percentEnd = p.index + p[0].length;
+    const close = text.indexOf(')', percentEnd);
+    if (close < 0) break; // no later candidate can be closed either
+    if (text.lastIndexOf('(', close) !== p.index) continue; // `(x (12%` — not this parenthetical
+    return {
+      rag,
+      percent: Number(p[1]!.replace(/,/g, '')),
+      percentRange: [p.index + p[0].indexOf(p[1]!), percentEnd],
+      afterParen: text.slice(close + 1),
+    };
+  }
+  return { rag, percent: null, afterParen: '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trend (spec §2.4)
+
+export type TrendArrow = 'up' | 'flat' | 'down';
+export type TrendWord = 'improving' | 'stable' | 'declining';
+export interface ParsedTrend {
+  arrow: TrendArrow | null;
+  word: TrendWord | null;
+  /** Stated change in percent, e.g. +20 from `(+20% vs. last quarter)`; null when none. */
+  change: number | null;
+}
+
+const ARROWS: Record<string, TrendArrow> = {
+  '↗': 'up', '⬆': 'up', '↑': 'up', '📈': 'up', '⤴': 'up',
+  '→': 'flat', '➡': 'flat', '↔': 'flat',
+  '↘': 'down', '⬇': 'down', '↓': 'down', '📉': 'down', '⤵': 'down',
+};
+const TREND_WORDS: Record<string, TrendWord> = {
+  improving: 'improving', improved: 'improving', improve: 'improving',
+  stable: 'stable', steady: 'stable', flat: 'stable', unchanged: 'stable',
+  declining: 'declining', declined: 'declining', decline: 'declining', worsening: 'declining',
+};
+const TREND_TOKEN_RE = /[A-Za-z]+|[\u2197\u2B06\u2191\u2934\u2192\u27A1\u2194\u2198\u2B07\u2193\u2935]|\u{1F4C8}|\u{1F4C9}/gu;
+const TREND_NUMBER_RE = /\d+(?:\.\d+)?/g;
+
+/** Reads a Trend cell: `↗️ Improving (+20% vs. last quarter)`. First arrow, first trend word, first `N%`. */
+export function parseTrendCell(text: string): ParsedTrend {
+  let arrow: TrendArrow | null = null;
+  let word: TrendWord | null = null;
+  for (const m of text.matchAll(TREND_TOKEN_RE)) {
+    const tok = m[0];
+    const a = own(ARROWS, tok);
+    if (arrow === null && a) arrow = a;
+    const w = own(TREND_WORDS, tok.toLowerCase());
+    if (word === null && w) word = w;
+    if (arrow !== null && word !== null) break;
+  }
+  return { arrow, word, change: firstSignedPercent(text) };
+}
+
+/** The first `[sign] N %` in text (spaces allowed around the number), or null. */
+function firstSignedPercent(text: string): number | null {
+  for (const m of text.matchAll(TREND_NUMBER_RE)) {
+    let after = m.index + m[0].length;
+    while (text[after] === ' ') after++;
+    if (text[after] !== '%') continue;
+    let before = m.index - 1;
+    while (before >= 0 && text[before] === ' ') before--;
+    const n = Number(m[0]);
+    const s = text[before];
+    if (s === '-' || s === '\u2212') return n === 0 ? 0 : -n;
+    return n;
+  }
+  return null;
+}
+
+const ARROW_OF: Record<TrendWord, TrendArrow> = { improving: 'up', stable: 'flat', declining: 'down' };
+const WORD_OF: Record<TrendArrow, TrendWord> = { up: 'improving', flat: 'stable', down: 'declining' };
+const ARROW_GLYPH: Record<TrendArrow, string> = { up: '↗\uFE0F', flat: '→', down: '↘\uFE0F' };
+const WORD_TEXT: Record<TrendWord, string> = { improving: 'Improving', stable: 'Stable', declining: 'Declining' };
+
+/** The trend a stated change implies: |change| < stableBand (or 0) → stable, else by direction. */
+export function trendFromChange(direction: Direction, change: number, stableBand: number): TrendWord {
+  if (change === 0 || Math.abs(change) < stableBand) return 'stable';
+  return change > 0 === (direction === 'higher') ? 'improving' : 'declining';
+}
+
+/** Canonical trend text for a suggestion: `↗️ Improving`, `→ Stable`, `↘️ Declining`. */
+export function suggestedTrend(direction: Direction, change: number, stableBand: number): string {
+  const w = trendFromChange(direction, change, stableBand);
+  return `${ARROW_GLYPH[ARROW_OF[w]]} ${WORD_TEXT[w]}`;
+}
+
+function formatChange(change: number): string {
+  if (change > 0) return `+${formatNumber(change)}%`;
+  if (change < 0) return `\u2212${formatNumber(-change)}%`;
+  return '0%';
+}
+
+/**
+ * Null when a trend cell is consistent, else a message. Checks, in order: arrow vs word
+ * (up↔Improving, flat↔Stable, down↔Declining); then a stated change against the word (or the
+ * arrow when there is no word): Stable needs |change| < stableBand; Improving needs a change
+ * in the metric's good direction (a lower-is-better metric falling is Improving) of at least
+ * stableBand; Declining the opposite.
+ */
+export function trendProblem(t: ParsedTrend, stableBand: number, direction: Direction): string | null {
+  if (t.arrow && t.word && ARROW_OF[t.word] !== t.arrow) {
+    return (
+      `Unexpected “${ARROW_GLYPH[t.arrow]} ${WORD_TEXT[t.word]}”: the arrow means ` +
+      `${WORD_TEXT[WORD_OF[t.arrow]]} but the word says ${WORD_TEXT[t.word]}`
+    );
+  }
+  const stated = t.word ?? (t.arrow ? WORD_OF[t.arrow] : null);
+  if (stated === null || t.change === null) return null;
+  const expected = trendFromChange(direction, t.change, stableBand);
+  if (expected === stated) return null;
+
+  const shown = [t.arrow ? ARROW_GLYPH[t.arrow] : null, t.word ? WORD_TEXT[t.word] : null]
+    .filter((s) => s !== null)
+    .join(' ');
+  const band = `±${formatNumber(stableBand)}%`;
+  let why: string;
+  if (expected === 'stable') why = `within the ${band} Stable band`;
+  else if (stated === 'stable') why = `outside the ${band} Stable band`;
+  else why = `on a ${direction}-is-better metric`;
+  return (
+    `Unexpected “${shown}” with a change of ${formatChange(t.change)} (${why}); ` +
+    `expected “${suggestedTrend(direction, t.change, stableBand)}”`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+/** `1200000` → `1,200,000`; `-3.5` → `-3.5`; at most 2 decimals, trailing zeros dropped. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const negative = n < 0;
+  let fixed = (Math.round(Math.abs(n) * 100) / 100).toFixed(2);
+  while (fixed.endsWith('0') && fixed.includes('.')) fixed = fixed.slice(0, -1);
+  if (fixed.endsWith('.')) fixed = fixed.slice(0, -1);
+  const [int = '0', frac] = fixed.split('.');
+  let grouped = '';
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) grouped += ',';
+    grouped += int[i];
+  }
+  const body = frac ? `${grouped}.${frac}` : grouped;
+  return negative && body !== '0' ? `-${body}` : body;
+}

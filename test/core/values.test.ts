@@ -1,0 +1,495 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  attainment,
+  badgeFor,
+  canonicalStatus,
+  directionOf,
+  formatNumber,
+  healthBand,
+  parseKpiValue,
+  parseStatusCell,
+  parseTrendCell,
+  sameKind,
+  statusFor,
+  suggestedTrend,
+  trendProblem,
+  type Direction,
+  type KpiValue,
+} from '../../src/core/values.js';
+
+/** Parses a cell that must hold a value. */
+function v(text: string): KpiValue {
+  const p = parseKpiValue(text);
+  assert.equal(p.state, 'value', `expected a value for ${JSON.stringify(text)}, got ${JSON.stringify(p)}`);
+  return (p as { state: 'value'; value: KpiValue }).value;
+}
+
+describe('parseKpiValue', () => {
+  const values: Array<[string, Partial<KpiValue>]> = [
+    // plain numbers
+    ['62', { kind: 'number', value: 62 }],
+    ['1,200', { kind: 'number', value: 1200 }],
+    ['1,200,000', { kind: 'number', value: 1200000 }],
+    ['-3', { kind: 'number', value: -3 }],
+    ['−3', { kind: 'number', value: -3 }],
+    ['+4', { kind: 'number', value: 4 }],
+    ['1.5', { kind: 'number', value: 1.5 }],
+    ['0', { kind: 'number', value: 0 }],
+    ['500K', { kind: 'number', value: 500000 }],
+    ['2.5m', { kind: 'number', value: 2500000 }],
+    // currency
+    ['$500K', { kind: 'currency', value: 500000, currency: '$' }],
+    ['$1.2M', { kind: 'currency', value: 1200000, currency: '$' }],
+    ['€300k', { kind: 'currency', value: 300000, currency: '€' }],
+    ['£1,000', { kind: 'currency', value: 1000, currency: '£' }],
+    ['$2B', { kind: 'currency', value: 2000000000, currency: '$' }],
+    ['$2b', { kind: 'currency', value: 2000000000, currency: '$' }],
+    ['$1.2 M', { kind: 'currency', value: 1200000, currency: '$' }],
+    ['$ 500', { kind: 'currency', value: 500, currency: '$' }],
+    ['-$500', { kind: 'currency', value: -500, currency: '$' }],
+    ['$-500', { kind: 'currency', value: -500, currency: '$' }],
+    ['300 €', { kind: 'currency', value: 300, currency: '€' }],
+    ['500 USD', { kind: 'currency', value: 500, currency: '$' }],
+    ['$1.2M ARR', { kind: 'currency', value: 1200000, currency: '$', unit: 'arr' }],
+    ['$0.1M', { kind: 'currency', value: 100000, currency: '$' }],
+    // percent
+    ['78%', { kind: 'percent', value: 78 }],
+    ['78 %', { kind: 'percent', value: 78 }],
+    ['12.5%', { kind: 'percent', value: 12.5 }],
+    ['5 percent', { kind: 'percent', value: 5 }],
+    // scores
+    ['8/10', { kind: 'score', value: 8, denominator: 10 }],
+    ['7.5/10', { kind: 'score', value: 7.5, denominator: 10 }],
+    ['4 / 5', { kind: 'score', value: 4, denominator: 5 }],
+    // units
+    ['2 days', { kind: 'unit', value: 2, unit: 'day' }],
+    ['1 day', { kind: 'unit', value: 1, unit: 'day' }],
+    ['48 hours', { kind: 'unit', value: 48, unit: 'hour' }],
+    ['48 hrs', { kind: 'unit', value: 48, unit: 'hour' }],
+    ['48h', { kind: 'unit', value: 48, unit: 'hour' }],
+    ['4 campaigns', { kind: 'unit', value: 4, unit: 'campaign' }],
+    ['4 Campaigns', { kind: 'unit', value: 4, unit: 'campaign' }],
+    ['3 classes', { kind: 'unit', value: 3, unit: 'classe' }], // simple rule: strip one 's'
+    ['2 class', { kind: 'unit', value: 2, unit: 'class' }], // 'ss' kept
+    ['2 business days', { kind: 'unit', value: 2, unit: 'business day' }],
+    ['5K users', { kind: 'unit', value: 5000, unit: 'user' }],
+    ['3 months', { kind: 'unit', value: 3, unit: 'month' }], // 'm' of months is not a multiplier
+    // comparators
+    ['≤ 2 days', { kind: 'unit', value: 2, unit: 'day', comparator: '<=' }],
+    ['≤2 days', { kind: 'unit', value: 2, unit: 'day', comparator: '<=' }],
+    ['<= 20', { kind: 'number', value: 20, comparator: '<=' }],
+    ['< 5%', { kind: 'percent', value: 5, comparator: '<' }],
+    ['≥ 50', { kind: 'number', value: 50, comparator: '>=' }],
+    ['>= 50', { kind: 'number', value: 50, comparator: '>=' }],
+    ['> 3', { kind: 'number', value: 3, comparator: '>' }],
+    ['&lt; 5%', { kind: 'percent', value: 5, comparator: '<' }],
+    ['at most 2 days', { kind: 'unit', value: 2, unit: 'day', comparator: '<=' }],
+    ['under 5%', { kind: 'percent', value: 5, comparator: '<' }],
+    ['at least $1M', { kind: 'currency', value: 1000000, comparator: '>=' }],
+    // markup, notes, approximations
+    ['**$500K**', { kind: 'currency', value: 500000, raw: '$500K' }],
+    ['*78%*', { kind: 'percent', value: 78 }],
+    ['_78%_', { kind: 'percent', value: 78 }],
+    ['`8/10`', { kind: 'score', value: 8 }],
+    ['  62  ', { kind: 'number', value: 62, raw: '62' }],
+    ['$450K (est.)', { kind: 'currency', value: 450000, raw: '$450K' }],
+    ['**$450K** (est.) more', { kind: 'currency', value: 450000 }],
+    ['~$450K', { kind: 'currency', value: 450000, raw: '~$450K' }],
+    ['approx. 12', { kind: 'number', value: 12 }],
+    ['≤ ~2 days', { kind: 'unit', value: 2, comparator: '<=' }],
+  ];
+  for (const [text, expected] of values) {
+    test(`value ${JSON.stringify(text)}`, () => {
+      const got = v(text);
+      for (const [k, val] of Object.entries(expected)) {
+        assert.deepEqual(got[k as keyof KpiValue], val, `${k} of ${JSON.stringify(text)}`);
+      }
+    });
+  }
+
+  test('no comparator, currency or unit keys when absent', () => {
+    assert.deepEqual(v('62'), { kind: 'number', value: 62, raw: '62' });
+  });
+
+  for (const text of ['N/A', 'n/a', 'TBD', 'tbd', '—', '–', '-', '', '   ', '?', '**TBD**', 'TBD (Q3)']) {
+    test(`unmeasured ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(parseKpiValue(text), { state: 'unmeasured' });
+    });
+  }
+
+  for (const text of [
+    'hello',
+    'about right',
+    '1,20',
+    '12-ish',
+    '12 abc 3',
+    '$78%',
+    '8/10 days',
+    '$5/10',
+    '5K%',
+    '1.2.3',
+    '(est.)',
+    'constructor',
+    '2 days!',
+    '$5 €',
+  ]) {
+    test(`unparsable ${JSON.stringify(text)}`, () => {
+      const p = parseKpiValue(text);
+      assert.equal(p.state, 'unparsable');
+    });
+  }
+
+  test('unparsable keeps the cleaned text', () => {
+    assert.deepEqual(parseKpiValue(' **soon** '), { state: 'unparsable', raw: 'soon' });
+  });
+});
+
+describe('sameKind', () => {
+  const ok: Array<[string, string, number, number]> = [
+    ['$500K', '$450K', 500000, 450000],
+    ['78%', '80 %', 78, 80],
+    ['62', '1,200', 62, 1200],
+    ['8/10', '7.5/10', 8, 7.5],
+    ['4/5', '8/10', 0.8, 0.8], // different denominators: fractions
+    ['2 days', '3 days', 2, 3],
+    ['1 day', '2 days', 1, 2],
+    ['4', '4 campaigns', 4, 4], // bare number vs unit: ok (decision)
+    ['4 campaigns', '3', 4, 3],
+    ['$1.2M ARR', '$1M', 1200000, 1000000],
+  ];
+  for (const [t, a, tn, an] of ok) {
+    test(`ok: ${t} vs ${a}`, () => {
+      assert.deepEqual(sameKind(v(t), v(a)), { ok: true, target: tn, actual: an });
+    });
+  }
+
+  const bad: Array<[string, string, string | RegExp]> = [
+    ['$500K', '78%', /currency.*percentage/],
+    ['78%', '$500K', /percentage.*currency/],
+    ['$500K', '€450K', 'target is in $, actual in €'],
+    ['2 days', '48 hours', 'target is in days, actual in hours'],
+    ['62', '78%', /plain number.*percentage/],
+    ['62', '$500', /plain number.*currency/],
+    ['8/10', '8', /score.*plain number/],
+    ['8/10', '80%', /score/],
+    ['2 days', '78%', /in days.*percentage/],
+    ['$1M ARR', '$1M MRR', /arr.*mrr/],
+  ];
+  for (const [t, a, reason] of bad) {
+    test(`not ok: ${t} vs ${a}`, () => {
+      const r = sameKind(v(t), v(a));
+      assert.equal(r.ok, false);
+      if (!r.ok) {
+        if (typeof reason === 'string') assert.equal(r.reason, reason);
+        else assert.match(r.reason, reason);
+      }
+    });
+  }
+});
+
+describe('directionOf', () => {
+  const none = {};
+  const cases: Array<[string, string | undefined, Record<string, { direction?: Direction }>, Direction, string, string?]> = [
+    ['Revenue', '$500K', none, 'higher', 'default'],
+    ['Customer acquisition cost', '$500', none, 'lower', 'keyword', 'cost'],
+    ['Marketing costs', '$500', none, 'lower', 'keyword', 'cost'],
+    ['Churn rate', '5%', none, 'lower', 'keyword', 'churn'],
+    ['Issue resolution time', '2 days', none, 'lower', 'keyword', 'time'],
+    ['Time to close', '30 days', none, 'lower', 'keyword', 'time'],
+    ['Response times', '4 hours', none, 'lower', 'keyword', 'time'],
+    ['Time-to-value', '30 days', none, 'lower', 'keyword', 'time'],
+    ['Lifetime value', '$5K', none, 'higher', 'default'],
+    ['Timeline adherence', '90%', none, 'higher', 'default'],
+    ['Uptime', '99%', none, 'higher', 'default'],
+    ['On-time delivery', '95%', none, 'higher', 'default'],
+    ['Real-time sync coverage', '95%', none, 'higher', 'default'],
+    ['Support tickets', '20', none, 'lower', 'keyword', 'tickets'],
+    ['Ticket backlog', '20', none, 'lower', 'keyword', 'tickets'],
+    ['Defects found', '3', none, 'lower', 'keyword', 'defects'],
+    ['P1 incidents', '0', none, 'lower', 'keyword', 'incidents'],
+    ['Escalations', '2', none, 'lower', 'keyword', 'escalations'],
+    ['Ad spend', '$10K', none, 'lower', 'keyword', 'spend'],
+    ['Blended CAC', '$300', none, 'lower', 'keyword', 'CAC'],
+    ['Cache hit rate', '90%', none, 'higher', 'default'], // "cac" only as a whole word
+    ['Days to onboard', '14 days', none, 'lower', 'keyword', 'days to'],
+    ['Average days-to-close', '30', none, 'lower', 'keyword', 'days to'],
+    ['Active days', '20', none, 'higher', 'default'],
+    ['**Churn rate**', '5%', none, 'lower', 'keyword', 'churn'],
+    // comparators beat keywords
+    ['Revenue', '≤ $500K', none, 'lower', 'comparator'],
+    ['Leads', '< 50', none, 'lower', 'comparator'],
+    ['Resolution time', '≥ 2 days', none, 'higher', 'comparator'],
+    ['Resolution time', '> 2 days', none, 'higher', 'comparator'],
+    // configuration beats everything (case-insensitive, trimmed, markup stripped)
+    ['Cost savings', '$100K', { 'cost savings': { direction: 'higher' } }, 'higher', 'config'],
+    ['  **Cost Savings** ', '≤ $100K', { 'COST SAVINGS': { direction: 'higher' } }, 'higher', 'config'],
+    ['Revenue', '$1M', { revenue: { direction: 'lower' } }, 'lower', 'config'],
+    // a configured metric without a direction falls through
+    ['Churn', '5%', { churn: {} }, 'lower', 'keyword', 'churn'],
+    ['Revenue', undefined, none, 'higher', 'default'],
+    ['Constructor count', undefined, none, 'higher', 'default'],
+  ];
+  for (const [name, target, cfg, direction, reason, keyword] of cases) {
+    test(`${name} / ${target ?? '(no target)'} → ${direction} (${reason})`, () => {
+      const r = directionOf(name, target === undefined ? undefined : v(target), cfg);
+      assert.equal(r.direction, direction);
+      assert.equal(r.reason, reason);
+      assert.equal(r.keyword, keyword);
+    });
+  }
+});
+
+describe('attainment', () => {
+  const cases: Array<[number, number, Direction, number | null]> = [
+    [500000, 450000, 'higher', 90],
+    [500000, 620000, 'higher', 124],
+    [100, 100, 'higher', 100],
+    [200, 179, 'higher', 90], // 89.5 → 90
+    [200, 159, 'higher', 80], // 79.5 → 80
+    [200, 178.9, 'higher', 89], // 89.45 → 89
+    [1000, 895, 'higher', 90], // 89.5 with float noise
+    [8, 7.5, 'higher', 94], // 93.75
+    [0.8, 0.7, 'higher', 88], // normalised scores
+    [2, 3, 'lower', 67], // ≤ 2 days vs 3 days
+    [2, 1, 'lower', 200],
+    [5, 5, 'lower', 100],
+    [5, 0, 'lower', 100], // lower-is-better with actual 0 → 100 (Green)
+    [0, 5, 'higher', null], // target 0: not computable
+    [0, 0, 'lower', null],
+    [100, 0, 'higher', 0],
+    [-10, -5, 'higher', 50], // negatives computed as written
+    [10, -5, 'higher', -50],
+    [-10, 5, 'lower', -200],
+    [Number.NaN, 5, 'higher', null],
+  ];
+  for (const [t, a, d, expected] of cases) {
+    test(`${t} vs ${a} (${d}) → ${expected}`, () => {
+      assert.equal(attainment(t, a, d), expected);
+    });
+  }
+
+  test('end to end: $500K target, $450K actual → 90 → yellow', () => {
+    const r = sameKind(v('$500K'), v('$450K'));
+    assert.ok(r.ok);
+    const att = attainment(r.target, r.actual, 'higher');
+    assert.equal(att, 90);
+    assert.equal(statusFor(att!, { statusGreen: 100, statusYellow: 80 }), 'yellow');
+  });
+
+  test('end to end: 8/10 target, 7.5/10 actual → 94', () => {
+    const r = sameKind(v('8/10'), v('7.5/10'));
+    assert.ok(r.ok);
+    assert.equal(attainment(r.target, r.actual, 'higher'), 94);
+  });
+
+  test('end to end: ≤ 2 days target, 3 days actual → lower → 67', () => {
+    const target = v('≤ 2 days');
+    const r = sameKind(target, v('3 days'));
+    assert.ok(r.ok);
+    const d = directionOf('Resolution', target, {});
+    assert.equal(d.direction, 'lower');
+    assert.equal(attainment(r.target, r.actual, d.direction), 67);
+  });
+});
+
+describe('statusFor / healthBand', () => {
+  const t = { statusGreen: 100, statusYellow: 80 };
+  for (const [att, rag] of [
+    [124, 'green'],
+    [100, 'green'],
+    [99, 'yellow'],
+    [80, 'yellow'],
+    [79, 'red'],
+    [0, 'red'],
+    [-5, 'red'],
+  ] as const) {
+    test(`status ${att} → ${rag}`, () => assert.equal(statusFor(att, t), rag));
+  }
+  const h = { healthGreen: 90, healthYellow: 70 };
+  for (const [score, rag] of [
+    [100, 'green'],
+    [90, 'green'],
+    [89, 'yellow'],
+    [70, 'yellow'],
+    [69, 'red'],
+  ] as const) {
+    test(`health ${score} → ${rag}`, () => assert.equal(healthBand(score, h), rag));
+  }
+  test('custom thresholds', () => {
+    assert.equal(statusFor(95, { statusGreen: 95, statusYellow: 90 }), 'green');
+    assert.equal(healthBand(85, { healthGreen: 80, healthYellow: 60 }), 'green');
+  });
+});
+
+describe('status cells', () => {
+  test('canonicalStatus', () => {
+    assert.equal(canonicalStatus('green', 124), '✅ Green (124% of target)');
+    assert.equal(canonicalStatus('yellow', 90), '\u26A0\uFE0F Yellow (90% of target)');
+    assert.equal(canonicalStatus('red', 72), '🔴 Red (72% of target)');
+  });
+  test('badgeFor', () => {
+    assert.equal(badgeFor('green'), '🟢 Green');
+    assert.equal(badgeFor('yellow'), '🟡 Yellow');
+    assert.equal(badgeFor('red'), '🔴 Red');
+  });
+
+  const rags: Array<[string, string | null]> = [
+    ['✅ Green (124% of target)', 'green'],
+    ['🟢', 'green'],
+    ['green', 'green'],
+    ['**GREEN**', 'green'],
+    ['\u26A0\uFE0F Yellow (90% of target)', 'yellow'],
+    ['\u26A0 Yellow', 'yellow'],
+    ['🟡', 'yellow'],
+    ['Amber', 'yellow'],
+    ['🔴 Red (72% of target)', 'red'],
+    ['❌ Off track', 'red'],
+    ['red', 'red'],
+    ['Reduced scope', null], // whole words only
+    ['Greenfield', null],
+    ['On track', null],
+    ['', null],
+  ];
+  for (const [text, rag] of rags) {
+    test(`rag of ${JSON.stringify(text)} → ${rag}`, () => assert.equal(parseStatusCell(text).rag, rag));
+  }
+
+  test('percent, its range and the text after the parenthesis', () => {
+    const text = '✅ Green (124% of target) — strong quarter';
+    const r = parseStatusCell(text);
+    assert.equal(r.percent, 124);
+    assert.deepEqual(r.percentRange, [9, 13]);
+    assert.equal(text.slice(9, 13), '124%');
+    assert.equal(r.afterParen, ' — strong quarter');
+  });
+  test('percent with spaces and without "of target"', () => {
+    const text = '🔴 Red ( 72 % )';
+    const r = parseStatusCell(text);
+    assert.equal(r.percent, 72);
+    assert.equal(text.slice(...r.percentRange!), '72 %');
+    assert.equal(r.afterParen, '');
+  });
+  test('no percent', () => {
+    assert.deepEqual(parseStatusCell('✅ Green'), { rag: 'green', percent: null, afterParen: '' });
+  });
+  test('unclosed parenthesis: no percent', () => {
+    assert.equal(parseStatusCell('✅ Green (124% of target').percent, null);
+  });
+  test('a parenthetical without a leading percent is skipped', () => {
+    const r = parseStatusCell('⚠️ Yellow (note) (90% of target) x');
+    assert.equal(r.percent, 90);
+    assert.equal(r.afterParen, ' x');
+  });
+});
+
+describe('trend cells', () => {
+  const parsed: Array<[string, ReturnType<typeof parseTrendCell>]> = [
+    ['↗️ Improving (+20% vs. last quarter)', { arrow: 'up', word: 'improving', change: 20 }],
+    ['↗ Improving', { arrow: 'up', word: 'improving', change: null }],
+    ['⬆️ improving', { arrow: 'up', word: 'improving', change: null }],
+    ['↑', { arrow: 'up', word: null, change: null }],
+    ['📈 Improving', { arrow: 'up', word: 'improving', change: null }],
+    ['→ Stable', { arrow: 'flat', word: 'stable', change: null }],
+    ['➡️ Stable (−1% vs. last quarter)', { arrow: 'flat', word: 'stable', change: -1 }],
+    ['↔ Stable (0%)', { arrow: 'flat', word: 'stable', change: 0 }],
+    ['↘️ Declining (-5.5%)', { arrow: 'down', word: 'declining', change: -5.5 }],
+    ['↘ Declining', { arrow: 'down', word: 'declining', change: null }],
+    ['⬇️', { arrow: 'down', word: null, change: null }],
+    ['↓ Declining', { arrow: 'down', word: 'declining', change: null }],
+    ['📉 Declining', { arrow: 'down', word: 'declining', change: null }],
+    ['Stable (20% vs. last quarter)', { arrow: null, word: 'stable', change: 20 }],
+    ['', { arrow: null, word: null, change: null }],
+  ];
+  for (const [text, expected] of parsed) {
+    test(`parseTrendCell ${JSON.stringify(text)}`, () => assert.deepEqual(parseTrendCell(text), expected));
+  }
+
+  const problems: Array<[string, Direction, string | null]> = [
+    ['↗️ Improving (+20% vs. last quarter)', 'higher', null],
+    ['→ Stable (+1%)', 'higher', null],
+    ['→ Stable (−1.9%)', 'higher', null],
+    ['↘️ Declining (-5%)', 'higher', null],
+    ['↗️ Improving', 'higher', null],
+    ['', 'higher', null],
+    // lower-is-better: a falling value is Improving
+    ['↗️ Improving (-10% vs. last quarter)', 'lower', null],
+    ['↘️ Declining (+10%)', 'lower', null],
+    [
+      '↗️ Improving (+10%)',
+      'lower',
+      'Unexpected “↗️ Improving” with a change of +10% (on a lower-is-better metric); expected “↘️ Declining”',
+    ],
+    [
+      '↗️ Improving (−1% vs. last quarter)',
+      'higher',
+      'Unexpected “↗️ Improving” with a change of −1% (within the ±2% Stable band); expected “→ Stable”',
+    ],
+    [
+      '→ Stable (+20% vs. last quarter)',
+      'higher',
+      'Unexpected “→ Stable” with a change of +20% (outside the ±2% Stable band); expected “↗️ Improving”',
+    ],
+    [
+      '→ Stable (+2%)', // the band is exclusive: 2% is not Stable
+      'higher',
+      'Unexpected “→ Stable” with a change of +2% (outside the ±2% Stable band); expected “↗️ Improving”',
+    ],
+    [
+      '↘️ Declining (+5%)',
+      'higher',
+      'Unexpected “↘️ Declining” with a change of +5% (on a higher-is-better metric); expected “↗️ Improving”',
+    ],
+    [
+      'Improving (0%)',
+      'higher',
+      'Unexpected “Improving” with a change of 0% (within the ±2% Stable band); expected “→ Stable”',
+    ],
+    // arrow and word disagree
+    ['↗️ Stable', 'higher', 'Unexpected “↗️ Stable”: the arrow means Improving but the word says Stable'],
+    ['↘️ Improving', 'lower', 'Unexpected “↘️ Improving”: the arrow means Declining but the word says Improving'],
+    ['→ Declining', 'higher', 'Unexpected “→ Declining”: the arrow means Stable but the word says Declining'],
+  ];
+  for (const [text, direction, message] of problems) {
+    test(`trendProblem ${JSON.stringify(text)} (${direction})`, () => {
+      assert.equal(trendProblem(parseTrendCell(text), 2, direction), message);
+    });
+  }
+
+  test('the stable band is configurable', () => {
+    assert.equal(trendProblem(parseTrendCell('→ Stable (+4%)'), 5, 'higher'), null);
+    assert.match(trendProblem(parseTrendCell('↗️ Improving (+4%)'), 5, 'higher')!, /within the ±5% Stable band/);
+  });
+
+  const suggestions: Array<[Direction, number, string]> = [
+    ['higher', 20, '↗️ Improving'],
+    ['higher', -20, '↘️ Declining'],
+    ['higher', 1, '→ Stable'],
+    ['higher', -1.5, '→ Stable'],
+    ['higher', 0, '→ Stable'],
+    ['lower', -20, '↗️ Improving'],
+    ['lower', 20, '↘️ Declining'],
+    ['lower', 2, '↘️ Declining'],
+  ];
+  for (const [d, change, expected] of suggestions) {
+    test(`suggestedTrend ${d} ${change} → ${expected}`, () => {
+      assert.equal(suggestedTrend(d, change, 2), expected.replace('↗️', '↗\uFE0F').replace('↘️', '↘\uFE0F'));
+    });
+  }
+});
+
+describe('formatNumber', () => {
+  for (const [n, s] of [
+    [0, '0'],
+    [62, '62'],
+    [1200, '1,200'],
+    [1200000, '1,200,000'],
+    [-3, '-3'],
+    [1.5, '1.5'],
+    [1234.567, '1,234.57'],
+    [100.1, '100.1'],
+    [-0.001, '0'],
+  ] as const) {
+    test(`${n} → ${s}`, () => assert.equal(formatNumber(n), s));
+  }
+});
