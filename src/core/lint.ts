@@ -54,6 +54,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (rule.kinds && !(doc.kind && rule.kinds.includes(doc.kind))) continue;
     const severity: Severity = setting;
     const report = (r: Report) => {
+      // Like eslint: a rule may only emit what its metadata declares.
+      if (r.fix && rule.meta.fixable !== 'fix') throw new Error(`rule ${rule.meta.id} emitted a fix but is not declared fixable`);
+      if (r.suggestions && rule.meta.fixable === false) throw new Error(`rule ${rule.meta.id} emitted suggestions but declares none`);
       const f = toFinding(rule.meta.id, severity, r, lines);
       if (!suppressed(f.ruleId, f.line)) findings.push(f);
     };

@@ -4,6 +4,7 @@
  * relative to the section start, so it can be cached by the section's text and shifted.
  */
 import type { DocKind } from './types.js';
+import { stripTrailingParenthetical, trimEndChars } from './text.js';
 
 export interface Range {
   start: number;
@@ -106,12 +107,10 @@ export function normalizeLabel(label: string): string {
  * a trailing parenthetical and a trailing colon; `&` reads as "and" (spec §1).
  */
 export function normalizeHeading(text: string): string {
-  return text
+  const stripped = text
     .replace(/[*_`~]/g, '')
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, '')
-    .replace(/\s*\([^()]*\)\s*$/, '')
-    .replace(/&/g, ' and ')
-    .replace(/[:\s]+$/, '')
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, '');
+  return trimEndChars(stripTrailingParenthetical(stripped).replace(/&/g, ' and '), ':')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

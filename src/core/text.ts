@@ -1,0 +1,24 @@
+/**
+ * Small linear-time string helpers. Patterns like /[\s:]+$/ backtrack quadratically on long
+ * runs (the ReDoS test rejects them), so trailing trims are loops.
+ */
+
+/** Removes trailing characters that are in `chars` (or whitespace when `ws` is true). */
+export function trimEndChars(s: string, chars: string, ws = true): string {
+  let end = s.length;
+  while (end > 0) {
+    const c = s[end - 1]!;
+    if (chars.includes(c) || (ws && /\s/.test(c))) end--;
+    else break;
+  }
+  return s.slice(0, end);
+}
+
+/** Removes one trailing parenthetical `(…)` (no nested parentheses) and surrounding spaces. */
+export function stripTrailingParenthetical(s: string): string {
+  const t = s.trimEnd();
+  if (!t.endsWith(')')) return s;
+  const open = t.lastIndexOf('(');
+  if (open === -1 || t.slice(open + 1, -1).includes(')')) return s;
+  return t.slice(0, open).trimEnd();
+}
