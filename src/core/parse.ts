@@ -96,7 +96,10 @@ function listItem(node: ListItem, model: SectionModel, text: string, depth: numb
   const first = node.children[0];
   if (first) contentStart = startOf(first);
   if (node.checked !== null && node.checked !== undefined) {
-    // remark-gfm reports the paragraph after the checkbox; keep it.
+    // remark-gfm moves the paragraph start past `[ ] ` only when the text after it is plain
+    // text; with emphasis first it points at the checkbox. Skip the checkbox either way.
+    const box = /^\[[ xX]\][ \t]*/.exec(text.slice(contentStart, contentStart + 8));
+    if (box) contentStart += box[0].length;
   }
   let firstLineEnd = text.indexOf('\n', contentStart);
   if (firstLineEnd === -1 || firstLineEnd > end) firstLineEnd = end;

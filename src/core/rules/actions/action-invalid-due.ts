@@ -1,0 +1,26 @@
+import { analyzeActions } from '../../analysis/actions.js';
+import type { Rule } from '../../rule.js';
+
+/** A due value that is not a date (spec §4): `Timeline: 2 weeks`, `Due: ongoing`. */
+export const actionInvalidDue: Rule = {
+  meta: {
+    id: 'action-invalid-due',
+    description: 'An action item due date must be a date (2026-01-15, Jan 15, 2026, Q3 2026…).',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check(ctx) {
+    const numeric = ctx.config.dateOrder === 'dmy' ? '15/1/2026' : '1/15/2026';
+    for (const a of ctx.get(analyzeActions)) {
+      const due = a.due;
+      if (!due || due.placeholder || due.date) continue;
+      ctx.report({
+        start: due.start,
+        end: due.end,
+        message:
+          `Unexpected due date “${due.text}”; expected a date such as 2026-01-15, Jan 15, 2026, ` +
+          `15 Jan 2026, ${numeric}, Q3 2026 or end of Q3 2026.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import { analyzeActions } from '../../analysis/actions.js';
+import type { Rule } from '../../rule.js';
+
+/** An action item without a due date, or whose due date is a placeholder (spec §4). */
+export const actionMissingDue: Rule = {
+  meta: {
+    id: 'action-missing-due',
+    description: 'Action items need a due date: “Due: DATE”, “Timeline: DATE” or “by DATE”.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check(ctx) {
+    for (const a of ctx.get(analyzeActions)) {
+      if (a.due && !a.due.placeholder) continue;
+      const what = a.meeting ? 'Meeting has no date' : 'Action item has no due date';
+      ctx.report({
+        start: a.lineStart,
+        end: a.lineEnd,
+        message: a.due
+          ? `${a.meeting ? 'Meeting date' : 'Action item due date'} is a placeholder “${a.due.text}”; expected a date such as “Due: 2026-01-15”.`
+          : `${what}; expected “Due: DATE”, “Timeline: DATE” or “by DATE”.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import { analyzeActions } from '../../analysis/actions.js';
+import type { Rule } from '../../rule.js';
+
+/** An action item without an owner, or whose owner is a placeholder (spec §4). */
+export const actionMissingOwner: Rule = {
+  meta: {
+    id: 'action-missing-owner',
+    description: 'Action items need an owner: “Owner: NAME”, “Owner - NAME” or @name.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check(ctx) {
+    for (const a of ctx.get(analyzeActions)) {
+      if (a.meeting) continue; // a "Next meeting: DATE" line needs a date, not an owner
+      if (a.owner && !a.owner.placeholder) continue;
+      ctx.report({
+        start: a.lineStart,
+        end: a.lineEnd,
+        message: a.owner
+          ? `Action item owner is a placeholder “${a.owner.text}”; expected a person's name (“Owner: NAME” or @name).`
+          : 'Action item has no owner; expected “Owner: NAME”, “Owner - NAME” or @name.',
+      });
+    }
+  },
+};

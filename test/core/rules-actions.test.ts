@@ -1,0 +1,339 @@
+/** Action items (spec §4) and the owners roster (spec §5): analysis and the five action-* rules. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkRuleCase, qbr, run, statusReport, type RuleCase } from '../helpers.js';
+import { analyze } from '../../src/core/index.js';
+import { analyzeActions } from '../../src/core/analysis/actions.js';
+import { rules } from '../../src/core/index.js';
+import type { PartialConfig } from '../../src/core/types.js';
+
+function actions(text: string, config?: PartialConfig) {
+  const { ctx } = analyze(text, { today: '2026-11-24', cache: false, config });
+  return ctx.get(analyzeActions).map((a) => ({
+    line: text.slice(a.lineStart, a.lineEnd),
+    open: a.open,
+    meeting: a.meeting,
+    owner: a.owner && (a.owner.placeholder ? `?${a.owner.text}` : a.owner.text),
+    ownerRange: a.owner && text.slice(a.owner.start, a.owner.end),
+    due: a.due && (a.due.placeholder ? `?${a.due.text}` : a.due.iso ?? `!${a.due.text}`),
+    dueRange: a.due && text.slice(a.due.start, a.due.end),
+  }));
+}
+
+function table(ruleId: string, cases: RuleCase[]): void {
+  describe(ruleId, () => {
+    for (const c of cases) it(c.name, () => checkRuleCase(ruleId, c));
+  });
+}
+
+// The playbook's templates, verbatim.
+const QBR_CHALLENGES = `## Challenges and Actions
+1. **[Challenge 1]**:
+   - Impact: [What's at risk]
+   - Root cause: [Why it's happening]
+   - Action plan: [How we'll address]
+   - Owner: [Who's responsible]
+   - Timeline: [When we'll resolve]
+
+2. **[Challenge 2]**:
+   - Impact: [What's at risk]
+   - Root cause: [Why it's happening]
+   - Action plan: [How we'll address]
+   - Owner: [Who's responsible]
+   - Timeline: [When we'll resolve]
+`;
+const QBR_NEXT_STEPS = `## Next Steps
+- [Action item 1] - Owner: [Name], Due: [Date]
+- [Action item 2] - Owner: [Name], Due: [Date]
+- [Action item 3] - Owner: [Name], Due: [Date]
+
+**Next QBR**: [Date]
+`;
+const ISSUE_ACTION_PLAN = `## Partnership Issue: [Brief Description]
+
+**Severity**: [Critical, High, Medium, Low]
+**Status**: [Open, In Progress, Resolved]
+**Date Identified**: [Date]
+
+### Action Plan
+- [ ] [Action item 1] - Owner: [Name], Due: [Date]
+- [ ] [Action item 2] - Owner: [Name], Due: [Date]
+- [ ] [Action item 3] - Owner: [Name], Due: [Date]
+
+### Resolution
+[To be filled when issue is resolved: what was done, outcome, lessons learned]
+`;
+const STATUS_NEXT_STEPS = `## Next Steps
+- [ ] [Action item 1] - Owner: [Name], Due: [Date]
+- [ ] [Action item 2] - Owner: [Name], Due: [Date]
+- [ ] [Next meeting]: [Date and agenda]
+`;
+
+// Filled in.
+const FILLED_CHALLENGES = `## Challenges and Actions
+1. **Salesforce referrals at 56% of target**:
+   - Impact: pipeline from the partner is short by 22 referrals
+   - Root cause: driven by Q3 budget cuts and low rep awareness
+   - Action plan: joint sales enablement session
+   - Owner: Dana Smith
+   - Timeline: Dec 15, 2026
+`;
+const FILLED_NEXT_STEPS = `## Next Steps
+- Schedule enablement session - Owner: Dana Smith, Due: Dec 1, 2026
+- Draft co-selling plan - Owner - Lee Wong, Due: 2026-12-10
+- **Owner**: Priya Patel, **Due**: Jan 15, 2027 — Dreamforce proposal
+`;
+
+describe('analyzeActions', () => {
+  it('reads the QBR Challenges and Actions template: nested Owner/Timeline belong to the challenge', () => {
+    assert.deepEqual(actions(qbr(QBR_CHALLENGES)), [
+      { line: "**[Challenge 1]**:", open: true, meeting: false, owner: "?[Who's responsible]", ownerRange: "[Who's responsible]", due: "?[When we'll resolve]", dueRange: "[When we'll resolve]" },
+      { line: "**[Challenge 2]**:", open: true, meeting: false, owner: "?[Who's responsible]", ownerRange: "[Who's responsible]", due: "?[When we'll resolve]", dueRange: "[When we'll resolve]" },
+    ]);
+  });
+
+  it('reads filled-in items: owner forms, due forms, dates without a year take the document year', () => {
+    assert.deepEqual(actions(qbr(FILLED_CHALLENGES + '\n' + FILLED_NEXT_STEPS)), [
+      { line: '**Salesforce referrals at 56% of target**:', open: true, meeting: false, owner: 'Dana Smith', ownerRange: 'Dana Smith', due: '2026-12-15', dueRange: 'Dec 15, 2026' },
+      { line: 'Schedule enablement session - Owner: Dana Smith, Due: Dec 1, 2026', open: true, meeting: false, owner: 'Dana Smith', ownerRange: 'Dana Smith', due: '2026-12-01', dueRange: 'Dec 1, 2026' },
+      { line: 'Draft co-selling plan - Owner - Lee Wong, Due: 2026-12-10', open: true, meeting: false, owner: 'Lee Wong', ownerRange: 'Lee Wong', due: '2026-12-10', dueRange: '2026-12-10' },
+      { line: '**Owner**: Priya Patel, **Due**: Jan 15, 2027 — Dreamforce proposal', open: true, meeting: false, owner: 'Priya Patel', ownerRange: 'Priya Patel', due: '2027-01-15', dueRange: 'Jan 15, 2027' },
+    ]);
+  });
+
+  it('reads more owner and due spellings', () => {
+    const got = actions(
+      qbr(`## Action Items
+- **Owner:** Dana, **Due:** Friday, Dec 4, 2026
+- Ship the connector by Jan 15 @lee.wong
+- Send recap @dana due on 12/1
+- Owner: Dana by end of Q4
+- Review (Owner: Lee Wong) Deadline: 2026-12-01
+- Fix sync, Owner: **Dana**, Due: TBD
+- Owners: Dana / Lee; Timeline: Q3
+- Intro call, driven by Q3 budget cuts, Owner: Dana
+- Call partner@example.com
+`),
+    );
+    assert.deepEqual(
+      got.map((a) => [a.owner, a.due, a.dueRange]),
+      [
+        ['Dana', '2026-12-04', 'Friday, Dec 4, 2026'],
+        ['@lee.wong', '2026-01-15', 'Jan 15'],
+        ['@dana', '2026-12-01', '12/1'],
+        ['Dana', '2026-12-31', 'end of Q4'],
+        ['Lee Wong', '2026-12-01', '2026-12-01'],
+        ['Dana', '?TBD', 'TBD'],
+        ['Dana / Lee', '2026-09-30', 'Q3'],
+        ['Dana', null, null],
+        [null, null, null],
+      ],
+    );
+  });
+
+  it('takes task items anywhere; nested items (tasks too) belong to their parent; other sections are not actions', () => {
+    const got = actions(
+      qbr(`## Key Wins
+1. Joint case study published
+   - [ ] Follow-up webinar - Owner: Lee, Due: Dec 2, 2026
+
+## Next Steps
+- Launch co-selling - Owner: Dana
+  - [ ] Pick 10 accounts - Owner: Lee, Due: Dec 1, 2026
+  - Draft the plan
+
+## Risks and Mitigations
+- [x] Renewal terms agreed - Owner: Dana, Due: 2026-10-01
+`),
+    );
+    assert.deepEqual(
+      got.map((a) => [a.line, a.open, a.owner, a.due]),
+      [
+        ['Follow-up webinar - Owner: Lee, Due: Dec 2, 2026', true, 'Lee', '2026-12-02'],
+        ['Launch co-selling - Owner: Dana', true, 'Dana', '2026-12-01'],
+        ['Renewal terms agreed - Owner: Dana, Due: 2026-10-01', false, 'Dana', '2026-10-01'],
+      ],
+    );
+  });
+
+  it('matches headings loosely (emoji, emphasis, &, parenthetical, deeper headings) and ignores code', () => {
+    const got = actions(
+      qbr(`## 🚀 **Challenges & Actions** (Q3)
+### Partner side
+- Referrals low - Owner: Dana, Timeline: Q4 2026
+
+## Next Steps
+- Send deck \`Owner: Dana\` \`Due: Jan 5\`
+
+\`\`\`markdown
+- [ ] Example task - Owner: [Name], Due: [Date]
+\`\`\`
+
+- Recap <!-- Owner: Lee --> soon
+`),
+    );
+    assert.deepEqual(
+      got.map((a) => [a.line, a.owner, a.due]),
+      [
+        ['Referrals low - Owner: Dana, Timeline: Q4 2026', 'Dana', '2026-12-31'],
+        ['Send deck `Owner: Dana` `Due: Jan 5`', null, null],
+        ['Recap <!-- Owner: Lee --> soon', null, null],
+      ],
+    );
+  });
+
+  it('treats the status report "Next meeting" line as a meeting: its date after the colon, no owner', () => {
+    assert.deepEqual(
+      actions(statusReport(STATUS_NEXT_STEPS)).map((a) => [a.meeting, a.owner, a.due]),
+      [
+        [false, '?[Name]', '?[Date]'],
+        [false, '?[Name]', '?[Date]'],
+        [true, null, '?[Date and agenda]'],
+      ],
+    );
+    assert.deepEqual(
+      actions(statusReport('## Next Steps\n- [ ] **Next meeting** - Dec 3, 2026: pipeline review\n')).map((a) => [a.meeting, a.due]),
+      [[true, '2026-12-03']],
+    );
+  });
+
+  it('uses the document year (Quarter field) for dates without one, and dmy when configured', () => {
+    const doc = `# Partnership QBR: Acme + Globex\n**Quarter**: Q2 2025\n\n## Next Steps\n- A - Owner: Dana, Due: 3/4\n- B - Owner: Dana, Due: Mar 4\n`;
+    assert.deepEqual(actions(doc).map((a) => a.due), ['2025-03-04', '2025-03-04']);
+    assert.deepEqual(actions(doc, { dateOrder: 'dmy' }).map((a) => a.due), ['2025-04-03', '2025-03-04']);
+  });
+});
+
+table('action-missing-owner', [
+  { name: 'QBR Next Steps template: placeholder owners', text: qbr(QBR_NEXT_STEPS), expect: [[5, 3, 5, 47], [6, 3, 6, 47], [7, 3, 7, 47]] },
+  { name: 'QBR Challenges template: placeholder owner in a sub-bullet, reported on the challenge line', text: qbr(QBR_CHALLENGES), expect: [[5, 4, 5, 22], [12, 4, 12, 22]] },
+  { name: 'issue Action Plan template', text: ISSUE_ACTION_PLAN, expect: [[8, 7, 8, 51], [9, 7, 9, 51], [10, 7, 10, 51]] },
+  { name: 'status report Next Steps template: the meeting line needs no owner', text: statusReport(STATUS_NEXT_STEPS), expect: [[5, 7, 5, 51], [6, 7, 6, 51]] },
+  { name: 'filled in', text: qbr(FILLED_CHALLENGES + '\n' + FILLED_NEXT_STEPS), expect: [] },
+  { name: 'no owner at all', text: qbr('## Next Steps\n- Send the deck, Due: Dec 1, 2026\n'), expect: [[5, 3, 5, 34]] },
+  { name: 'empty owner and TBD owner', text: qbr('## Next Steps\n- A - Owner:, Due: Dec 1, 2026\n- B - Owner: TBD\n'), expect: [[5, 3, 5, 31], [6, 3, 6, 17]] },
+  { name: '@handle owner', text: qbr('## Next Steps\n- Send the deck @dana, Due: Dec 1, 2026\n'), expect: [] },
+  { name: 'an e-mail address is not an owner', text: qbr('## Next Steps\n- Mail partner@example.com\n'), expect: [[5, 3, 5, 27]] },
+  { name: 'task items anywhere in the document', text: qbr('## Key Wins\n- [ ] Publish case study\n- [x] Webinar held\n- Plain bullet\n'), expect: [[5, 7, 5, 25], [6, 7, 6, 19]] },
+  { name: 'nested sub-bullets are not items of their own', text: qbr('## Next Steps\n- Launch co-selling\n  - [ ] Pick accounts\n  - Draft plan\n'), expect: [[5, 3, 5, 20]] },
+  { name: 'an owner in a nested line counts for the item', text: qbr('## Next Steps\n- Launch co-selling\n  - Owner: Dana\n'), expect: [] },
+  { name: 'owner inside code does not count', text: qbr('## Next Steps\n- Send `Owner: Dana`\n'), expect: [[5, 3, 5, 21]] },
+  { name: 'task items in fenced code are not items', text: qbr('## Next Steps\n```\n- [ ] A - Owner: [Name]\n```\n'), expect: [] },
+  { name: 'empty item: reported on its marker', text: qbr('## Next Steps\n-\n'), expect: [[5, 1, 5, 2]] },
+  { name: 'task item starting with emphasis: reported after the checkbox', text: qbr('## Key Wins\n- [ ] **Case study**\n'), expect: [[5, 7, 5, 21]] },
+  { name: 'not a partnership document: nothing', text: '# README\n\n- [ ] Write docs\n', expect: [] },
+  { name: 'lintAllMarkdown opts in', text: '# README\n\n- [ ] Write docs\n', config: { lintAllMarkdown: true }, expect: [[3, 7, 3, 17]] },
+  { name: 'suppressed with a comment', text: qbr('## Next Steps\n<!-- partnership-docs-disable-next-line action-missing-owner -->\n- Send the deck, Due: Dec 1, 2026\n'), expect: [] },
+]);
+
+table('action-missing-due', [
+  { name: 'QBR Next Steps template: placeholder dues', text: qbr(QBR_NEXT_STEPS), expect: [[5, 3, 5, 47], [6, 3, 6, 47], [7, 3, 7, 47]] },
+  { name: 'QBR Challenges template: placeholder Timeline', text: qbr(QBR_CHALLENGES), expect: [[5, 4, 5, 22], [12, 4, 12, 22]] },
+  { name: 'status report template: the meeting line needs a date too', text: statusReport(STATUS_NEXT_STEPS), expect: [[5, 7, 5, 51], [6, 7, 6, 51], [7, 7, 7, 40]] },
+  { name: 'filled in', text: qbr(FILLED_CHALLENGES + '\n' + FILLED_NEXT_STEPS), expect: [] },
+  { name: 'no due at all', text: qbr('## Next Steps\n- Send the deck - Owner: Dana\n'), expect: [[5, 3, 5, 30]] },
+  { name: 'TBD and empty dues count as missing', text: qbr('## Next Steps\n- A - Owner: Dana, Due: TBD\n- B - Owner: Dana, Due:\n'), expect: [[5, 3, 5, 28], [6, 3, 6, 24]] },
+  { name: 'by DATE and Timeline: DATE count', text: qbr('## Next Steps\n- Ship by Dec 15, 2026 - Owner: Dana\n- Plan - Owner: Dana\n  - Timeline: Q4 2026\n'), expect: [] },
+  { name: '"by" without a date is prose, not a due', text: qbr('## Next Steps\n- Campaign driven by marketing - Owner: Dana\n'), expect: [[5, 3, 5, 45]] },
+  { name: 'a done item still records its due date', text: qbr('## Next Steps\n- [x] Kickoff held - Owner: Dana\n'), expect: [[5, 7, 5, 33]] },
+  { name: 'meeting with a date', text: statusReport('## Next Steps\n- [ ] Next meeting: Dec 3, 2026 - pipeline review\n'), expect: [] },
+]);
+
+table('action-invalid-due', [
+  { name: 'Timeline: 2 weeks', text: qbr('## Next Steps\n- Plan - Owner: Dana, Timeline: 2 weeks\n'), expect: [[5, 33, 5, 40]] },
+  { name: 'Timeline: ongoing (in a challenge sub-bullet)', text: qbr('## Challenges and Actions\n1. **Low referrals**:\n   - Owner: Dana\n   - Timeline: ongoing\n'), expect: [[7, 16, 7, 23]] },
+  { name: 'Due: ASAP, then more fields', text: qbr('## Next Steps\n- A - Due: ASAP, Owner: Dana\n'), expect: [[5, 12, 5, 16]] },
+  { name: 'impossible calendar date', text: qbr('## Next Steps\n- A - Owner: Dana, Due: 2026-02-30\n'), expect: [[5, 25, 5, 35]] },
+  { name: 'dates in every accepted form are valid', text: qbr('## Next Steps\n- A @dana Due: 2026-12-15\n- B @dana Due: Dec 15, 2026\n- C @dana Due: December 15, 2026\n- D @dana Due: 15 Dec 2026\n- E @dana Due: 12/15/2026\n- F @dana Timeline: Q4 2026\n- G @dana Timeline: end of Q4 2026\n- H @dana Due: Dec 15\n- I @dana Due: December 2026\n'), expect: [] },
+  { name: 'placeholder dues are missing, not invalid', text: qbr(QBR_NEXT_STEPS + '\n' + QBR_CHALLENGES), expect: [] },
+  { name: 'dmy: 15/12/2026 is valid, 12/15/2026 is not', text: qbr('## Next Steps\n- A @dana Due: 15/12/2026\n- B @dana Due: 12/15/2026\n'), config: { dateOrder: 'dmy' }, expect: [[6, 16, 6, 26]] },
+  { name: 'mdy: 15/12/2026 is not valid', text: qbr('## Next Steps\n- A @dana Due: 15/12/2026\n'), expect: [[5, 16, 5, 26]] },
+  { name: 'due inside code is ignored', text: qbr('## Next Steps\n- A @dana `Due: someday` by 2026-12-15\n'), expect: [] },
+]);
+
+table('action-overdue', [
+  { name: 'open item past its due date', text: qbr('## Next Steps\n- A - Owner: Dana, Due: Jan 15, 2026\n'), expect: [[5, 25, 5, 37]] },
+  { name: 'done items are never overdue', text: qbr('## Next Steps\n- [x] A - Owner: Dana, Due: Jan 15, 2026\n- [X] B - Owner: Dana, Due: Jan 15, 2026\n'), expect: [] },
+  { name: 'CRLF line endings', text: qbr('## Next Steps\n- A - Owner: Dana, Due: Jan 15, 2026\n').replace(/\n/g, '\r\n'), expect: [[5, 25, 5, 37]] },
+  { name: 'open task item anywhere', text: qbr('## Key Wins\n- [ ] Case study - Owner: Dana, Due: 2026-11-23\n'), expect: [[5, 38, 5, 48]] },
+  { name: 'due today is not overdue; tomorrow neither', text: qbr('## Next Steps\n- A @dana Due: 2026-11-24\n- B @dana Due: 2026-11-25\n'), expect: [] },
+  { name: '--today moves the line', text: qbr('## Next Steps\n- A @dana Due: 2026-11-24\n'), today: '2026-11-25', expect: [[5, 16, 5, 26]] },
+  { name: '--today before the due date', text: qbr('## Next Steps\n- A - Owner: Dana, Due: Jan 15, 2026\n'), today: '2026-01-01', expect: [] },
+  { name: 'Timeline: end of Q3 2026 is Sep 30', text: qbr(FILLED_CHALLENGES.replace('Dec 15, 2026', 'end of Q3 2026')), expect: [[10, 16, 10, 30]] },
+  { name: 'a date without a year takes the Quarter field year (Q3 2026)', text: qbr('## Next Steps\n- A @dana Due: Mar 4\n'), expect: [[5, 16, 5, 21]] },
+  { name: 'a date without a year, Quarter in 2027: not yet due', text: '# Partnership QBR: A + B\n**Quarter**: Q1 2027\n\n## Next Steps\n- A @dana Due: Mar 4\n', expect: [] },
+  { name: 'dmy: 4/3/2026 is 4 March', text: qbr('## Next Steps\n- A @dana Due: 4/3/2026\n'), config: { dateOrder: 'dmy' }, expect: [[5, 16, 5, 24]] },
+  { name: 'by DATE in the first line', text: qbr('## Next Steps\n- Ship by Nov 1, 2026 @dana\n'), expect: [[5, 11, 5, 22]] },
+  { name: 'the status report meeting in the past', text: statusReport('## Next Steps\n- [ ] Next meeting: Nov 3, 2026 - pipeline review\n'), expect: [[5, 21, 5, 32]] },
+  { name: 'invalid and placeholder dues are not overdue', text: qbr('## Next Steps\n- A @dana Due: someday\n- B @dana Due: [Date]\n'), expect: [] },
+]);
+
+const ROSTER: PartialConfig = { owners: ['Dana Smith', 'Lee Wong', 'Priya Patel'] };
+table('action-unknown-owner', [
+  { name: 'no roster: no check', text: qbr('## Next Steps\n- A - Owner: Bob, Due: Dec 1, 2026\n'), expect: [] },
+  { name: 'owner not on the roster', text: qbr('## Next Steps\n- A - Owner: Dana Smth, Due: Dec 1, 2026\n'), config: ROSTER, expect: [[5, 14, 5, 23]] },
+  {
+    name: 'known owners: any case, @handles, first names',
+    text: qbr('## Next Steps\n- A - Owner: dana smith\n- B @lee.wong\n- C @priya-patel\n- D @danasmith\n- E - Owner: Lee\n- F @priya\n- G - **Owner**: Priya Patel\n'),
+    config: ROSTER,
+    expect: [],
+  },
+  { name: 'ambiguous first name is not enough', text: qbr('## Next Steps\n- A - Owner: Dana\n'), config: { owners: ['Dana Smith', 'Dana Jones'] }, expect: [[5, 14, 5, 18]] },
+  { name: 'unknown @handle', text: qbr('## Next Steps\n- A @bob\n'), config: ROSTER, expect: [[5, 5, 5, 9]] },
+  { name: 'several owners checked one by one', text: qbr('## Next Steps\n- A - Owner: Dana Smith / Bob & Lee Wong\n'), config: ROSTER, expect: [[5, 27, 5, 30]] },
+  { name: 'placeholders are left to action-missing-owner', text: qbr(QBR_NEXT_STEPS), config: ROSTER, expect: [] },
+]);
+
+describe('action-unknown-owner suggestions', () => {
+  it('offers the closest roster names, best first, and never as an automatic fix', () => {
+    const text = qbr('## Next Steps\n- A - Owner: Dana Smth, Due: Dec 1, 2026\n');
+    const [f] = run(text, { config: { owners: ['Lee Wong', 'Dana Smith', 'Priya Patel', 'Dan Smithers'] } }).filter((x) => x.ruleId === 'action-unknown-owner');
+    assert.ok(f);
+    assert.equal(f.fix, undefined);
+    assert.equal(f.message, 'Owner “Dana Smth” is not in the owners roster; expected a configured owner such as “Dana Smith”.');
+    assert.deepEqual(f.suggestions?.map((s) => s.title), ['Replace with “Dana Smith”', 'Replace with “Dan Smithers”', 'Replace with “Lee Wong”']);
+    assert.deepEqual(f.suggestions?.[0]?.edits, [{ line: 5, column: 14, endLine: 5, endColumn: 23, text: 'Dana Smith' }]);
+  });
+});
+
+describe('action messages', () => {
+  const find = (text: string, id: string, today?: string) => run(text, today ? { today } : {}).filter((f) => f.ruleId === id).map((f) => f.message);
+  it('overdue says by how many days and the due date', () => {
+    assert.deepEqual(find(qbr('## Next Steps\n- A @dana Due: 2026-01-15\n'), 'action-overdue'), ['Overdue by 313 days (due 2026-01-15)']);
+    assert.deepEqual(find(qbr('## Next Steps\n- A @dana Due: 2026-11-23\n'), 'action-overdue'), ['Overdue by 1 day (due 2026-11-23)']);
+  });
+  it('invalid due says which formats are accepted (in the configured order)', () => {
+    assert.deepEqual(find(qbr('## Next Steps\n- A @dana Timeline: 2 weeks\n'), 'action-invalid-due'), [
+      'Unexpected due date “2 weeks”; expected a date such as 2026-01-15, Jan 15, 2026, 15 Jan 2026, 1/15/2026, Q3 2026 or end of Q3 2026.',
+    ]);
+  });
+  it('missing owner / due distinguish placeholders from absence', () => {
+    assert.deepEqual(find(qbr('## Next Steps\n- A - Owner: [Name]\n- B\n'), 'action-missing-owner'), [
+      'Action item owner is a placeholder “[Name]”; expected a person\'s name (“Owner: NAME” or @name).',
+      'Action item has no owner; expected “Owner: NAME”, “Owner - NAME” or @name.',
+    ]);
+    assert.deepEqual(find(qbr('## Next Steps\n- A @dana Due: [Date]\n- B @dana\n'), 'action-missing-due'), [
+      'Action item due date is a placeholder “[Date]”; expected a date such as “Due: 2026-01-15”.',
+      'Action item has no due date; expected “Due: DATE”, “Timeline: DATE” or “by DATE”.',
+    ]);
+  });
+});
+
+describe('action rules metadata', () => {
+  it('are registered with their ids, severities and fixability', () => {
+    const meta = Object.fromEntries(rules.filter((r) => r.id.startsWith('action-')).map((r) => [r.id, [r.defaultSeverity, r.fixable]]));
+    assert.deepEqual(meta, {
+      'action-missing-owner': ['warning', false],
+      'action-missing-due': ['warning', false],
+      'action-invalid-due': ['warning', false],
+      'action-overdue': ['warning', false],
+      'action-unknown-owner': ['warning', 'suggestion'],
+    });
+  });
+  it('can be switched off or re-graded per rule', () => {
+    const text = qbr('## Next Steps\n- A\n');
+    const ids = (config: PartialConfig) => run(text, { config }).filter((f) => f.ruleId.startsWith('action-')).map((f) => `${f.ruleId}:${f.severity}`);
+    assert.deepEqual(ids({}), ['action-missing-due:warning', 'action-missing-owner:warning']);
+    assert.deepEqual(ids({ rules: { 'action-missing-owner': 'off', 'action-missing-due': 'error' } }), ['action-missing-due:error']);
+  });
+});
