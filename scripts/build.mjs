@@ -7,11 +7,15 @@ import { join } from 'node:path';
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
   // remark & co. are ESM-only; bundling them as CJS removes ~160 ms of ESM loading at start-up.
-  mainFields: ['module', 'main'] };
+  mainFields: ['module', 'main'],
+  // ESM dependencies (fdir via tinyglobby) call createRequire(import.meta.url); in a CommonJS
+  // bundle import.meta.url is empty, so give it the bundle's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } };
 
 const entries = [
   // The library: pure core, no vscode, no Node built-ins.
-  { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', mainFields: ['module', 'main'] },
+  { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', mainFields: ['module', 'main'], define: {}, banner: {} },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];

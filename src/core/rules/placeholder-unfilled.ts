@@ -22,7 +22,7 @@ export const placeholderUnfilled: Rule = {
       ctx.report({
         start: b.start,
         end: b.end,
-        message: `Unfilled template placeholder “${b.label}”; expected the actual value.`,
+        message: `Unfilled template placeholder “[${b.label}]”; expected the actual value.`,
       });
     }
   },

@@ -1,0 +1,121 @@
+/**
+ * The `partnership-docs` command line (bundled to dist/cli.js; runs on load).
+ *   partnership-docs check [paths or globs…]   lint (the default command)
+ *   partnership-docs new <kind> --partner NAME   scaffold a document
+ * Exit codes: 0 clean or warnings only, 1 error findings or too many warnings,
+ * 2 usage, I/O or configuration errors.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { version } from '../../package.json';
+import { isIsoDate } from '../core/templates.js';
+import { runCheck, type Format, type Io } from './check.js';
+import { runNew, UsageError } from './newDoc.js';
+
+export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('partnership-docs')
+    .description('Lint, fix and scaffold partnership QBRs, status reports and issue documents.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('check', { isDefault: true })
+    .description('check partnership documents (the default command)')
+    .argument('[paths...]', 'files, folders or globs (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .option('--fix', 'apply safe fixes and write the files back')
+    .option('--today <date>', 'the date to check due and renewal dates against (YYYY-MM-DD)', parseToday)
+    .option('-c, --config <file>', 'use this configuration file instead of discovering .partnership-docs.json files')
+    .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseCount)
+    .option('-q, --quiet', 'report errors only')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no findings or warnings only; 1 error findings or too many warnings;\n' +
+        '2 usage, I/O or configuration errors.\n' +
+        'Configuration: .partnership-docs.json files from each document\'s folder up to the repository root.',
+    )
+    .action(async (paths: string[], o: { format: Format; fix?: boolean; today?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean }) => {
+      exitCode = await runCheck(
+        paths,
+        {
+          format: o.format,
+          fix: o.fix === true,
+          today: o.today,
+          config: o.config,
+          maxWarnings: o.maxWarnings,
+          quiet: o.quiet === true,
+          color: useColor(o.color, env, stdoutIsTty),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('new')
+    .description('create a new document from the playbook template (never overwrites)')
+    .argument('<kind>', 'qbr | status-report | issue')
+    .requiredOption('-p, --partner <name>', 'partner company name')
+    .option('--company <name>', 'our company name')
+    .option('--quarter <quarter>', 'quarter, Q1–Q4 or 1–4 (default: the quarter of --date)')
+    .option('--year <year>', 'year (default: the year of --date)')
+    .option('--date <date>', 'document date, YYYY-MM-DD (default: today)')
+    .option('-o, --out <file>', 'where to write (default: partnerships/<partner>/<year>-Q<n>-<kind>.md, or <date>-issue.md)')
+    .action(async (kind: string, o: { partner: string; company?: string; quarter?: string; year?: string; date?: string; out?: string }) => {
+      exitCode = await runNew(kind, o, io);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end with exit code 0; usage errors (already printed) with 2.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`partnership-docs: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr(`partnership-docs: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 2;
+  }
+}
+
+function parseToday(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD.');
+  return value;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  return Number(value);
+}
+
+/** --color / --no-color win; then NO_COLOR and FORCE_COLOR; otherwise colour only on a terminal. */
+function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTty: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return isTty && env.TERM !== 'dumb';
+}
+
+void main(
+  process.argv,
+  {
+    cwd: process.cwd(),
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    version,
+  },
+  process.env,
+  Boolean(process.stdout.isTTY),
+).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { scaffold } from '../../src/core/templates.js';
+import { ensureBuilt, removeTemp, run, tempRepo, writeFiles } from './helpers.js';
+
+const temps: string[] = [];
+const repo = () => {
+  const d = tempRepo();
+  temps.push(d);
+  return d;
+};
+before(() => ensureBuilt());
+after(() => temps.forEach(removeTemp));
+
+describe('partnership-docs new', () => {
+  it('writes a QBR at the default path, creating folders, and prints the path', () => {
+    const d = repo();
+    const r = run(['new', 'qbr', '--partner', 'Acme Corp', '--company', 'Globex', '--quarter', 'Q3', '--year', '2026', '--date', '2026-07-15'], d);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'partnerships/acme-corp/2026-Q3-qbr.md\n');
+    const text = readFileSync(join(d, 'partnerships/acme-corp/2026-Q3-qbr.md'), 'utf8');
+    assert.equal(text, scaffold('qbr', { partner: 'Acme Corp', company: 'Globex', quarter: 3, year: 2026, date: '2026-07-15' }).text);
+  });
+
+  it('derives quarter and year from --date, and accepts a bare quarter number', () => {
+    const d = repo();
+    assert.equal(run(['new', 'status-report', '--partner', 'HubSpot', '--date', '2026-11-02'], d).stdout, 'partnerships/hubspot/2026-Q4-status-report.md\n');
+    assert.equal(run(['new', 'status-report', '--partner', 'HubSpot', '--date', '2026-11-02', '--quarter', '1'], d).stdout, 'partnerships/hubspot/2026-Q1-status-report.md\n');
+    const text = readFileSync(join(d, 'partnerships/hubspot/2026-Q1-status-report.md'), 'utf8');
+    assert.match(text, /^\*\*Period\*\*: Q1 2026$/m);
+  });
+
+  it('names an issue by its date and honours --out', () => {
+    const d = repo();
+    assert.equal(run(['new', 'issue', '--partner', 'Stripe', '--date', '2026-03-09'], d).stdout, 'partnerships/stripe/2026-03-09-issue.md\n');
+    const r = run(['new', 'issue', '-p', 'Stripe', '--out', 'elsewhere/deep/issue.md'], d);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'elsewhere/deep/issue.md\n');
+    assert.match(readFileSync(join(d, 'elsewhere/deep/issue.md'), 'utf8'), /^## Partnership Issue: \[Brief Description\]\n/);
+  });
+
+  it('defaults to today', () => {
+    const d = repo();
+    const r = run(['new', 'issue', '--partner', 'Stripe'], d);
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    assert.equal(r.stdout, `partnerships/stripe/${today}-issue.md\n`);
+  });
+
+  it('never overwrites an existing file (exit 2)', () => {
+    const d = repo();
+    writeFiles(d, { 'partnerships/acme/2026-Q1-qbr.md': 'mine\n' });
+    const r = run(['new', 'qbr', '--partner', 'Acme', '--date', '2026-02-01'], d);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'partnerships/acme/2026-Q1-qbr.md: already exists; not overwritten\n');
+    assert.equal(r.stdout, '');
+    assert.equal(readFileSync(join(d, 'partnerships/acme/2026-Q1-qbr.md'), 'utf8'), 'mine\n');
+  });
+
+  it('rejects bad options with exit 2', () => {
+    const d = repo();
+    for (const args of [
+      ['new', 'qbr', '--partner', 'A', '--quarter', 'Q5'],
+      ['new', 'qbr', '--partner', 'A', '--year', '26'],
+      ['new', 'qbr', '--partner', 'A', '--date', '2026-13-01'],
+      ['new', 'qbr', '--partner', ' '],
+    ]) {
+      const r = run(args, d);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /^partnership-docs: /, r.stderr);
+    }
+  });
+});
