@@ -1,0 +1,320 @@
+/**
+ * Required sections (spec §5) and section lookup: which headings a document of each kind must
+ * have, where a document's sections are, and the skeleton a fix inserts for a missing one.
+ *
+ * Section skeletons come from the scaffolds in `templates.ts` (built from the playbook's
+ * templates), so `section-missing` inserts exactly what `new` would have written.
+ */
+import type { DocModel } from '../model.js';
+import { normalizeHeading } from '../model.js';
+import type { RuleContext } from '../rule.js';
+import { scaffold, type TemplateKind } from '../templates.js';
+import type { DocKind } from '../types.js';
+import { daysBetween, findDate, parseDate, type DateOptions } from '../dates.js';
+import { documentYear, extractFields, type Field } from './fields.js';
+
+/** Required sections per kind, in template order (spec §5). */
+export const REQUIRED_SECTIONS: Readonly<Record<TemplateKind, readonly string[]>> = {
+  qbr: [
+    'Executive Summary',
+    'Performance Highlights',
+    'KPI Dashboard',
+    'Key Wins',
+    'Challenges and Actions',
+    'Upcoming Initiatives',
+    'Asks and Decisions Needed',
+    'Next Steps',
+  ],
+  'status-report': [
+    'Partnership Overview',
+    'Performance Summary',
+    'Recent Activities',
+    'Key Wins',
+    'Open Issues',
+    'Upcoming Milestones',
+    'Risks and Mitigations',
+    'Recommendations',
+    'Next Steps',
+  ],
+  issue: ['Problem Statement', 'Root Cause', 'Impact', 'Proposed Solutions', 'Action Plan', 'Resolution'],
+};
+
+export type OutlineEntry = DocModel['outline'][number];
+
+/**
+ * Heading name for matching: spec §1 normalisation (case, emphasis, emoji, trailing
+ * parenthetical, `&` = and) plus a leading section number (`2. Key Wins`, `2) Key Wins`).
+ */
+export function sectionKey(text: string): string {
+  return normalizeHeading(text).replace(/^\d{1,3}[.)]\s*/, '');
+}
+
+/**
+ * A scope in which sections are looked up: the whole document (its title is the first H1, or
+ * the first heading), or for issue documents one `Partnership Issue:` heading and its body
+ * (a file may hold several issues).
+ */
+export interface SectionScope {
+  /** The title heading (H1 / issue heading), or null when the document has no heading. */
+  title: OutlineEntry | null;
+  /** [start, end) of the scope: section headings inside it (after the title) belong to it. */
+  start: number;
+  end: number;
+}
+
+export function sectionScopes(doc: DocModel): SectionScope[] {
+  if (doc.kind === 'issue') {
+    const issues = doc.outline.filter((h) => h.depth <= 2 && normalizeHeading(h.text).startsWith('partnership issue'));
+    if (issues.length) return issues.map((h) => ({ title: h, start: h.start, end: h.bodyEnd }));
+  }
+  const title = doc.outline.find((h) => h.depth === 1) ?? doc.outline[0] ?? null;
+  return [{ title, start: doc.frontMatter ? doc.frontMatter.end : 0, end: doc.text.length }];
+}
+
+/** Headings in the scope other than its title. */
+export function scopeHeadings(doc: DocModel, scope: SectionScope): OutlineEntry[] {
+  return doc.outline.filter((h) => h !== scope.title && h.start >= scope.start && h.start < scope.end);
+}
+
+/** The first heading in the scope named `name` (spec §1 matching), or undefined. */
+export function findSection(doc: DocModel, scope: SectionScope, name: string): OutlineEntry | undefined {
+  const key = sectionKey(name);
+  return scopeHeadings(doc, scope).find((h) => sectionKey(h.text) === key);
+}
+
+/** The scope enclosing an offset (the first scope when none does). */
+export function scopeAt(doc: DocModel, offset: number): SectionScope {
+  const scopes = sectionScopes(doc);
+  return scopes.find((s) => s.start <= offset && offset < s.end) ?? scopes[0]!;
+}
+
+/** Body range of a section: from the end of its heading line to the next heading of the same or lower depth. */
+export function sectionBody(h: OutlineEntry): { start: number; end: number } {
+  return { start: h.end, end: h.bodyEnd };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Skeletons
+
+export interface SectionSkeleton {
+  /** Heading text as in the template (`Upcoming Initiatives (Next Quarter)`). */
+  heading: string;
+  /** Depth of the heading in the template. */
+  depth: number;
+  /** Body lines as in the template, without trailing blank lines (may include sub-headings). */
+  body: string;
+}
+
+const skeletonCache = new Map<TemplateKind, Map<string, SectionSkeleton>>();
+
+const ATX_LINE = /^(#{1,6})[ \t]/;
+
+/** The template's skeleton of each section of `kind`, keyed by `sectionKey`. */
+export function templateSkeletons(kind: TemplateKind): Map<string, SectionSkeleton> {
+  const cached = skeletonCache.get(kind);
+  if (cached) return cached;
+  const text = scaffold(kind, { partner: '[Partner Company]' }).text;
+  const lines = text.split('\n');
+  const headings: Array<{ line: number; depth: number; text: string }> = [];
+  lines.forEach((l, i) => {
+    const m = ATX_LINE.exec(l);
+    if (m) headings.push({ line: i, depth: m[1]!.length, text: l.slice(m[0].length).trim() });
+  });
+  const out = new Map<string, SectionSkeleton>();
+  headings.forEach((h, i) => {
+    let endLine = lines.length;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j]!.depth <= h.depth) {
+        endLine = headings[j]!.line;
+        break;
+      }
+    }
+    const body = lines.slice(h.line + 1, endLine);
+    while (body.length && body[body.length - 1]!.trim() === '') body.pop();
+    const key = sectionKey(h.text);
+    if (!out.has(key)) out.set(key, { heading: h.text, depth: h.depth, body: body.join('\n') });
+  });
+  skeletonCache.set(kind, out);
+  return out;
+}
+
+/** The skeleton text of a section at heading depth `depth` (sub-headings shifted alike). */
+export function skeletonText(s: SectionSkeleton, depth: number, eol = '\n'): string {
+  const delta = depth - s.depth;
+  const body = s.body
+    .split('\n')
+    .map((l) => {
+      const m = /^(#{1,6})([ \t])/.exec(l);
+      if (!m || delta === 0) return l;
+      const d = Math.min(6, Math.max(1, m[1]!.length + delta));
+      return '#'.repeat(d) + l.slice(m[1]!.length);
+    })
+    .join(eol);
+  return `${'#'.repeat(Math.min(6, Math.max(1, depth)))} ${s.heading}${eol}${body}`;
+}
+
+/** Kinds with required sections. */
+export function templateKind(kind: DocKind | null): TemplateKind | null {
+  return kind === 'qbr' || kind === 'status-report' || kind === 'issue' ? kind : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section content
+
+/** `s` without trailing characters from `chars` (a loop: `/[…]+$/` is quadratic on long runs). */
+export function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+/** Values that say "nothing here yet". */
+const EMPTY_WORDS = new Set(['tbd', 'tba', 'n/a', 'na', 'none', 'pending', 'todo', 'to do', '-', '—', '–', '...', '…']);
+
+/**
+ * True when the text range holds real content: something left after removing bracket
+ * placeholders (`[To be filled…]`), HTML comments, list/heading markers and emphasis, and that
+ * is not a "nothing yet" word (TBD, N/A, pending…).
+ */
+export function hasRealContent(ctx: RuleContext, start: number, end: number): boolean {
+  const { doc } = ctx;
+  let text = '';
+  let pos = start;
+  const cuts = [
+    ...doc.comments.filter((c) => c.start >= start && c.end <= end),
+    ...doc.brackets.filter((b) => b.start >= start && b.end <= end && !isLinkBracket(doc, b.end, b.nextLabel)),
+  ].sort((a, b) => a.start - b.start);
+  for (const c of cuts) {
+    if (c.start < pos) continue;
+    text += doc.text.slice(pos, c.start) + ' ';
+    pos = c.end;
+  }
+  text += doc.text.slice(pos, end);
+  let words = text
+    .replace(/[*_`~#>|]/g, ' ')
+    .replace(/^[ \t]*(?:[-+]|\d{1,9}[.)])[ \t]+/gm, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  words = trimEnd(words, '.:;,');
+  if (!/[\p{L}\p{N}]/u.test(words)) return false;
+  return !EMPTY_WORDS.has(words);
+}
+
+function isLinkBracket(doc: DocModel, end: number, nextLabel: string | undefined): boolean {
+  return doc.text[end] === '(' || nextLabel !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enumerated header fields (spec §5 field-invalid) and header dates (spec §6)
+
+export type EnumRead =
+  /** The value is a template placeholder (`[Critical, High, Medium, Low]`): not ours to judge. */
+  | { state: 'placeholder' }
+  | { state: 'empty' }
+  /** One allowed value (canonical spelling); `end` is where it ends in the raw value. */
+  | { state: 'value'; value: string; end: number }
+  /** Several allowed values (`High, Critical`). */
+  | { state: 'several'; values: string[]; end: number }
+  | { state: 'unknown'; shown: string; end: number };
+
+const WHOLE_PLACEHOLDER = /^\[[^\]\n]*\]$/;
+const MARKUP = /[*_`~]/g;
+const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu;
+/** Where a value's note starts: `(`, ` - `, ` — `, ` – `, `:`. */
+const NOTE_START = /\(|\s[-\u2014\u2013]\s|:/;
+
+/**
+ * Reads an enumerated field value: markup and emoji ignored, a trailing note (`(…)`, ` - …`,
+ * ` — …`, `: …`) ignored, case-insensitive, hyphens read as spaces (`In-Progress`); values
+ * separated by `,` `;` `/` `|` are "several" when more than one is allowed.
+ */
+export function readEnum(raw: string, allowed: readonly string[]): EnumRead {
+  const trimmed = raw.trim();
+  if (WHOLE_PLACEHOLDER.test(trimmed.replace(MARKUP, '').trim())) return { state: 'placeholder' };
+  const note = NOTE_START.exec(trimmed);
+  let head = note ? trimmed.slice(0, note.index) : trimmed;
+  head = trimEnd(head, ' \t.!');
+  const end = raw.indexOf(trimmed) + head.length;
+  const norm = (s: string) => s.replace(MARKUP, '').replace(EMOJI, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const pieces = head.split(/[,;/|]/).map(norm).filter((p) => p !== '');
+  if (pieces.length === 0) return trimmed === '' || norm(trimmed) === '' ? { state: 'empty' } : { state: 'unknown', shown: trimmed, end };
+  const canon = (p: string) => allowed.find((a) => a.toLowerCase() === p);
+  const first = canon(pieces[0]!);
+  if (!first) return { state: 'unknown', shown: head.trim() || trimmed, end };
+  const all = [...new Set(pieces.map(canon).filter((v): v is string => v !== undefined))];
+  if (all.length > 1) return { state: 'several', values: all, end };
+  return { state: 'value', value: first, end };
+}
+
+/** Levenshtein distance (case-insensitive), for ordering suggestions. */
+export function editDistance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Values that mean "no date yet" in a header date field. */
+const NO_DATE = new Set(['', 'tbd', 'tba', 'n/a', 'na', 'none', 'unknown', 'pending', '-', '—', '–', '?']);
+
+export type HeaderDate =
+  | { state: 'placeholder' }
+  | { state: 'none' }
+  | { state: 'date'; date: Date; iso: string }
+  | { state: 'unparsable' };
+
+/**
+ * Reads a header date value (`Next renewal date`, `Next QBR`): a bracket placeholder, a "no
+ * date yet" word (TBD, N/A, —), a date (dates.ts parseDate at the start, else the first date
+ * findDate sees in the text: `auto-renews on March 31, 2027`), or unparsable.
+ */
+export function readHeaderDate(raw: string, opts: DateOptions): HeaderDate {
+  const v = raw.replace(MARKUP, '').trim();
+  if (WHOLE_PLACEHOLDER.test(v)) return { state: 'placeholder' };
+  if (NO_DATE.has(trimEnd(v.toLowerCase(), '.'))) return { state: 'none' };
+  const p = parseDate(v, opts);
+  if (p.ok) return { state: 'date', date: p.date, iso: p.iso };
+  const f = findDate(v, opts);
+  if (f) return { state: 'date', date: f.date, iso: f.iso };
+  if (v.startsWith('[')) return { state: 'placeholder' };
+  return { state: 'unparsable' };
+}
+
+/**
+ * The `Next renewal date` header fields and their dates (renewal-window, renewal-passed).
+ * Unparsable values are silent (decision: there is no header-date rule to report them under,
+ * and prose such as "auto-renews yearly" is a legitimate answer); placeholders are
+ * placeholder-unfilled's.
+ */
+const RENEWAL_KEYS = ['next renewal date', 'renewal date', 'next renewal'];
+
+export interface RenewalDate {
+  field: Field;
+  iso: string;
+  /** Days from today to the renewal date (negative: passed). */
+  days: number;
+}
+
+export function renewalDates(ctx: RuleContext): RenewalDate[] {
+  return ctx.get(computeRenewalDates);
+}
+
+function computeRenewalDates(ctx: RuleContext): RenewalDate[] {
+  const out: RenewalDate[] = [];
+  const opts = { dateOrder: ctx.config.dateOrder, defaultYear: documentYear(ctx) };
+  for (const field of ctx.get(extractFields)) {
+    if (!RENEWAL_KEYS.includes(field.key)) continue;
+    const d = readHeaderDate(field.value, opts);
+    if (d.state !== 'date') continue;
+    out.push({ field, iso: d.iso, days: daysBetween(ctx.today, d.date) });
+  }
+  return out;
+}

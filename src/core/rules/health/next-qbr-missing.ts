@@ -1,0 +1,45 @@
+import { documentYear, extractFields } from '../../analysis/fields.js';
+import { readHeaderDate, sectionScopes } from '../../analysis/sections.js';
+import type { Rule } from '../../rule.js';
+
+const KEYS = ['next qbr', 'next qbr date'];
+
+/**
+ * A QBR should say when the next one is (`**Next QBR**: [Date]` closes the template).
+ * Decisions: a placeholder value counts as present (placeholder-unfilled reports it); a field
+ * whose value is empty, "TBD" or not a date is reported on the value (on the label when
+ * empty); no field at all is reported on the H1.
+ */
+export const nextQbrMissing: Rule = {
+  meta: {
+    id: 'next-qbr-missing',
+    description: 'A QBR without a Next QBR date.',
+    defaultSeverity: 'info',
+    fixable: false,
+  },
+  kinds: ['qbr'],
+  check(ctx) {
+    const fields = ctx.get(extractFields).filter((f) => KEYS.includes(f.key));
+    if (fields.length === 0) {
+      const title = sectionScopes(ctx.doc)[0]?.title;
+      const start = title ? title.start : 0;
+      let end = ctx.doc.text.indexOf('\n', start);
+      if (end === -1) end = ctx.doc.text.length;
+      if (end > start && ctx.doc.text.charCodeAt(end - 1) === 13) end--;
+      ctx.report({ start, end, message: 'Missing “**Next QBR**: DATE”; expected the date of the next QBR (the template ends with it).' });
+      return;
+    }
+    const opts = { dateOrder: ctx.config.dateOrder, defaultYear: documentYear(ctx) };
+    const states = fields.map((f) => ({ f, d: readHeaderDate(f.value, opts) }));
+    if (states.some((s) => s.d.state === 'date' || s.d.state === 'placeholder')) return;
+    const { f } = states[0]!;
+    const empty = f.value.trim() === '';
+    ctx.report({
+      start: empty ? f.labelStart : f.valueStart,
+      end: empty ? f.labelEnd : f.valueEnd,
+      message: empty
+        ? 'Next QBR has no date; expected the date of the next QBR.'
+        : `Next QBR is “${f.value}”; expected the date of the next QBR.`,
+    });
+  },
+};

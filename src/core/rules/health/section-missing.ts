@@ -1,0 +1,130 @@
+import {
+  findSection,
+  REQUIRED_SECTIONS,
+  scopeHeadings,
+  sectionKey,
+  sectionScopes,
+  skeletonText,
+  templateKind,
+  templateSkeletons,
+  type OutlineEntry,
+  type SectionScope,
+} from '../../analysis/sections.js';
+import type { DocModel } from '../../model.js';
+import type { Rule, RuleContext } from '../../rule.js';
+
+const KIND_NAME = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue' } as const;
+
+/**
+ * Required sections by kind (spec §5), matched per spec §1 (case, emphasis, emoji, trailing
+ * parenthetical, `&`, a leading number). One finding per missing section, on the title line.
+ * The fix inserts the template's skeleton in template order: after the nearest present
+ * section that comes before it in the template, else before the nearest present one after
+ * it, else before the first heading after the title (or at the end). Several sections
+ * inserted at one point come out in template order (the findings are reported in that
+ * order on the same range, and the engine's sort and applyEdits are stable).
+ */
+export const sectionMissing: Rule = {
+  meta: {
+    id: 'section-missing',
+    description: 'A section the playbook template requires (e.g. Key Wins, Next Steps) is missing.',
+    defaultSeverity: 'warning',
+    fixable: 'fix',
+  },
+  kinds: ['qbr', 'status-report', 'issue'],
+  check(ctx) {
+    const kind = templateKind(ctx.doc.kind);
+    if (!kind) return;
+    for (const scope of sectionScopes(ctx.doc)) checkScope(ctx, kind, scope);
+  },
+};
+
+function checkScope(ctx: RuleContext, kind: 'qbr' | 'status-report' | 'issue', scope: SectionScope): void {
+  const { doc } = ctx;
+  const required = REQUIRED_SECTIONS[kind];
+  const present = required.map((name) => findSection(doc, scope, name));
+  if (present.every((p) => p)) return;
+  const skeletons = templateSkeletons(kind);
+  const firstPresent = present.find((p) => p);
+  const depth = firstPresent ? firstPresent.depth : scope.title ? Math.min(6, scope.title.depth + 1) : 2;
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const range = reportRange(ctx, scope);
+
+  // Missing sections grouped by insertion point (in template order within a group).
+  const groups = new Map<number, string[]>();
+  required.forEach((name, i) => {
+    if (present[i]) return;
+    const at = insertionPoint(doc, scope, present, i, depth);
+    groups.set(at, [...(groups.get(at) ?? []), name]);
+  });
+  const notes = new Map<string, { at: number; first: boolean }>();
+  for (const [at, names] of groups) names.forEach((n, k) => notes.set(n, { at, first: k === 0 }));
+
+  required.forEach((name, i) => {
+    if (present[i]) return;
+    const skeleton = skeletons.get(sectionKey(name));
+    const { at, first } = notes.get(name)!;
+    const before = present.slice(0, i).filter((p): p is OutlineEntry => p !== undefined).pop();
+    const where = before ? ` after “${before.text.trim()}”` : '';
+    const fix = skeleton ? [{ start: at, end: at, text: insertion(doc.text, at, skeletonText(skeleton, depth, eol), first, eol) }] : undefined;
+    ctx.report({
+      start: range.start,
+      end: range.end,
+      message: `Missing section “${name}”, required in ${KIND_NAME[kind]}; expected a “${'#'.repeat(depth)} ${name}” heading${where}.`,
+      ...(fix ? { fix } : {}),
+      data: { section: name },
+    });
+  });
+}
+
+/** The title line, or the first line of the document (after front matter) when there is no heading. */
+function reportRange(ctx: RuleContext, scope: SectionScope): { start: number; end: number } {
+  if (scope.title) return { start: scope.title.start, end: lineEnd(ctx.doc.text, scope.title.start) };
+  const start = scope.start < ctx.doc.text.length && ctx.doc.text[scope.start] === '\n' ? scope.start + 1 : scope.start;
+  return { start, end: lineEnd(ctx.doc.text, start) };
+}
+
+function lineEnd(text: string, from: number): number {
+  let nl = text.indexOf('\n', from);
+  if (nl === -1) nl = text.length;
+  return nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+}
+
+function insertionPoint(doc: DocModel, scope: SectionScope, present: Array<OutlineEntry | undefined>, i: number, depth: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    const p = present[j];
+    if (p) return sectionEnd(doc, scope, p, depth);
+  }
+  for (let j = i + 1; j < present.length; j++) {
+    const p = present[j];
+    if (p) return p.start;
+  }
+  return scopeHeadings(doc, scope)[0]?.start ?? scope.end;
+}
+
+/** End of a section (with its sub-sections) at the level sections are written at. */
+function sectionEnd(doc: DocModel, scope: SectionScope, h: OutlineEntry, depth: number): number {
+  const level = Math.min(h.depth, depth);
+  const next = doc.outline.find((o) => o.start > h.start && o.depth <= level);
+  return Math.min(next ? next.start : doc.text.length, scope.end);
+}
+
+/**
+ * The text to insert at `at`: before a heading, the skeleton and a blank line (preceded by a
+ * blank line when the previous line is not blank and this is the first insert there); at the
+ * end of the document, a blank line first, then the skeleton and a newline.
+ */
+function insertion(text: string, at: number, skeleton: string, first: boolean, eol: string): string {
+  if (at >= text.length) {
+    let pre = eol;
+    if (first) {
+      if (text.endsWith(`${eol}${eol}`) || text.length === 0) pre = '';
+      else if (text.endsWith(eol)) pre = eol;
+      else pre = eol + eol;
+    }
+    return `${pre}${skeleton}${eol}`;
+  }
+  const prevBlank = at === 0 || text.slice(0, at).endsWith(`${eol}${eol}`);
+  const pre = first && !prevBlank ? eol : '';
+  return `${pre}${skeleton}${eol}${eol}`;
+}
