@@ -1,0 +1,354 @@
+/**
+ * KPI tables (spec §2): which GFM tables are KPI tables, what each row says and what it
+ * should say, and the `**Overall Partnership Health**` line that summarises a table.
+ *
+ * Computed once per lint through `ctx.get(analyzeKpi)`; the KPI rules, the hover (explain.ts)
+ * and the CodeLens all read this one analysis.
+ */
+import { enclosingHeadings } from '../document.js';
+import type { CellModel, TableModel } from '../model.js';
+import { normalizeHeading } from '../model.js';
+import type { RuleContext } from '../rule.js';
+import type { Thresholds } from '../types.js';
+import {
+  attainment as attainmentOf,
+  badgeFor,
+  canonicalStatus,
+  directionOf,
+  formatNumber,
+  healthBand,
+  parseKpiValue,
+  parseStatusCell,
+  parseTrendCell,
+  roundHalfUp,
+  sameKind,
+  statusFor,
+  stripInlineMarkup,
+  suggestedTrend,
+  trendProblem,
+  type Direction,
+  type KpiValue,
+  type ParsedCell,
+  type ParsedTrend,
+  type Rag,
+  type TrendWord,
+} from '../values.js';
+import { extractFields, type Field } from './fields.js';
+
+export interface KpiColumns {
+  metric: number;
+  target: number;
+  actual: number;
+  status: number | null;
+  trend: number | null;
+}
+
+export interface KpiRow {
+  /** Index of the row in `table.rows`. */
+  index: number;
+  /** Row range (offsets). */
+  start: number;
+  end: number;
+  /** Metric name, emphasis stripped. */
+  metric: string;
+  metricCell: CellModel | null;
+  targetCell: CellModel | null;
+  actualCell: CellModel | null;
+  statusCell: CellModel | null;
+  trendCell: CellModel | null;
+  target: ParsedCell;
+  actual: ParsedCell;
+  /** Comparison of target and actual; null unless both are values. */
+  comparison: ReturnType<typeof sameKind> | null;
+  direction: Direction;
+  directionReason: 'config' | 'comparator' | 'keyword' | 'default';
+  directionKeyword?: string;
+  /** Whole percent; null when unmeasured, unparsable, mismatched or target 0. */
+  attainment: number | null;
+  /** RAG from the attainment; null when attainment is null. */
+  computed: Rag | null;
+  /** The Status cell as read; null when the table has no Status column. */
+  stated: ReturnType<typeof parseStatusCell> | null;
+  /** The Trend cell as read; null when the table has no Trend column or the cell is empty. */
+  trend: ParsedTrend | null;
+}
+
+export interface HealthLine {
+  field: Field;
+  /** Colour of the badge as written (🟡, Yellow…), or null. */
+  statedBand: Rag | null;
+  /** `85` from `(85% of targets met…`, or null. */
+  statedPercent: number | null;
+  /** Computed score (mean of min(attainment, 100) over measured rows), or null when none is measured. */
+  score: number | null;
+  band: Rag | null;
+  /** Rows that went into the score, with their capped attainment. */
+  used: Array<{ metric: string; attainment: number; capped: number }>;
+  /** Range the fix rewrites (from the value start up to the comma or closing parenthesis). */
+  replaceStart: number;
+  replaceEnd: number;
+  /** Text the fix writes over [replaceStart, replaceEnd), or null when nothing is stale. */
+  fixText: string | null;
+  /** Null when consistent, else a message. */
+  problem: string | null;
+}
+
+export interface KpiTable {
+  table: TableModel;
+  columns: KpiColumns;
+  rows: KpiRow[];
+  health: HealthLine | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header matching
+
+const METRIC = new Set(['metric', 'metrics', 'kpi', 'kpis', 'measure', 'measures']);
+const TARGET = new Set(['target', 'targets', 'goal', 'goals', 'plan']);
+const ACTUAL = new Set(['actual', 'actuals', 'result', 'results', 'current']);
+const STATUS = new Set(['status', 'rag', 'rag status']);
+const TREND = new Set(['trend', 'trends']);
+
+/** Header cell → key: emphasis, emoji and a trailing parenthetical ignored, case-insensitive. */
+function headerKey(text: string): string {
+  return normalizeHeading(text);
+}
+
+/** Column indices of a KPI table's header, or null when the table is not a KPI table. */
+export function kpiColumns(table: TableModel): KpiColumns | null {
+  const find = (names: Set<string>): number => table.header.cells.findIndex((c) => names.has(headerKey(c.text)));
+  const metric = find(METRIC);
+  const target = find(TARGET);
+  const actual = find(ACTUAL);
+  if (metric < 0 || target < 0 || actual < 0) return null;
+  const status = find(STATUS);
+  const trend = find(TREND);
+  return { metric, target, actual, status: status < 0 ? null : status, trend: trend < 0 ? null : trend };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+function rowOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: number): KpiRow {
+  const row = table.rows[index]!;
+  const cell = (i: number | null): CellModel | null => (i === null ? null : (row.cells[i] ?? null));
+  const metricCell = cell(cols.metric);
+  const targetCell = cell(cols.target);
+  const actualCell = cell(cols.actual);
+  const statusCell = cell(cols.status);
+  const trendCell = cell(cols.trend);
+  const metric = stripInlineMarkup(metricCell?.text ?? '');
+  const target = parseKpiValue(targetCell?.text ?? '');
+  const actual = parseKpiValue(actualCell?.text ?? '');
+  const targetValue: KpiValue | undefined = target.state === 'value' ? target.value : undefined;
+  const dir = directionOf(metric, targetValue, ctx.config.metrics);
+  let comparison: KpiRow['comparison'] = null;
+  let att: number | null = null;
+  if (target.state === 'value' && actual.state === 'value') {
+    comparison = sameKind(target.value, actual.value);
+    if (comparison.ok) att = attainmentOf(comparison.target, comparison.actual, dir.direction);
+  }
+  const computed = att === null ? null : statusFor(att, ctx.config.thresholds);
+  const stated = cols.status === null ? null : parseStatusCell(statusCell?.text ?? '');
+  const trendText = trendCell?.text ?? '';
+  const trend = cols.trend === null || trendText === '' ? null : parseTrendCell(trendText);
+  return {
+    index,
+    start: row.start,
+    end: row.end,
+    metric,
+    metricCell,
+    targetCell,
+    actualCell,
+    statusCell,
+    trendCell,
+    target,
+    actual,
+    comparison,
+    direction: dir.direction,
+    directionReason: dir.reason,
+    ...(dir.keyword ? { directionKeyword: dir.keyword } : {}),
+    attainment: att,
+    computed,
+    stated,
+    trend,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The analysis
+
+const HEALTH_KEYS = new Set(['overall partnership health']);
+
+export function analyzeKpi(ctx: RuleContext): KpiTable[] {
+  const { doc } = ctx;
+  const tables: KpiTable[] = [];
+  for (const table of doc.tables) {
+    const columns = kpiColumns(table);
+    if (!columns) continue;
+    const rows = table.rows.map((_, i) => rowOf(ctx, table, columns, i));
+    tables.push({ table, columns, rows, health: null });
+  }
+  if (tables.length === 0) return tables;
+
+  // Each health line belongs to the nearest KPI table above it, within that table's
+  // innermost heading section; each table takes the first such line.
+  const fields = ctx.get(extractFields).filter((f) => HEALTH_KEYS.has(f.key));
+  for (const field of fields) {
+    let owner: KpiTable | undefined;
+    for (const t of tables) if (t.table.end <= field.labelStart) owner = t;
+    if (!owner || owner.health) continue;
+    const headings = enclosingHeadings(doc, owner.table.start);
+    const section = headings[headings.length - 1];
+    if (section && field.labelStart >= section.bodyEnd) continue;
+    owner.health = healthLine(ctx, owner, field);
+  }
+  return tables;
+}
+
+/** Rows with a computable attainment. */
+export function measuredRows(t: KpiTable): Array<KpiRow & { attainment: number }> {
+  return t.rows.filter((r): r is KpiRow & { attainment: number } => r.attainment !== null);
+}
+
+/** Score of a KPI table: mean over measured rows of min(attainment, 100), rounded half up. */
+export function tableScore(t: KpiTable): number | null {
+  const rows = measuredRows(t);
+  if (rows.length === 0) return null;
+  const sum = rows.reduce((s, r) => s + Math.min(r.attainment, 100), 0);
+  return roundHalfUp(sum / rows.length);
+}
+
+const PERCENT_RE = /\(\s*(\d[\d,]*(?:\.\d+)?)\s*%/;
+
+function healthLine(ctx: RuleContext, t: KpiTable, field: Field): HealthLine {
+  const text = ctx.doc.text;
+  const value = field.value;
+  const stated = parseStatusCell(value);
+  const score = tableScore(t);
+  const band = score === null ? null : healthBand(score, ctx.config.thresholds);
+  const used = measuredRows(t).map((r) => ({ metric: r.metric, attainment: r.attainment, capped: Math.min(r.attainment, 100) }));
+
+  // The part the fix rewrites: `🟡 Yellow (85% of targets met` — up to the first comma or
+  // closing parenthesis inside the percent's parenthetical; without one, up to the first comma
+  // of the value, else the whole value.
+  let replaceEnd = field.valueEnd;
+  const pm = PERCENT_RE.exec(value);
+  let hasParen = false;
+  if (pm) {
+    const open = pm.index;
+    let stop = value.length;
+    for (let i = open + 1; i < value.length; i++) {
+      if (value[i] === ',' || value[i] === ')') {
+        stop = i;
+        break;
+      }
+    }
+    replaceEnd = field.valueStart + stop;
+    hasParen = true;
+  } else {
+    const comma = value.indexOf(',');
+    if (comma >= 0) replaceEnd = field.valueStart + comma;
+  }
+  // Keep trailing spaces before a comma outside the replacement.
+  while (replaceEnd > field.valueStart && text[replaceEnd - 1] === ' ') replaceEnd--;
+
+  const statedPercent = pm ? Number(pm[1]!.replace(/,/g, '')) : null;
+  let problem: string | null = null;
+  let fixText: string | null = null;
+  if (score !== null && band !== null) {
+    const expected = `${badgeFor(band)} (${score}% of targets met`;
+    const badgeWrong = stated.rag !== band;
+    const numberWrong = statedPercent !== null && roundHalfUp(statedPercent) !== score;
+    if (badgeWrong || numberWrong) {
+      // Without a parenthetical, the fix closes the one it opens.
+      fixText = hasParen ? expected : `${expected})`;
+      const found = text.slice(field.valueStart, replaceEnd) + (hasParen ? ')' : '');
+      const breakdown = used.map((u) => (u.attainment > 100 ? `${u.attainment}→100` : String(u.attainment))).join(', ');
+      problem =
+        `Unexpected overall health “${found}”; computed ${badgeFor(band)} (${score}% of targets met) ` +
+        `from the KPI table above: mean of ${breakdown}`;
+    }
+  }
+  return {
+    field,
+    statedBand: stated.rag,
+    statedPercent,
+    score,
+    band,
+    used,
+    replaceStart: field.valueStart,
+    replaceEnd,
+    fixText,
+    problem,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-row checks shared by the rules and the hover
+
+function describeValue(c: ParsedCell): string {
+  return c.state === 'value' ? c.value.raw : c.state === 'unparsable' ? c.raw : 'N/A';
+}
+
+/** `$450K of $500K` / `3 days against ≤ 2 days` — the numbers behind an attainment. */
+export function breakdownText(r: KpiRow): string {
+  const t = describeValue(r.target);
+  const a = describeValue(r.actual);
+  return r.direction === 'lower' ? `${a} against ${t} (lower is better)` : `${a} of ${t}`;
+}
+
+export interface StatusProblem {
+  message: string;
+  /** The canonical cell text, keeping any text after the closing parenthesis. */
+  fixText: string;
+}
+
+/**
+ * Whether a row's Status cell disagrees with its computed status. Null when consistent, when
+ * there is no Status column or when no status is computable.
+ */
+export function statusProblem(r: KpiRow): StatusProblem | null {
+  if (r.stated === null || r.attainment === null || r.computed === null) return null;
+  const canonical = canonicalStatus(r.computed, r.attainment);
+  const cellText = r.statusCell?.text ?? '';
+  const fixText = canonical + r.stated.afterParen.trimEnd();
+  const computedText = `computed ${canonical} from ${breakdownText(r)}`;
+  if (cellText === '') return { message: `Missing status; expected ${canonical} (${breakdownText(r)})`, fixText };
+  const colourWrong = r.stated.rag !== r.computed;
+  const percentWrong = r.stated.percent !== null && roundHalfUp(r.stated.percent) !== r.attainment;
+  if (!colourWrong && !percentWrong) return null;
+  return { message: `Unexpected status “${cellText}”; ${computedText}`, fixText };
+}
+
+const TREND_CANONICAL: Record<TrendWord, string> = {
+  improving: '↗\uFE0F Improving',
+  stable: '→ Stable',
+  declining: '↘\uFE0F Declining',
+};
+
+export interface TrendProblem {
+  message: string;
+  /** Replacement cell text (arrow + word implied by the change, or by the word), `(…)` kept. */
+  suggestion: string | null;
+}
+
+/** Whether a row's Trend cell contradicts itself (spec §2.4). */
+export function trendIssue(r: KpiRow, thresholds: Thresholds): TrendProblem | null {
+  if (!r.trend) return null;
+  const message = trendProblem(r.trend, thresholds.stableBand, r.direction);
+  if (message === null) return null;
+  const cellText = r.trendCell?.text ?? '';
+  let head: string | null = null;
+  if (r.trend.change !== null) head = suggestedTrend(r.direction, r.trend.change, thresholds.stableBand);
+  else if (r.trend.word) head = TREND_CANONICAL[r.trend.word];
+  const paren = cellText.indexOf('(');
+  const tail = paren >= 0 ? ` ${cellText.slice(paren)}` : '';
+  const suggestion = head === null ? null : head + tail;
+  return { message, suggestion: suggestion === cellText ? null : suggestion };
+}
+
+/** A percentage as the hover shows it (`90%`, `—` for null). Used by src/vscode/hover.ts. */
+export function pct(n: number | null): string {
+  return n === null ? '—' : `${formatNumber(n)}%`;
+}

@@ -1,0 +1,354 @@
+/**
+ * Explanations for the editor (hover, status bar, CodeLens) — plain data, no vscode:
+ *
+ * - `explainAt(text, offset, options)`: what the KPI row, Overall Partnership Health line or
+ *   health-score block under the cursor computes, and what a fix would write;
+ * - `explainToMarkdown(e)`: that explanation as a small markdown table (for a hover);
+ * - `documentHealth(text, options)`: one summary figure for the status bar;
+ * - `kpiLenses(text, options)`: one summary per KPI table, for CodeLens.
+ *
+ * Everything here reads the same analyses the rules use (analysis/kpi.ts, analysis/health.ts),
+ * so a hover never disagrees with a diagnostic.
+ */
+import { analyzeHealth, blockBand, healthBlockAt } from './analysis/health.js';
+import {
+  analyzeKpi,
+  breakdownText,
+  measuredRows,
+  statusProblem,
+  tableScore,
+  type KpiRow,
+  type KpiTable,
+} from './analysis/kpi.js';
+import { analyze, lint } from './lint.js';
+import type { LintOptions } from './types.js';
+import { badgeFor, canonicalStatus, healthBand, type Direction, type Rag } from './values.js';
+
+export interface KpiRowExplanation {
+  kind: 'kpi-row';
+  /** The row's range (offsets). */
+  start: number;
+  end: number;
+  metric: string;
+  /** Target / Actual as written (markup stripped); null when not measured. */
+  target: string | null;
+  actual: string | null;
+  direction: Direction;
+  /** Why this direction: configuration, the target's comparator, a keyword in the name, or the default. */
+  directionWhy: string;
+  /** Whole percent, or null with `note` saying why. */
+  attainment: number | null;
+  /** The numbers behind the attainment (`$450K of $500K`). */
+  breakdown: string | null;
+  computed: Rag | null;
+  /** Canonical status cell for the computed status (`✅ Green (124% of target)`). */
+  computedText: string | null;
+  /** The Status cell as written; null when the table has no Status column. */
+  stated: string | null;
+  statedRag: Rag | null;
+  /** What the kpi-status-mismatch fix writes, or null when the cell is not stale. */
+  fix: string | null;
+  /** Why no status is computed (unmeasured, unparsable, unit mismatch, target 0). */
+  note?: string;
+}
+
+export interface OverallHealthExplanation {
+  kind: 'overall-health';
+  /** The health line's range. */
+  start: number;
+  end: number;
+  rows: Array<{ metric: string; attainment: number; capped: number }>;
+  score: number | null;
+  band: Rag | null;
+  /** The value as written (`🟡 Yellow (85% of targets met, some areas of concern)`). */
+  stated: string;
+  statedBand: Rag | null;
+  statedPercent: number | null;
+  /** The whole value after the overall-health-mismatch fix, or null when not stale. */
+  fix: string | null;
+}
+
+export interface HealthScoreExplanation {
+  kind: 'health-score';
+  start: number;
+  end: number;
+  parts: Array<{ name: string; score: number | null; max: number }>;
+  /** Sum of the parts, or null when a part has no number. */
+  sum: number | null;
+  /** The total as written, or null. */
+  total: number | null;
+  /** The band of the stated total. */
+  band: Rag | null;
+  /** The badge as written on the score line, or null. */
+  badge: string | null;
+  badgeRag: Rag | null;
+}
+
+export type Explanation = KpiRowExplanation | OverallHealthExplanation | HealthScoreExplanation;
+
+function lineBounds(text: string, offset: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end === -1) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return { start, end };
+}
+
+function directionWhy(r: KpiRow): string {
+  switch (r.directionReason) {
+    case 'config':
+      return 'configured in `metrics`';
+    case 'comparator':
+      return r.direction === 'lower' ? 'the target has a ≤ / < comparator' : 'the target has a ≥ / > comparator';
+    case 'keyword':
+      return `the name contains “${r.directionKeyword ?? ''}”`;
+    case 'default':
+      return 'default';
+  }
+}
+
+function rowNote(r: KpiRow): string | undefined {
+  if (r.attainment !== null) return undefined;
+  if (r.target.state === 'unparsable' || r.actual.state === 'unparsable') return 'a value is unreadable';
+  if (r.target.state === 'unmeasured' || r.actual.state === 'unmeasured') return 'not measured (no status expected)';
+  if (r.comparison && !r.comparison.ok) return `not comparable: ${r.comparison.reason}`;
+  if (r.target.state === 'value' && r.target.value.value === 0) return 'target is 0: attainment not computable';
+  return 'attainment not computable';
+}
+
+function explainRow(r: KpiRow): KpiRowExplanation {
+  const problem = statusProblem(r);
+  const note = rowNote(r);
+  return {
+    kind: 'kpi-row',
+    start: r.start,
+    end: r.end,
+    metric: r.metric,
+    target: r.target.state === 'value' ? r.target.value.raw : r.target.state === 'unparsable' ? r.target.raw : null,
+    actual: r.actual.state === 'value' ? r.actual.value.raw : r.actual.state === 'unparsable' ? r.actual.raw : null,
+    direction: r.direction,
+    directionWhy: directionWhy(r),
+    attainment: r.attainment,
+    breakdown: r.attainment === null ? null : breakdownText(r),
+    computed: r.computed,
+    computedText: r.computed === null || r.attainment === null ? null : canonicalStatus(r.computed, r.attainment),
+    stated: r.stated === null ? null : (r.statusCell?.text ?? ''),
+    statedRag: r.stated?.rag ?? null,
+    fix: problem ? problem.fixText : null,
+    ...(note ? { note } : {}),
+  };
+}
+
+function explainHealthLine(text: string, t: KpiTable): OverallHealthExplanation | null {
+  const h = t.health;
+  if (!h) return null;
+  const { start, end } = lineBounds(text, h.field.labelStart);
+  const stated = h.field.value;
+  const fix =
+    h.fixText === null
+      ? null
+      : text.slice(h.field.valueStart, h.replaceStart) + h.fixText + text.slice(h.replaceEnd, h.field.valueEnd);
+  return {
+    kind: 'overall-health',
+    start,
+    end,
+    rows: h.used,
+    score: h.score,
+    band: h.band,
+    stated,
+    statedBand: h.statedBand,
+    statedPercent: h.statedPercent,
+    fix,
+  };
+}
+
+/**
+ * The explanation for the construct at `offset`: a KPI row, an Overall Partnership Health line
+ * or a health-score block (score line or one of its parts). Null elsewhere, and for files that
+ * are not partnership documents (unless `lintAllMarkdown`).
+ */
+export function explainAt(text: string, offset: number, options: LintOptions = {}): Explanation | null {
+  const { doc, config, ctx } = analyze(text, options);
+  if (!doc.kind && !config.lintAllMarkdown) return null;
+  for (const t of ctx.get(analyzeKpi)) {
+    if (offset >= t.table.start && offset <= t.table.end) {
+      for (const r of t.rows) {
+        const line = lineBounds(text, r.start);
+        if (offset >= line.start && offset <= line.end) return explainRow(r);
+      }
+    }
+    if (t.health) {
+      const line = lineBounds(text, t.health.field.labelStart);
+      if (offset >= line.start && offset <= line.end) return explainHealthLine(text, t);
+    }
+  }
+  const block = healthBlockAt(ctx, offset);
+  if (block) {
+    return {
+      kind: 'health-score',
+      start: block.line.start,
+      end: block.parts.reduce((e, p) => Math.max(e, p.line.end), block.line.end),
+      parts: block.parts.map((p) => ({ name: p.name, score: p.score?.value ?? null, max: p.max })),
+      sum: block.sum,
+      total: block.total?.value ?? null,
+      band: blockBand(ctx, block),
+      badge: block.badge?.text ?? null,
+      badgeRag: block.badge?.rag ?? null,
+    };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown for hovers
+
+function esc(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+function pct(n: number | null): string {
+  return n === null ? '—' : `${n}%`;
+}
+function rag(r: Rag | null): string {
+  return r === null ? '—' : badgeFor(r);
+}
+
+function table(title: string, rows: Array<[string, string]>): string {
+  const lines = [`**${title}**`, '', '| | |', '| --- | --- |'];
+  for (const [k, v] of rows) lines.push(`| ${esc(k)} | ${esc(v)} |`);
+  return lines.join('\n');
+}
+
+/** A hover-sized markdown table for an explanation. */
+export function explainToMarkdown(e: Explanation): string {
+  switch (e.kind) {
+    case 'kpi-row': {
+      const rows: Array<[string, string]> = [
+        ['Target', e.target ?? 'not measured'],
+        ['Actual', e.actual ?? 'not measured'],
+        ['Direction', `${e.direction} is better (${e.directionWhy})`],
+        ['Attainment', e.attainment === null ? (e.note ?? '—') : `${e.attainment}% — ${e.breakdown ?? ''}`],
+        ['Computed status', e.computedText ?? '—'],
+      ];
+      if (e.stated !== null) rows.push(['Stated status', e.stated === '' ? '(empty)' : e.stated]);
+      if (e.fix !== null) rows.push(['Fix writes', e.fix]);
+      return table(`KPI: ${e.metric || '(unnamed)'}`, rows);
+    }
+    case 'overall-health': {
+      const rows: Array<[string, string]> = e.rows.map((r) => [
+        r.metric || '(unnamed)',
+        r.attainment > r.capped ? `${r.attainment}% → counted as ${r.capped}%` : `${r.attainment}%`,
+      ]);
+      rows.push(['Score (mean)', pct(e.score)]);
+      rows.push(['Computed badge', rag(e.band)]);
+      rows.push(['Stated', e.stated]);
+      if (e.fix !== null) rows.push(['Fix writes', e.fix]);
+      return table('Overall Partnership Health', rows);
+    }
+    case 'health-score': {
+      const rows: Array<[string, string]> = e.parts.map((p) => [p.name, `${p.score ?? '—'}/${p.max}`]);
+      rows.push(['Sum of parts', e.sum === null ? '—' : `${e.sum}/100`]);
+      rows.push(['Stated total', e.total === null ? '—' : `${e.total}/100`]);
+      rows.push(['Band of the total', rag(e.band)]);
+      rows.push(['Stated badge', e.badge ?? '—']);
+      return table('Overall Health Score', rows);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status bar and CodeLens
+
+export interface DocumentHealth {
+  /** Where the figure comes from. */
+  source: 'kpi-table' | 'health-score';
+  score: number | null;
+  band: Rag | null;
+  /** KPIs Red by computed attainment (KPI table source; 0 otherwise). */
+  redCount: number;
+  /** Status cells that disagree with the computed status (KPI table source; 0 otherwise). */
+  staleCount: number;
+}
+
+/**
+ * One summary figure for the status bar: in a status report with an Overall Health Score, that
+ * block's stated total; otherwise the first KPI table's computed score (mean of capped
+ * attainment); otherwise the first health block. Null when the document has neither (or is
+ * not a partnership document).
+ */
+export function documentHealth(text: string, options: LintOptions = {}): DocumentHealth | null {
+  const { doc, config, ctx } = analyze(text, options);
+  if (!doc.kind && !config.lintAllMarkdown) return null;
+  const blocks = analyzeHealth(ctx).filter((b) => b.total !== null);
+  const tables = ctx.get(analyzeKpi);
+  const fromBlock = (): DocumentHealth => {
+    const b = blocks[0]!;
+    return { source: 'health-score', score: b.total!.value, band: blockBand(ctx, b), redCount: 0, staleCount: 0 };
+  };
+  if (doc.kind === 'status-report' && blocks.length > 0) return fromBlock();
+  const first = tables[0];
+  if (first) {
+    const score = tableScore(first);
+    return {
+      source: 'kpi-table',
+      score,
+      band: score === null ? null : healthBand(score, config.thresholds),
+      redCount: first.rows.filter((r) => r.computed === 'red').length,
+      staleCount: first.rows.filter((r) => statusProblem(r) !== null).length,
+    };
+  }
+  return blocks.length > 0 ? fromBlock() : null;
+}
+
+export interface KpiLens {
+  /** The table's range (offsets) and first line (1-based). */
+  tableStart: number;
+  tableEnd: number;
+  line: number;
+  score: number | null;
+  band: Rag | null;
+  /** Measured rows / all rows. */
+  measured: number;
+  rows: number;
+  redCount: number;
+  /** Status cells that disagree with the computed status. */
+  staleStatuses: number;
+  /** Findings with a safe fix in the table or its Overall Partnership Health line. */
+  fixableFindings: number;
+  /** A one-line title for the lens: `KPI health 96% 🟢 Green · 1 stale status · 2 fixable`. */
+  title: string;
+}
+
+/** One CodeLens summary per KPI table. */
+export function kpiLenses(text: string, options: LintOptions = {}): KpiLens[] {
+  const { doc, config, ctx, lines } = analyze(text, options);
+  if (!doc.kind && !config.lintAllMarkdown) return [];
+  const tables = ctx.get(analyzeKpi);
+  if (tables.length === 0) return [];
+  const findings = lint(text, options).findings.filter((f) => f.fix);
+  return tables.map((t) => {
+    const end = t.health ? Math.max(t.table.end, t.health.field.valueEnd) : t.table.end;
+    const score = tableScore(t);
+    const band = score === null ? null : healthBand(score, config.thresholds);
+    const staleStatuses = t.rows.filter((r) => statusProblem(r) !== null).length;
+    const redCount = t.rows.filter((r) => r.computed === 'red').length;
+    const fixableFindings = findings.filter((f) => f.startOffset >= t.table.start && f.startOffset <= end).length;
+    const parts = [score === null ? 'KPI health: nothing measured' : `KPI health ${score}% ${badgeFor(band!)}`];
+    if (redCount) parts.push(`${redCount} red`);
+    if (staleStatuses) parts.push(`${staleStatuses} stale status${staleStatuses === 1 ? '' : 'es'}`);
+    if (fixableFindings) parts.push(`${fixableFindings} fixable`);
+    return {
+      tableStart: t.table.start,
+      tableEnd: t.table.end,
+      line: lines.position(t.table.start).line,
+      score,
+      band,
+      measured: measuredRows(t).length,
+      rows: t.rows.length,
+      redCount,
+      staleStatuses,
+      fixableFindings,
+      title: parts.join(' · '),
+    };
+  });
+}
+

@@ -1,0 +1,201 @@
+/** Hover / status bar / CodeLens explanations (src/core/explain.ts). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { documentHealth, explainAt, explainToMarkdown, kpiLenses } from '../../src/core/index.js';
+import { qbr, statusReport, TODAY } from '../helpers.js';
+
+const o = { today: TODAY, cache: false as const };
+const QBR = qbr(`## KPI Dashboard
+
+| Metric | Target | Actual | Status | Trend |
+|---|---|---|---|---|
+| Revenue generated | $500K | $450K | ⚠️ Yellow (94% of target) | ↗️ Improving |
+| Issue resolution time | ≤ 2 days | 3 days | 🔴 Red (67% of target) | → Stable |
+| Customers acquired | 50 | 62 | ✅ Green (124% of target) | ↗️ Improving |
+| Referrals | N/A | 4 | | |
+
+**Overall Partnership Health**: 🟡 Yellow (85% of targets met, some areas of concern)
+`);
+const at = (text: string, s: string) => {
+  const i = text.indexOf(s);
+  assert.ok(i >= 0, s);
+  return i;
+};
+
+describe('explainAt: KPI rows', () => {
+  it('a stale row: numbers, direction, computed and stated status, fix text', () => {
+    const e = explainAt(QBR, at(QBR, '$450K'), o);
+    assert.deepEqual(e, {
+      kind: 'kpi-row',
+      start: at(QBR, '| Revenue generated'),
+      end: at(QBR, '| Revenue generated') + '| Revenue generated | $500K | $450K | ⚠️ Yellow (94% of target) | ↗️ Improving |'.length,
+      metric: 'Revenue generated',
+      target: '$500K',
+      actual: '$450K',
+      direction: 'higher',
+      directionWhy: 'default',
+      attainment: 90,
+      breakdown: '$450K of $500K',
+      computed: 'yellow',
+      computedText: '⚠️ Yellow (90% of target)',
+      stated: '⚠️ Yellow (94% of target)',
+      statedRag: 'yellow',
+      fix: '⚠️ Yellow (90% of target)',
+    });
+  });
+  it('a lower-is-better row says why; a consistent row has no fix', () => {
+    const e = explainAt(QBR, at(QBR, 'Issue resolution'), o);
+    assert.equal(e?.kind, 'kpi-row');
+    if (e?.kind !== 'kpi-row') return;
+    assert.equal(e.direction, 'lower');
+    assert.equal(e.directionWhy, 'the target has a ≤ / < comparator');
+    assert.equal(e.attainment, 67);
+    assert.equal(e.computed, 'red');
+    assert.equal(e.fix, null);
+  });
+  it('the line start and end of a row count as on it', () => {
+    const start = at(QBR, '| Customers acquired');
+    assert.equal(explainAt(QBR, start, o)?.kind, 'kpi-row');
+    const end = QBR.indexOf('\n', start);
+    const e = explainAt(QBR, end, o);
+    assert.ok(e?.kind === 'kpi-row' && e.metric === 'Customers acquired');
+  });
+  it('keyword and configured directions', () => {
+    const text = qbr('| Metric | Target | Actual | Status | Trend |\n|---|---|---|---|---|\n| Support tickets | 20 | 25 | | |\n');
+    const e = explainAt(text, at(text, 'Support'), o);
+    assert.ok(e?.kind === 'kpi-row');
+    assert.equal(e.directionWhy, 'the name contains “tickets”');
+    assert.equal(e.attainment, 80);
+    const c = explainAt(text, at(text, 'Support'), { ...o, config: { metrics: { 'Support tickets': { direction: 'higher' } } } });
+    assert.ok(c?.kind === 'kpi-row');
+    assert.equal(c.directionWhy, 'configured in `metrics`');
+    assert.equal(c.attainment, 125);
+    assert.equal(c.fix, '✅ Green (125% of target)');
+  });
+  it('an unmeasured row explains why there is no status', () => {
+    const e = explainAt(QBR, at(QBR, 'Referrals'), o);
+    assert.ok(e?.kind === 'kpi-row');
+    assert.equal(e.attainment, null);
+    assert.equal(e.note, 'not measured (no status expected)');
+    assert.equal(e.fix, null);
+  });
+  it('header, delimiter, headings and prose explain nothing', () => {
+    for (const s of ['| Metric', '|---|', 'KPI Dashboard', 'Quarter']) assert.equal(explainAt(QBR, at(QBR, s), o), null, s);
+  });
+  it('ordinary markdown explains nothing unless lintAllMarkdown', () => {
+    const text = '# Notes\n\n| Metric | Target | Actual |\n|---|---|---|\n| A | 10 | 5 |\n';
+    assert.equal(explainAt(text, at(text, '| A |'), o), null);
+    assert.equal(explainAt(text, at(text, '| A |'), { ...o, config: { lintAllMarkdown: true } })?.kind, 'kpi-row');
+  });
+});
+
+describe('explainAt: Overall Partnership Health', () => {
+  it('rows used (capped), score, band, stated, fix text of the whole value', () => {
+    const e = explainAt(QBR, at(QBR, 'Overall Partnership'), o);
+    assert.deepEqual(e, {
+      kind: 'overall-health',
+      start: at(QBR, '**Overall Partnership'),
+      end: at(QBR, '**Overall Partnership') + '**Overall Partnership Health**: 🟡 Yellow (85% of targets met, some areas of concern)'.length,
+      rows: [
+        { metric: 'Revenue generated', attainment: 90, capped: 90 },
+        { metric: 'Issue resolution time', attainment: 67, capped: 67 },
+        { metric: 'Customers acquired', attainment: 124, capped: 100 },
+      ],
+      score: 86,
+      band: 'yellow',
+      stated: '🟡 Yellow (85% of targets met, some areas of concern)',
+      statedBand: 'yellow',
+      statedPercent: 85,
+      fix: '🟡 Yellow (86% of targets met, some areas of concern)',
+    });
+  });
+});
+
+describe('explainAt: health score block', () => {
+  const SR = statusReport(`## Performance Summary
+
+### Overall Health Score: 82/100 🟢 Green
+- Business performance: 25/30 (revenue, customers, leads)
+- Operational execution: 24/30 (campaigns, integrations, activities)
+- Relationship health: 20/25 (satisfaction, engagement, responsiveness)
+- Strategic alignment: 13/15 (priorities, vision, mutual value)
+
+🟢 Green (90-100): Partnership thriving
+`);
+  it('on the score line and on a part', () => {
+    for (const s of ['Overall Health Score', 'Relationship health']) {
+      const e = explainAt(SR, at(SR, s), o);
+      assert.ok(e?.kind === 'health-score', s);
+      assert.deepEqual(e.parts, [
+        { name: 'Business performance', score: 25, max: 30 },
+        { name: 'Operational execution', score: 24, max: 30 },
+        { name: 'Relationship health', score: 20, max: 25 },
+        { name: 'Strategic alignment', score: 13, max: 15 },
+      ]);
+      assert.equal(e.sum, 82);
+      assert.equal(e.total, 82);
+      assert.equal(e.band, 'yellow');
+      assert.equal(e.badge, '🟢 Green');
+      assert.equal(e.badgeRag, 'green');
+    }
+  });
+  it('not on the legend', () => {
+    assert.equal(explainAt(SR, at(SR, '🟢 Green (90-100)'), o), null);
+  });
+  it('documentHealth of a status report uses the stated health score', () => {
+    assert.deepEqual(documentHealth(SR, o), { source: 'health-score', score: 82, band: 'yellow', redCount: 0, staleCount: 0 });
+  });
+});
+
+describe('explainToMarkdown', () => {
+  it('a KPI row as a two-column table, pipes escaped', () => {
+    const e = explainAt(QBR, at(QBR, '$450K'), o)!;
+    assert.equal(
+      explainToMarkdown(e),
+      [
+        '**KPI: Revenue generated**',
+        '',
+        '| | |',
+        '| --- | --- |',
+        '| Target | $500K |',
+        '| Actual | $450K |',
+        '| Direction | higher is better (default) |',
+        '| Attainment | 90% — $450K of $500K |',
+        '| Computed status | ⚠️ Yellow (90% of target) |',
+        '| Stated status | ⚠️ Yellow (94% of target) |',
+        '| Fix writes | ⚠️ Yellow (90% of target) |',
+      ].join('\n'),
+    );
+    const piped = explainToMarkdown({ ...(e as Extract<typeof e, { kind: 'kpi-row' }>), metric: 'a|b', target: 'x|y' });
+    assert.match(piped, /\| Target \| x\\\|y \|/);
+  });
+  it('the overall health line lists capped rows', () => {
+    const md = explainToMarkdown(explainAt(QBR, at(QBR, 'Overall Partnership'), o)!);
+    assert.match(md, /\| Customers acquired \| 124% → counted as 100% \|/);
+    assert.match(md, /\| Score \(mean\) \| 86% \|/);
+    assert.match(md, /\| Fix writes \| 🟡 Yellow \(86% of targets met, some areas of concern\) \|/);
+  });
+});
+
+describe('documentHealth and kpiLenses', () => {
+  it('summarises the first KPI table of a QBR', () => {
+    assert.deepEqual(documentHealth(QBR, o), { source: 'kpi-table', score: 86, band: 'yellow', redCount: 1, staleCount: 1 });
+  });
+  it('null without a KPI table or health block, and for ordinary markdown', () => {
+    assert.equal(documentHealth(qbr('## Executive Summary\n\nAll good.\n'), o), null);
+    assert.equal(documentHealth('# Notes\n', o), null);
+  });
+  it('one lens per KPI table, counting fixable findings in the table and its health line', () => {
+    const two = `${QBR}\n## Appendix\n\n| KPI | Goal | Result | Status | Trend |\n|---|---|---|---|---|\n| A | 10 | 10 | ✅ Green (100% of target) | → Stable |\n`;
+    const lenses = kpiLenses(two, o);
+    assert.equal(lenses.length, 2);
+    assert.deepEqual(
+      lenses.map((l) => [l.line, l.score, l.band, l.measured, l.rows, l.redCount, l.staleStatuses, l.fixableFindings, l.title]),
+      [
+        [6, 86, 'yellow', 3, 4, 1, 1, 2, 'KPI health 86% 🟡 Yellow · 1 red · 1 stale status · 2 fixable'],
+        [17, 100, 'green', 1, 1, 0, 0, 0, 'KPI health 100% 🟢 Green'],
+      ],
+    );
+    assert.equal(two.slice(lenses[1]!.tableStart, lenses[1]!.tableStart + 5), '| KPI');
+  });
+});
