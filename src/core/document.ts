@@ -107,19 +107,36 @@ export function detectKind(doc: Pick<DocModel, 'frontMatter' | 'headings'>): Doc
 }
 
 function outline(headings: HeadingModel[], textEnd: number): DocModel['outline'] {
-  return headings.map((h, i) => {
-    let bodyEnd = textEnd;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j]!.depth <= h.depth) {
-        bodyEnd = headings[j]!.start;
-        break;
-      }
-    }
-    return { ...h, bodyEnd };
-  });
+  // One pass with a stack of open headings: each heading closes the open ones of the same or a
+  // lower level (a larger or equal depth number), which end where it starts.
+  const out: DocModel['outline'] = headings.map((h) => ({ ...h, bodyEnd: textEnd, parent: -1, norm: normalizeHeading(h.text) }));
+  const stack: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const h = out[i]!;
+    while (stack.length && out[stack[stack.length - 1]!]!.depth >= h.depth) out[stack.pop()!]!.bodyEnd = h.start;
+    h.parent = stack.length ? stack[stack.length - 1]! : -1;
+    stack.push(i);
+  }
+  return out;
 }
 
-/** The headings enclosing `offset`, outermost first (one per depth). */
+/**
+ * The headings enclosing `offset`, outermost first: the nearest heading at or before the offset
+ * (binary search) and its ancestors. O(log n + depth).
+ */
 export function enclosingHeadings(doc: DocModel, offset: number): DocModel['outline'] {
-  return doc.outline.filter((h) => h.start <= offset && offset < h.bodyEnd);
+  const o = doc.outline;
+  let lo = 0;
+  let hi = o.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (o[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const chain: DocModel['outline'] = [];
+  for (let i = found; i !== -1; i = o[i]!.parent) if (offset < o[i]!.bodyEnd) chain.push(o[i]!);
+  return chain.reverse();
 }

@@ -93,8 +93,12 @@ export interface DocModel extends SectionModel {
   text: string;
   kind: DocKind | null;
   frontMatter: FrontMatter | null;
-  /** Heading "sections": each heading with the range up to the next heading of same or lower depth. */
-  outline: Array<HeadingModel & { bodyEnd: number }>;
+  /**
+   * Heading "sections": each heading with its body's end (the next heading of the same or a
+   * higher level), the index of its parent heading (-1 at the top) and its normalised name
+   * (normalizeHeading), computed once per lint.
+   */
+  outline: Array<HeadingModel & { bodyEnd: number; parent: number; norm: string }>;
 }
 
 /** Normalises a label for reference matching (CommonMark: case-fold, collapse whitespace). */

@@ -23,8 +23,13 @@ export interface CellReplacement {
 
 /** Display width as editors draw it (emoji 2 columns, combining marks 0). */
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  // Printable ASCII is one column a character; string-width handles the rest (emoji, CJK, marks).
+  return PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
 }
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** A table's padded layout is computed once per table model (models are fresh per lint). */
+const layouts = new WeakMap<TableModel, PaddedTable | null>();
 
 interface LineLayout {
   /** Line range in the document. */
@@ -57,7 +62,11 @@ function lineBounds(text: string, offset: number): { start: number; end: number 
  */
 export function cellReplacementEdits(text: string, table: TableModel, replacements: CellReplacement[]): OffsetEdit[] {
   if (replacements.length === 0) return [];
-  const padded = paddedLayout(text, table);
+  let padded = layouts.get(table);
+  if (padded === undefined) {
+    padded = paddedLayout(text, table);
+    layouts.set(table, padded);
+  }
   if (padded) {
     const edits = repad(text, padded, replacements);
     if (edits) return edits;

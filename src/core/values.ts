@@ -281,6 +281,10 @@ const LOWER_KEYWORDS: Record<string, string> = {
   spend: 'spend',
   cac: 'CAC',
 };
+const LOWER_STEMS: Array<[string, string]> = [
+  ['cost', 'cost'], ['churn', 'churn'], ['ticket', 'tickets'], ['defect', 'defects'],
+  ['incident', 'incidents'], ['escalat', 'escalations'], ['spend', 'spend'],
+];
 /**
  * "time" after these words is not a duration (`On-time delivery`, `Real-time sync`,
  * `First-time fix rate`, `Full-time staff`): those metrics are higher-is-better.
@@ -317,7 +321,10 @@ export function directionOf(
     if ((w === 'days' || w === 'day') && words[i + 1] === 'to') {
       return { direction: 'lower', reason: 'keyword', keyword: 'days to' };
     }
-    const kw = own(LOWER_KEYWORDS, w);
+    // Spec §2.2: the name *contains* a keyword — so inflected forms count (`Churned customers`,
+    // `Escalated cases`, `Costs`), matched at the start of a word. `time` and `CAC` stay whole
+    // words (`Lifetime value`, `Timeline`, `Cache hit rate` are not lower-is-better).
+    const kw = own(LOWER_KEYWORDS, w) ?? LOWER_STEMS.find(([stem]) => w.startsWith(stem))?.[1];
     if (!kw) continue;
     if (kw === 'time' && i > 0 && TIME_NOT_DURATION.has(words[i - 1]!)) continue;
     return { direction: 'lower', reason: 'keyword', keyword: kw };

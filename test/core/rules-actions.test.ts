@@ -182,7 +182,7 @@ describe('analyzeActions', () => {
     );
   });
 
-  it('treats the status report "Next meeting" line as a meeting: its date after the colon, no owner', () => {
+  it('reads the status report "Next meeting" line: its date is the value after the colon', () => {
     assert.deepEqual(
       actions(statusReport(STATUS_NEXT_STEPS)).map((a) => [a.meeting, a.owner, a.due]),
       [
@@ -208,7 +208,7 @@ table('action-missing-owner', [
   { name: 'QBR Next Steps template: placeholder owners', text: qbr(QBR_NEXT_STEPS), expect: [[5, 3, 5, 47], [6, 3, 6, 47], [7, 3, 7, 47]] },
   { name: 'QBR Challenges template: placeholder owner in a sub-bullet, reported on the challenge line', text: qbr(QBR_CHALLENGES), expect: [[5, 4, 5, 22], [12, 4, 12, 22]] },
   { name: 'issue Action Plan template', text: ISSUE_ACTION_PLAN, expect: [[8, 7, 8, 51], [9, 7, 9, 51], [10, 7, 10, 51]] },
-  { name: 'status report Next Steps template: the meeting line needs no owner', text: statusReport(STATUS_NEXT_STEPS), expect: [[5, 7, 5, 51], [6, 7, 6, 51]] },
+  { name: 'status report Next Steps template: the meeting line is a task item and needs an owner too (spec §4)', text: statusReport(STATUS_NEXT_STEPS), expect: [[5, 7, 5, 51], [6, 7, 6, 51], [7, 7, 7, 40]] },
   { name: 'filled in', text: qbr(FILLED_CHALLENGES + '\n' + FILLED_NEXT_STEPS), expect: [] },
   { name: 'no owner at all', text: qbr('## Next Steps\n- Send the deck, Due: Dec 1, 2026\n'), expect: [[5, 3, 5, 34]] },
   { name: 'empty owner and TBD owner', text: qbr('## Next Steps\n- A - Owner:, Due: Dec 1, 2026\n- B - Owner: TBD\n'), expect: [[5, 3, 5, 31], [6, 3, 6, 17]] },

@@ -20,8 +20,8 @@
  *   placeholder (`[Date]`, empty, TBD…) counts as *missing*; any other labelled value that is not
  *   a date is *invalid*. A bare `by` not followed by a date is prose ("driven by marketing").
  * - A "Next meeting: DATE" item (the status-report template's `- [ ] [Next meeting]: [Date and
- *   agenda]`) is a meeting, not a task: its due date is the date after the colon, and it needs
- *   no owner.
+ *   agenda]`): its due date is the date after the colon. Like every task item it needs an
+ *   owner (spec §4: any task-list item is an action item).
  * - Code (inline and fenced) and HTML comments inside an item are ignored.
  */
 import { findDate, parseDate, type DateOptions } from '../dates.js';
@@ -74,7 +74,7 @@ export interface ActionItem extends Range {
   checked: boolean | null;
   /** Open unless checked `[x]`. */
   open: boolean;
-  /** A "Next meeting: DATE" line: needs a date, no owner. */
+  /** A "Next meeting: DATE" line: its due date is the value after the colon. */
   meeting: boolean;
   owner: ActionOwner | null;
   due: ActionDue | null;
@@ -93,7 +93,7 @@ export function analyzeActions(ctx: RuleContext): ActionItem[] {
     if (hasActionAncestor(items, isAction, li)) continue;
     const inSection =
       li.parent === -1 &&
-      enclosingHeadings(doc, li.start).some((h) => ACTION_SECTIONS.includes(normalizeHeading(h.text)));
+      enclosingHeadings(doc, li.start).some((h) => ACTION_SECTIONS.includes(h.norm));
     if (!inSection && li.checked === null) continue;
     isAction[i] = true;
     out.push(readItem(ctx, li, i, opts, ignored));
@@ -207,8 +207,9 @@ function wordAt(s: string, pos: number, w: string): boolean {
   if (s.slice(pos, pos + w.length).toLowerCase() !== w) return false;
   return !isLetter(s[pos + w.length]);
 }
+const LETTER = /^\p{L}$/u;
 function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /^\p{L}$/u.test(ch);
+  return ch !== undefined && LETTER.test(ch);
 }
 
 /**

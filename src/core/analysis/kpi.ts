@@ -34,6 +34,12 @@ import {
   type TrendWord,
 } from '../values.js';
 import { extractFields, type Field } from './fields.js';
+import { memoByString } from '../memo.js';
+
+// Cell parsers are pure functions of the cell text: memoised across lints (see memo.ts).
+const readValue = memoByString(parseKpiValue);
+const readStatus = memoByString(parseStatusCell);
+const readTrend = memoByString(parseTrendCell);
 
 export interface KpiColumns {
   metric: number;
@@ -138,8 +144,8 @@ function rowOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: num
   const statusCell = cell(cols.status);
   const trendCell = cell(cols.trend);
   const metric = stripInlineMarkup(metricCell?.text ?? '');
-  const target = parseKpiValue(targetCell?.text ?? '');
-  const actual = parseKpiValue(actualCell?.text ?? '');
+  const target = readValue(targetCell?.text ?? '');
+  const actual = readValue(actualCell?.text ?? '');
   const targetValue: KpiValue | undefined = target.state === 'value' ? target.value : undefined;
   const dir = directionOf(metric, targetValue, ctx.config.metrics);
   let comparison: KpiRow['comparison'] = null;
@@ -149,9 +155,9 @@ function rowOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: num
     if (comparison.ok) att = attainmentOf(comparison.target, comparison.actual, dir.direction);
   }
   const computed = att === null ? null : statusFor(att, ctx.config.thresholds);
-  const stated = cols.status === null ? null : parseStatusCell(statusCell?.text ?? '');
+  const stated = cols.status === null ? null : readStatus(statusCell?.text ?? '');
   const trendText = trendCell?.text ?? '';
-  const trend = cols.trend === null || trendText === '' ? null : parseTrendCell(trendText);
+  const trend = cols.trend === null || trendText === '' ? null : readTrend(trendText);
   return {
     index,
     start: row.start,

@@ -11,7 +11,6 @@ export const actionMissingOwner: Rule = {
   },
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
-      if (a.meeting) continue; // a "Next meeting: DATE" line needs a date, not an owner
       if (a.owner && !a.owner.placeholder) continue;
       ctx.report({
         start: a.lineStart,
