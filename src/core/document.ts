@@ -6,7 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { SectionCache } from './cache.js';
 import { sharedCache } from './cache.js';
-import type { DocModel, FrontMatter, HeadingModel, SectionModel } from './model.js';
+import type { CellModel, DocModel, FrontMatter, HeadingModel, Range, RowModel, SectionModel } from './model.js';
 import { normalizeHeading } from './model.js';
 import { buildSectionModel } from './parse.js';
 import { splitSections } from './split.js';
@@ -55,29 +55,56 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   return doc;
 }
 
-function shift<T extends { start: number; end: number }>(r: T, by: number): T {
-  const out: Record<string, unknown> = { ...r, start: r.start + by, end: r.end + by };
-  for (const k of ['textStart', 'contentStart', 'firstLineEnd', 'outerStart', 'outerEnd'] as const) {
-    if (k in r) out[k] = (r as unknown as Record<string, number>)[k]! + by;
-  }
-  return out as T;
+/**
+ * A section model placed at a document offset. Placing allocates a copy of every node, so the
+ * placed copy is kept with the cached model and reused while the section stays where it was
+ * (every section before an edit, on a keystroke). Placed models are shared between lints:
+ * rules and analyses must treat the model as read-only.
+ */
+interface Placed {
+  by: number;
+  itemBase: number;
+  model: SectionModel;
+}
+const placements = new WeakMap<SectionModel, Placed>();
+
+function place(m: SectionModel, by: number, itemBase: number): SectionModel {
+  const hit = placements.get(m);
+  if (hit && hit.by === by && hit.itemBase === itemBase) return hit.model;
+  const r = <T extends Range>(x: T): Range => ({ start: x.start + by, end: x.end + by });
+  const cell = (c: CellModel): CellModel => ({
+    start: c.start + by, end: c.end + by, text: c.text, outerStart: c.outerStart + by, outerEnd: c.outerEnd + by,
+  });
+  const row = (x: RowModel): RowModel => ({ start: x.start + by, end: x.end + by, cells: x.cells.map(cell) });
+  const model: SectionModel = {
+    headings: m.headings.map((h) => ({ start: h.start + by, end: h.end + by, depth: h.depth, text: h.text, textStart: h.textStart + by })),
+    tables: m.tables.map((t) => ({
+      start: t.start + by, end: t.end + by, header: row(t.header), delimiter: r(t.delimiter), rows: t.rows.map(row), align: t.align, topLevel: t.topLevel,
+    })),
+    listItems: m.listItems.map((li) => ({
+      start: li.start + by, end: li.end + by, checked: li.checked, depth: li.depth,
+      parent: li.parent === -1 ? -1 : li.parent + itemBase,
+      contentStart: li.contentStart + by, firstLineEnd: li.firstLineEnd + by,
+    })),
+    paragraphs: m.paragraphs.map((p) => ({ start: p.start + by, end: p.end + by, depth: p.depth })),
+    brackets: m.brackets.map((b) => (b.nextLabel === undefined
+      ? { start: b.start + by, end: b.end + by, label: b.label }
+      : { start: b.start + by, end: b.end + by, label: b.label, nextLabel: b.nextLabel })),
+    definitions: m.definitions,
+    comments: m.comments.map((c) => ({ start: c.start + by, end: c.end + by, body: c.body })),
+    code: m.code.map(r),
+  };
+  placements.set(m, { by, itemBase, model });
+  return model;
 }
 
 function append(doc: DocModel, m: SectionModel, by: number): void {
-  const itemBase = doc.listItems.length;
-  for (const h of m.headings) doc.headings.push(shift(h, by));
-  for (const t of m.tables) {
-    const row = (r: (typeof t)['header']) => ({ ...shift(r, by), cells: r.cells.map((c) => shift(c, by)) });
-    doc.tables.push({ ...shift(t, by), header: row(t.header), delimiter: shift(t.delimiter, by), rows: t.rows.map(row) });
+  const p = place(m, by, doc.listItems.length);
+  for (const key of ['headings', 'tables', 'listItems', 'paragraphs', 'brackets', 'definitions', 'comments', 'code'] as const) {
+    const src = p[key] as unknown[];
+    const dst = doc[key] as unknown[];
+    for (let i = 0; i < src.length; i++) dst.push(src[i]);
   }
-  for (const li of m.listItems) {
-    doc.listItems.push({ ...shift(li, by), parent: li.parent === -1 ? -1 : li.parent + itemBase });
-  }
-  for (const p of m.paragraphs) doc.paragraphs.push(shift(p, by));
-  for (const b of m.brackets) doc.brackets.push(shift(b, by));
-  for (const d of m.definitions) doc.definitions.push(d);
-  for (const c of m.comments) doc.comments.push(shift(c, by));
-  for (const c of m.code) doc.code.push(shift(c, by));
 }
 
 function readFrontMatter(fm: { start: number; end: number; body: string }): FrontMatter {

@@ -5,6 +5,7 @@
  */
 import type { DocKind } from './types.js';
 import { stripTrailingParenthetical, trimEndChars } from './text.js';
+import { memoByString } from './memo.js';
 
 export interface Range {
   start: number;
@@ -110,7 +111,9 @@ export function normalizeLabel(label: string): string {
  * Normalises a heading for name matching: case-insensitive, ignoring emphasis markers, emoji,
  * a trailing parenthetical and a trailing colon; `&` reads as "and" (spec §1).
  */
-export function normalizeHeading(text: string): string {
+export const normalizeHeading = memoByString(normalizeHeadingUncached, 20_000);
+
+function normalizeHeadingUncached(text: string): string {
   const stripped = text
     .replace(/[*_`~]/g, '')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, '');

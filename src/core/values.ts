@@ -5,6 +5,7 @@
  * Every regular expression here is linear-time: no nested quantifiers and no overlapping
  * alternatives under a quantifier.
  */
+import { memoByString } from './memo.js';
 
 export type ValueKind = 'number' | 'currency' | 'percent' | 'score' | 'unit';
 export type Comparator = '<' | '<=' | '>' | '>=';
@@ -292,7 +293,9 @@ const LOWER_STEMS: Array<[string, string]> = [
 const TIME_NOT_DURATION = new Set(['on', 'real', 'first', 'full', 'part']);
 
 /** Metric-name normalisation for config lookups: markup stripped, trimmed, lowercase, one space. */
-export function normaliseMetricName(name: string): string {
+export const normaliseMetricName = memoByString(normaliseMetricNameUncached, 20_000);
+
+function normaliseMetricNameUncached(name: string): string {
   return stripInlineMarkup(name).replace(/\s+/g, ' ').toLowerCase();
 }
 

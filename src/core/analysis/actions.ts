@@ -120,15 +120,7 @@ function readItem(ctx: RuleContext, li: ListItemModel, index: number, opts: Date
     if (lineEnd === -1 || lineEnd > li.end) lineEnd = li.end;
     while (lineEnd > lineStart && (isBlank(text[lineEnd - 1]) || text[lineEnd - 1] === '\r')) lineEnd--;
   }
-  const firstLine = masked.slice(contentStart - li.start, li.firstLineEnd - li.start);
-  const meetingValue = meetingValueStart(firstLine);
-  const meeting = meetingValue !== -1;
-  const owner = findOwner(masked);
-  let due = findDue(masked, opts);
-  if (meeting && (!due || due.placeholder)) {
-    const v = labelledDue(masked, contentStart - li.start + meetingValue, opts, 'meeting');
-    if (!due || !v.placeholder) due = v;
-  }
+  const { meeting, owner, due } = readParts(masked, contentStart - li.start, li.firstLineEnd - li.start, opts);
   const shift = <T extends Range>(r: T | null): T | null => (r ? { ...r, start: r.start + li.start, end: r.end + li.start } : null);
   return {
     index,
@@ -143,6 +135,31 @@ function readItem(ctx: RuleContext, li: ListItemModel, index: number, opts: Date
     owner: shift(owner),
     due: shift(due),
   };
+}
+
+/**
+ * Owner, due date and meeting flag of an item, in offsets relative to the item. A pure function
+ * of the masked item text and the date options, so it is memoised: on a keystroke almost every
+ * item is unchanged. Bounded like memo.ts; results are shared and read-only.
+ */
+const partsMemo = new Map<string, { meeting: boolean; owner: ActionOwner | null; due: ActionDue | null }>();
+function readParts(masked: string, contentRel: number, firstLineEndRel: number, opts: DateOptions) {
+  const key = `${opts.dateOrder}|${opts.defaultYear}|${contentRel}|${firstLineEndRel}|${masked}`;
+  const hit = partsMemo.get(key);
+  if (hit) return hit;
+  const firstLine = masked.slice(contentRel, firstLineEndRel);
+  const meetingValue = meetingValueStart(firstLine);
+  const meeting = meetingValue !== -1;
+  const owner = findOwner(masked);
+  let due = findDue(masked, opts);
+  if (meeting && (!due || due.placeholder)) {
+    const v = labelledDue(masked, contentRel + meetingValue, opts, 'meeting');
+    if (!due || !v.placeholder) due = v;
+  }
+  if (partsMemo.size >= 20_000) partsMemo.clear();
+  const parts = { meeting, owner, due };
+  partsMemo.set(key, parts);
+  return parts;
 }
 
 /**

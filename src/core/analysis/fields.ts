@@ -3,6 +3,7 @@
  * `Label: value` lines in paragraphs (including paragraphs in list items and quotes).
  */
 import type { RuleContext } from '../rule.js';
+import { memoByString } from '../memo.js';
 
 export interface Field {
   /** Label as written, without emphasis markers. */
@@ -81,7 +82,9 @@ function matchField(line: string, base: number): Field | null {
   return null;
 }
 
-export function fieldKey(label: string): string {
+export const fieldKey = memoByString(fieldKeyUncached, 20_000);
+
+function fieldKeyUncached(label: string): string {
   return label.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

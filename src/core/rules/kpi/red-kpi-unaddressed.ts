@@ -1,6 +1,7 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
 import { normalizeHeading } from '../../model.js';
 import type { Rule, RuleContext } from '../../rule.js';
+import { memoByString } from '../../memo.js';
 
 /** Headings of the sections where a Red KPI must be addressed (spec §2.6). */
 const ADDRESSING = /\b(?:challenges?|risks?|open issues?)\b/;
@@ -17,7 +18,9 @@ function addressingText(ctx: RuleContext): { names: string[]; text: string } {
   return { names, text: squash(text) };
 }
 
-function squash(s: string): string {
+const squash = memoByString(squashUncached, 5_000);
+
+function squashUncached(s: string): string {
   // Emoji that decorate a metric name (`🌍 EMEA deals`) are not part of the name.
   return s.replace(/[*_`\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
