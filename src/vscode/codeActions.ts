@@ -1,0 +1,140 @@
+/**
+ * Code actions over the stored findings (never re-deriving them): the finding's fix
+ * (preferred), its suggestions, fix-all (also as `source.fixAll.partnershipDocs` for
+ * `editor.codeActionsOnSave`), disabling the rule for the line / table / file, and the rule's
+ * documentation. Every edit is one WorkspaceEdit, so one undo step.
+ */
+import * as vscode from 'vscode';
+import { analyze, fixAll, type Finding } from '../core/index';
+import { minimalEdit, toRange, toWorkspaceEdit } from './adapter';
+import { SOURCE, type Linter, type LintState } from './diagnostics';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('partnershipDocs');
+export const OPEN_RULE_DOCS = 'partnershipDocs.openRuleDocumentation';
+
+export class CodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly linter: Linter) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext,
+    token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    const state = await this.linter.ensure(doc);
+    if (!state || token.isCancellationRequested || state.version !== doc.version) return [];
+    const only = context.only;
+    const actions: vscode.CodeAction[] = [];
+    if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
+      const all = fixAllAction(doc, state, FIX_ALL_KIND);
+      return all ? [all] : [];
+    }
+    if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
+
+    const here = state.findings.filter((f) => toRange(doc, f.startOffset, f.endOffset).intersection(range) !== undefined);
+    for (const f of here) {
+      const diagnostic = context.diagnostics.find((d) => codeOf(d) === f.ruleId && d.range.isEqual(toRange(doc, f.startOffset, f.endOffset)));
+      const diags = diagnostic ? [diagnostic] : undefined;
+      if (f.fix) {
+        const a = new vscode.CodeAction(fixTitle(f), vscode.CodeActionKind.QuickFix);
+        a.edit = toWorkspaceEdit(doc.uri, doc, f.fix.offsetEdits);
+        a.isPreferred = true;
+        a.diagnostics = diags;
+        actions.push(a);
+      }
+      for (const s of f.suggestions ?? []) {
+        const a = new vscode.CodeAction(s.title, vscode.CodeActionKind.QuickFix);
+        a.edit = toWorkspaceEdit(doc.uri, doc, s.offsetEdits);
+        a.isPreferred = false;
+        a.diagnostics = diags;
+        actions.push(a);
+      }
+    }
+    if (state.findings.filter((f) => f.fix).length > 1 && here.some((f) => f.fix)) {
+      const all = fixAllAction(doc, state, vscode.CodeActionKind.QuickFix);
+      if (all) actions.push(all);
+    }
+    const seen = new Set<string>();
+    for (const f of here) {
+      if (seen.has(f.ruleId)) continue;
+      seen.add(f.ruleId);
+      actions.push(...disableActions(doc, state, f), docsAction(f.ruleId));
+    }
+    return actions;
+  }
+}
+
+function fixAllAction(doc: vscode.TextDocument, state: LintState, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
+  if (!state.findings.some((f) => f.fix)) return undefined;
+  const fixed = fixAll(state.text, state.options).text;
+  const edit = minimalEdit(state.text, fixed);
+  if (!edit) return undefined;
+  const a = new vscode.CodeAction('Fix all partnership-docs problems', kind);
+  a.edit = toWorkspaceEdit(doc.uri, doc, [edit]);
+  return a;
+}
+
+const DISABLE_LINE = (id: string) => `<!-- partnership-docs-disable-next-line ${id} -->`;
+const DISABLE_FILE = (id: string) => `<!-- partnership-docs-disable-file ${id} -->`;
+
+function disableActions(doc: vscode.TextDocument, state: LintState, f: Finding): vscode.CodeAction[] {
+  const model = analyze(state.text, { ...state.options }).doc;
+  const out: vscode.CodeAction[] = [];
+  // A comment line inside a table would end the table: for a finding in a table body, disable
+  // the rule around the whole table instead of "next line".
+  const table = model.tables.find((t) => f.startOffset >= t.start && f.startOffset <= t.end);
+  const line = doc.positionAt(f.startOffset).line;
+  if (table && doc.positionAt(table.start).line !== line) {
+    const startLine = doc.lineAt(doc.positionAt(table.start).line);
+    const endLine = doc.lineAt(doc.positionAt(table.end).line);
+    const indent = startLine.text.slice(0, startLine.firstNonWhitespaceCharacterIndex);
+    const a = new vscode.CodeAction(`Disable ${f.ruleId} for this table`, vscode.CodeActionKind.QuickFix);
+    a.edit = new vscode.WorkspaceEdit();
+    a.edit.insert(doc.uri, startLine.range.start, `${indent}<!-- partnership-docs-disable ${f.ruleId} -->\n`);
+    a.edit.insert(doc.uri, endLine.range.end, `\n${indent}<!-- partnership-docs-enable ${f.ruleId} -->`);
+    out.push(a);
+  } else {
+    const target = doc.lineAt(line);
+    const indent = target.text.slice(0, target.firstNonWhitespaceCharacterIndex);
+    const a = new vscode.CodeAction(`Disable ${f.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+    a.edit = new vscode.WorkspaceEdit();
+    a.edit.insert(doc.uri, target.range.start, `${indent}${DISABLE_LINE(f.ruleId)}\n`);
+    out.push(a);
+  }
+  const fileAction = new vscode.CodeAction(`Disable ${f.ruleId} for this file`, vscode.CodeActionKind.QuickFix);
+  fileAction.edit = new vscode.WorkspaceEdit();
+  // After the front matter: at the start of the line following its closing `---`.
+  let at = new vscode.Position(0, 0);
+  let prefix = '';
+  if (model.frontMatter) {
+    const end = doc.positionAt(model.frontMatter.end);
+    if (end.character === 0) at = end;
+    else if (end.line + 1 < doc.lineCount) at = new vscode.Position(end.line + 1, 0);
+    else { at = doc.lineAt(end.line).range.end; prefix = '\n'; }
+  }
+  fileAction.edit.insert(doc.uri, at, `${prefix}${DISABLE_FILE(f.ruleId)}\n`);
+  out.push(fileAction);
+  return out;
+}
+
+function docsAction(ruleId: string): vscode.CodeAction {
+  const a = new vscode.CodeAction(`Open documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
+  a.command = { command: OPEN_RULE_DOCS, title: a.title, arguments: [ruleId] };
+  return a;
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  if (d.source !== SOURCE) return undefined;
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
+}
+
+/** `Change to “⚠️ Yellow (90% of target)”` when the fix is one short cell-like edit, else generic. */
+function fixTitle(f: Finding): string {
+  const edits = f.fix?.offsetEdits ?? [];
+  const text = edits.length === 1 ? edits[0]!.text : '';
+  const balanced = (text.match(/\(/g)?.length ?? 0) === (text.match(/\)/g)?.length ?? 0);
+  if (text && !text.includes('\n') && text.length <= 60 && balanced) return `Change to “${text}” (${f.ruleId})`;
+  return `Fix this ${f.ruleId} problem`;
+}
+

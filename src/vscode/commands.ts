@@ -1,0 +1,106 @@
+/** Command handlers (category "Partnership Docs"). Each accepts its inputs as an argument object. */
+import * as vscode from 'vscode';
+import { rules } from '../core/index';
+import { canonicalStatus } from '../core/values';
+import { minimalEdit, toWorkspaceEdit } from './adapter';
+import { OPEN_RULE_DOCS } from './codeActions';
+import { RECALCULATE, SHOW_BREAKDOWN } from './codeLens';
+import { ruleUrl, type Linter } from './diagnostics';
+import { BADGE, insightFor } from './insight';
+import { newDocument, type NewDocumentArgs } from './newDocument';
+import { recalculate } from './recalculate';
+
+export function registerCommands(context: vscode.ExtensionContext, linter: Linter): void {
+  const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  reg('partnershipDocs.newQbr', (args?: NewDocumentArgs) => newDocument('qbr', context.globalState, args));
+  reg('partnershipDocs.newStatusReport', (args?: NewDocumentArgs) => newDocument('status-report', context.globalState, args));
+  reg('partnershipDocs.newIssue', (args?: NewDocumentArgs) => newDocument('issue', context.globalState, args));
+  reg(RECALCULATE, (args?: { uri?: string; table?: number }) => recalculateCommand(linter, args));
+  reg('partnershipDocs.checkWorkspace', () => checkWorkspace(linter));
+  reg(OPEN_RULE_DOCS, (ruleId?: string) => openRuleDocs(ruleId));
+  reg(SHOW_BREAKDOWN, (uri?: vscode.Uri) => showBreakdown(linter, uri));
+}
+
+async function documentFor(uri?: string | vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  if (uri) return vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
+  return vscode.window.activeTextEditor?.document;
+}
+
+/** Returns true when the document changed. */
+async function recalculateCommand(linter: Linter, args: { uri?: string; table?: number } = {}): Promise<boolean> {
+  const doc = await documentFor(args.uri);
+  if (!doc) { void vscode.window.showWarningMessage('Partnership Docs: open a partnership document first.'); return false; }
+  const state = await linter.ensure(doc);
+  if (!state?.kind || state.skipped) {
+    void vscode.window.showWarningMessage(`Partnership Docs: ${state?.skipped ?? 'this is not a partnership document'}.`);
+    return false;
+  }
+  const edit = minimalEdit(state.text, recalculate(state.text, state.options, args.table));
+  if (!edit || doc.version !== state.version) {
+    if (!edit) void vscode.window.setStatusBarMessage('Partnership Docs: KPI statuses are up to date', 3000);
+    return false;
+  }
+  return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, doc, [edit]));
+}
+
+export interface CheckSummary { files: number; findings: number; cancelled: boolean }
+
+async function checkWorkspace(linter: Linter): Promise<CheckSummary> {
+  const summary: CheckSummary = { files: 0, findings: 0, cancelled: false };
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Partnership Docs: checking workspace', cancellable: true },
+    async (progress, token) => {
+      const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/{node_modules,.git}/**', undefined, token);
+      for (const [i, uri] of files.entries()) {
+        if (token.isCancellationRequested) { summary.cancelled = true; break; }
+        progress.report({ message: `${i + 1}/${files.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        summary.findings += open ? (await linter.ensure(open))?.findings.length ?? 0 : await linter.lintFile(uri);
+        summary.files++;
+      }
+    },
+  );
+  void vscode.window.showInformationMessage(
+    `Partnership Docs: ${summary.findings} problem${summary.findings === 1 ? '' : 's'} in ${summary.files} markdown file${summary.files === 1 ? '' : 's'}${summary.cancelled ? ' (cancelled)' : ''}.`,
+    'Show Problems',
+  ).then((c) => { if (c) void vscode.commands.executeCommand('workbench.actions.view.problems'); });
+  return summary;
+}
+
+async function openRuleDocs(ruleId?: string): Promise<boolean> {
+  let id = ruleId;
+  if (!id) {
+    const pick = await vscode.window.showQuickPick(rules.map((r) => ({ label: r.id, detail: r.description })), { title: 'Partnership Docs: rule documentation', matchOnDetail: true });
+    id = pick?.label;
+  }
+  const url = id && ruleUrl(id);
+  return url ? vscode.env.openExternal(vscode.Uri.parse(url)) : false;
+}
+
+async function showBreakdown(linter: Linter, uri?: vscode.Uri): Promise<void> {
+  const doc = await documentFor(uri);
+  const state = doc && (await linter.ensure(doc));
+  if (!doc || !state?.kind) return;
+  const insight = insightFor(state);
+  type Item = vscode.QuickPickItem & { offset?: number };
+  const items: Item[] = [];
+  insight.tables.forEach((t, i) => {
+    items.push({ label: insight.lenses[i]?.title ?? 'KPI table', kind: vscode.QuickPickItemKind.Separator });
+    for (const r of t.rows) {
+      const computed = r.computed && r.attainment !== null ? canonicalStatus(r.computed, r.attainment) : 'not computable';
+      items.push({ label: r.metric || '(no metric)', description: computed, detail: `stated: ${r.statusCell?.text || '—'}`, offset: r.start });
+    }
+  });
+  for (const b of insight.blocks) {
+    items.push({ label: `Health score ${b.total?.value ?? '—'}/100${b.band ? ` ${BADGE[b.band]}` : ''}`, kind: vscode.QuickPickItemKind.Separator });
+    for (const p of b.parts) items.push({ label: p.name, description: `${p.score?.value ?? '—'}/${p.max}`, offset: p.line.start });
+  }
+  if (items.length === 0) { void vscode.window.showInformationMessage('Partnership Docs: no KPI table or health score in this document.'); return; }
+  const pick = await vscode.window.showQuickPick(items, { title: `Health breakdown: ${vscode.workspace.asRelativePath(doc.uri)}` });
+  if (pick?.offset !== undefined) {
+    const editor = await vscode.window.showTextDocument(doc);
+    const pos = doc.positionAt(pick.offset);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * "Partnership Docs: New QBR / New Status Report / New Partnership Issue": ask for (or take
+ * from the command argument) partner, our company, quarter and year; write the scaffold under
+ * the configured path pattern without ever overwriting (`-2`, `-3`… suffixes); open it with the
+ * first field to fill selected. Returns the new file's URI.
+ */
+import * as vscode from 'vscode';
+import { scaffold, slugify } from '../core/index';
+import { readSettings, type DocumentTypeKey } from './settings';
+
+export type NewKind = 'qbr' | 'status-report' | 'issue';
+
+/** Command argument: any field given skips its prompt. */
+export interface NewDocumentArgs {
+  partner?: string;
+  company?: string;
+  quarter?: number;
+  year?: number;
+  /** YYYY-MM-DD; defaults to today. */
+  date?: string;
+  /** Workspace folder (URI string or Uri) to create the file in; defaults to the active one. */
+  folder?: string | vscode.Uri;
+}
+
+const COMPANY_KEY = 'partnershipDocs.company';
+const SETTING_KEY: Record<NewKind, DocumentTypeKey> = { qbr: 'qbr', 'status-report': 'statusReport', issue: 'issue' };
+const LABEL: Record<NewKind, string> = { qbr: 'QBR', 'status-report': 'Status Report', issue: 'Partnership Issue' };
+
+export async function newDocument(kind: NewKind, state: vscode.Memento, args: NewDocumentArgs = {}): Promise<vscode.Uri | undefined> {
+  const folder = pickFolder(args.folder);
+  if (!folder) {
+    void vscode.window.showErrorMessage(`Partnership Docs: open a folder to create a ${LABEL[kind]} in.`);
+    return undefined;
+  }
+  const now = new Date();
+  const partner = args.partner ?? (await vscode.window.showInputBox({
+    title: `New ${LABEL[kind]}`, prompt: 'Partner company', placeHolder: 'e.g. Acme Corp', ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'Enter the partner company name'),
+  }))?.trim();
+  if (!partner) return undefined;
+
+  let company = args.company;
+  if (company === undefined && kind !== 'issue') {
+    company = (await vscode.window.showInputBox({
+      title: `New ${LABEL[kind]}`, prompt: 'Our company (remembered for next time)', value: state.get<string>(COMPANY_KEY, ''),
+      ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter your company name'),
+    }))?.trim();
+    if (!company) return undefined;
+  }
+  if (company) await state.update(COMPANY_KEY, company);
+
+  let quarter = args.quarter;
+  let year = args.year;
+  if (kind !== 'issue') {
+    if (quarter === undefined) {
+      const current = Math.floor(now.getMonth() / 3) + 1;
+      const items = [1, 2, 3, 4].map((q) => ({ label: `Q${q}`, q, description: q === current ? 'current quarter' : undefined }));
+      const picked = await vscode.window.showQuickPick([items[current - 1]!, ...items.filter((i) => i.q !== current)], { title: `New ${LABEL[kind]}: quarter`, ignoreFocusOut: true });
+      if (!picked) return undefined;
+      quarter = picked.q;
+    }
+    if (year === undefined) {
+      const y = await vscode.window.showInputBox({ title: `New ${LABEL[kind]}: year`, value: String(now.getFullYear()), ignoreFocusOut: true,
+        validateInput: (v) => (/^\d{4}$/.test(v.trim()) ? undefined : 'Enter a four-digit year') });
+      if (!y) return undefined;
+      year = Number(y.trim());
+    }
+  }
+  const date = args.date ?? isoDate(now);
+
+  let result;
+  try {
+    result = scaffold(kind, { partner, company: kind === 'issue' ? undefined : company, quarter, year, date });
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Partnership Docs: ${(err as Error).message}`);
+    return undefined;
+  }
+  const pattern = readSettings(folder.uri).newDocumentPath[SETTING_KEY[kind]];
+  const relative = expand(pattern, { partner, partnerSlug: slugify(partner), company: company ?? '', companySlug: company ? slugify(company) : '',
+    year: year === undefined ? date.slice(0, 4) : String(year), quarter: quarter === undefined ? String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) : String(quarter), date });
+  const target = await freeName(vscode.Uri.joinPath(folder.uri, ...relative.split('/').filter(Boolean)));
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+
+  const editor = await vscode.window.showTextDocument(target);
+  const { line, column, endColumn } = result.firstField;
+  const sel = new vscode.Selection(line - 1, column - 1, line - 1, endColumn - 1);
+  editor.selection = sel;
+  editor.revealRange(sel, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return target;
+}
+
+function pickFolder(arg: NewDocumentArgs['folder']): vscode.WorkspaceFolder | undefined {
+  if (arg) {
+    const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg;
+    return vscode.workspace.getWorkspaceFolder(uri) ?? { uri, name: uri.path.split('/').pop() ?? '', index: -1 };
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+}
+
+/** `${name}` variables of the path pattern; unknown names are left as they are. */
+export function expand(pattern: string, vars: Record<string, string>): string {
+  return pattern.replace(/\$\{(\w+)\}/g, (m, name: string) => (name in vars ? sanitize(vars[name]!) : m));
+}
+
+function sanitize(v: string): string {
+  return v.replace(/[\\/:*?"<>|]/g, '-');
+}
+
+/** `name.md`, else `name-2.md`, `name-3.md`…: never an existing file. */
+async function freeName(uri: vscode.Uri): Promise<vscode.Uri> {
+  const m = /^(.*?)(\.[^./]*)?$/.exec(uri.path)!;
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? uri : uri.with({ path: `${m[1]}-${n}${m[2] ?? ''}` });
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+  throw new Error(`No free file name near ${uri.fsPath}`);
+}
+
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,44 @@
+/** Typed access to the extension's own settings (`partnershipDocs.*`). */
+import * as vscode from 'vscode';
+import type { PartialConfig } from '../core/index';
+
+export const SECTION = 'partnershipDocs';
+
+export type DocumentTypeKey = 'qbr' | 'statusReport' | 'issue';
+
+export const DEFAULT_PATHS: Record<DocumentTypeKey, string> = {
+  qbr: 'partnerships/${partnerSlug}/${year}-Q${quarter}-qbr.md',
+  statusReport: 'partnerships/${partnerSlug}/${year}-Q${quarter}-status-report.md',
+  issue: 'partnerships/${partnerSlug}/${date}-issue.md',
+};
+
+export interface ExtensionSettings {
+  /** The config keys shared with `.partnership-docs.json` (only the ones the user set). */
+  config: PartialConfig;
+  lintOnSaveOnly: boolean;
+  maxFileSizeMB: number;
+  newDocumentPath: Record<DocumentTypeKey, string>;
+}
+
+const CONFIG_KEYS = ['rules', 'thresholds', 'metrics', 'dateOrder', 'owners', 'lintAllMarkdown'] as const;
+
+export function readSettings(scope?: vscode.Uri): ExtensionSettings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const config: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    const i = c.inspect(key);
+    const set = i && [i.workspaceFolderValue, i.workspaceValue, i.globalValue].some((v) => v !== undefined);
+    if (!set) continue;
+    const value = c.get(key);
+    // Empty objects from the defaults layer mean "nothing set".
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+    config[key] = value;
+  }
+  const paths = c.get<Partial<Record<DocumentTypeKey, string>>>('newDocumentPath') ?? {};
+  return {
+    config: config as PartialConfig,
+    lintOnSaveOnly: c.get<boolean>('lintOnSaveOnly', false),
+    maxFileSizeMB: c.get<number>('maxFileSizeMB', 5),
+    newDocumentPath: { ...DEFAULT_PATHS, ...paths },
+  };
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// End-to-end UI test of the packaged extension: installs partnership-docs-<version>.vsix into a
+// fresh code-server (VS Code 1.100.3), drives the real workbench in headless Chromium and saves
+// screenshots to test-results/*.png:
+//   F1 → "Partnership Docs: New QBR" (partner, company, quarter, year prompts) → type a KPI row
+//   whose status is stale → the Problems panel lists it → hover the health line → Quick Fix.
+// Usage: npm run e2e   (packages first).  Env: PARTNERSHIP_DOCS_E2E_TIMEOUT_MS (default 240000).
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installExtension, launchBrowser, makeSandbox, startCodeServer, withTimeout } from '../vscode/code-server.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const pkg = require(join(repo, 'package.json'));
+const vsix = join(repo, `${pkg.name}-${pkg.version}.vsix`);
+const shots = join(repo, 'test-results');
+const timeoutMs = Number(process.env.PARTNERSHIP_DOCS_E2E_TIMEOUT_MS ?? 240_000);
+
+const ROW = '| Revenue generated | $500K | $450K | ✅ Green (100% of target) | ↗️ Improving |';
+const HEALTH = '**Overall Partnership Health**: 🟢 Green (100% of targets met, strong quarter)';
+
+const started = Date.now();
+const step = (msg) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+mkdirSync(shots, { recursive: true });
+for (const f of readdirSync(shots)) if (f.endsWith('.png')) rmSync(join(shots, f));
+
+const sandbox = makeSandbox(join(repo, 'test/fixtures/vscode-workspace'), {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'editor.fontSize': 14,
+  'editor.minimap.enabled': false,
+  'workbench.editor.enablePreview': false,
+});
+let server, browser;
+let failed = false;
+
+async function run() {
+  step(`installing ${vsix}`);
+  installExtension(sandbox, vsix);
+  server = await startCodeServer(sandbox);
+  browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(20_000);
+  const shot = async (name) => {
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+    step(`screenshot test-results/${name}.png`);
+  };
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(sandbox.workspace)}`, { timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.part.statusbar').waitFor();
+  step('workbench loaded');
+  await page.waitForTimeout(1500); // let start-up notifications settle
+
+  // 1. F1 → New QBR with its prompts.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type('Partnership Docs: New QBR');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New QBR' }).first().waitFor();
+  await shot('01-command-palette');
+  await page.keyboard.press('Enter');
+  const answer = async (text, expectPrompt) => {
+    await page.locator('.quick-input-widget', { hasText: expectPrompt }).waitFor();
+    if (text !== null) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    }
+    await page.keyboard.press('Enter');
+  };
+  await answer('Acme Corp', 'Partner company');
+  await answer('Globex', 'Our company');
+  await answer(null, 'quarter');
+  await answer('2026', 'year');
+  const editorLine = (text) => page.locator('.monaco-editor .view-line', { hasText: text }).first();
+  await editorLine('Partnership QBR: Globex + Acme Corp').waitFor();
+  step('new QBR opened');
+  await page.locator('.statusbar-item', { hasText: 'qbr' }).first().waitFor(); // linted: status bar shows the kind
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
+  await page.waitForTimeout(500);
+  await shot('02-new-qbr');
+
+  // 2. Type a stale KPI row over the first placeholder row, and a health line.
+  const replaceLine = async (match, text) => {
+    await editorLine(match).click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete'); // typing over a selection would let auto-surround wrap it
+    await page.keyboard.insertText(text);
+  };
+  await replaceLine('[Metric 1]', ROW);
+  await replaceLine('Overall Partnership Health', HEALTH);
+  await page.keyboard.press('Control+S');
+  await page.waitForTimeout(1200);
+
+  // 3. Problems panel lists the stale status.
+  await page.keyboard.press('Control+Shift+M');
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unexpected status' }).first();
+  await problem.waitFor();
+  step('Problems panel shows kpi-status-mismatch');
+  await shot('03-problems-panel');
+
+  // 4. Hover the health line.
+  const health = editorLine('Overall Partnership Health');
+  const box = await health.boundingBox();
+  await page.mouse.move(box.x + 60, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover .hover-contents', { hasText: 'Score (mean)' }).first();
+  await hover.waitFor();
+  step('hover shows the health breakdown');
+  await shot('04-hover-health');
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+
+  // 5. Quick fix on the stale cell.
+  const cell = page.locator('.monaco-editor .view-line', { hasText: 'Revenue generated' }).first();
+  const cb = await cell.boundingBox();
+  const text = (await cell.textContent()) ?? '';
+  // Click inside the Status cell: characters are monospace, so use the column of "Green".
+  const col = text.indexOf('Green');
+  const charWidth = cb.width / Math.max(1, text.length);
+  await page.mouse.click(cb.x + (col + 2) * charWidth, cb.y + cb.height / 2);
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to “⚠️ Yellow (90% of target)”' }).first();
+  await fix.waitFor();
+  await shot('05-quick-fix-menu');
+  // The preferred fix is listed first and focused; the menu's pointer block eats clicks, so use Enter.
+  await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Change to' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-line', { hasText: 'Yellow (90% of target)' }).first().waitFor();
+  step('quick fix applied');
+  await page.waitForTimeout(1000);
+  await shot('06-fixed');
+}
+
+try {
+  await withTimeout(run(), timeoutMs, 'e2e UI test');
+  step('PASS');
+} catch (err) {
+  failed = true;
+  console.error(`e2e failed: ${err instanceof Error ? err.stack : err}`);
+  try {
+    const page = browser?.contexts()[0]?.pages()[0];
+    if (page) await page.screenshot({ path: join(shots, 'failure.png') });
+    console.error('see test-results/failure.png');
+  } catch { /* ignore */ }
+} finally {
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+  sandbox.cleanup();
+}
+process.exit(failed ? 1 : 0);

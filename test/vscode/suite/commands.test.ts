@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, basename, closeAll, exists, fileUri, FIXED_CELL, openFresh, ours, readFile, setSetting, STALE_CELL, STALE_QBR, waitFor, writeFile } from './util/helpers';
+
+suite('commands', () => {
+  suiteSetup(activate);
+  teardown(async () => {
+    await setSetting('newDocumentPath.qbr', undefined);
+    await closeAll();
+  });
+
+  test('New QBR creates the file from the arguments, opens it and selects the first field', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', { partner: 'Initech Ltd', company: 'Globex', quarter: 2, year: 2026 });
+    assert.equal(vscode.workspace.asRelativePath(uri), 'partnerships/initech-ltd/2026-Q2-qbr.md');
+    const text = await readFile(uri);
+    assert.ok(text.startsWith('# Partnership QBR: Globex + Initech Ltd\n**Quarter**: Q2 2026\n'));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    assert.equal(editor.document.getText(editor.selection), '[1-paragraph summary of partnership performance and key decisions]');
+  });
+
+  test('New… never overwrites: -2, -3', async () => {
+    const args = { partner: 'Hooli', company: 'Globex', quarter: 3, year: 2026 };
+    const first = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', args);
+    await vscode.workspace.fs.writeFile(first, new TextEncoder().encode('my notes'));
+    const second = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', args);
+    const third = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', args);
+    assert.deepEqual([first, second, third].map(basename), ['2026-Q3-qbr.md', '2026-Q3-qbr-2.md', '2026-Q3-qbr-3.md']);
+    assert.equal(await readFile(first), 'my notes');
+  });
+
+  test('New Status Report and New Partnership Issue', async () => {
+    const report = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newStatusReport', { partner: 'Umbrella', company: 'Globex', quarter: 1, year: 2027 });
+    assert.equal(vscode.workspace.asRelativePath(report), 'partnerships/umbrella/2027-Q1-status-report.md');
+    assert.match(await readFile(report), /^# Partnership Status Report: Globex \+ Umbrella\n/);
+    const issue = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newIssue', { partner: 'Umbrella', date: '2026-05-04' });
+    assert.equal(vscode.workspace.asRelativePath(issue), 'partnerships/umbrella/2026-05-04-issue.md');
+    assert.match(await readFile(issue), /## Partnership Issue: /);
+    assert.equal(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), '[Brief Description]');
+  });
+
+  test('the path pattern setting is honoured', async () => {
+    await setSetting('newDocumentPath.qbr', 'qbrs/${year}/${partnerSlug}-Q${quarter}.md');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', { partner: 'Vandelay Industries', company: 'Globex', quarter: 4, year: 2026 });
+    assert.equal(vscode.workspace.asRelativePath(uri), 'qbrs/2026/vandelay-industries-Q4.md');
+  });
+
+  test('Recalculate KPI Statuses fixes the current document', async () => {
+    const original = await readFile(fileUri(STALE_QBR));
+    const editor = await openFresh(original, 'recalc');
+    await waitFor(() => ours(editor.document.uri).length > 0, 'lint');
+    assert.equal(await vscode.commands.executeCommand('partnershipDocs.recalculateKpiStatuses'), true);
+    assert.equal(editor.document.getText(), original.replace(STALE_CELL, FIXED_CELL));
+  });
+
+  test('CodeLens above the KPI table: health, stale count, Recalculate', async () => {
+    const editor = await openFresh(await readFile(fileUri(STALE_QBR)), 'lens');
+    await waitFor(() => ours(editor.document.uri).length > 0, 'lint');
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
+    const titles = lenses.map((l) => l.command?.title);
+    assert.ok(titles.includes('KPI health 95% 🟢 Green · 1 stale status · 1 fixable'), titles.join(' | '));
+    const recalc = lenses.find((l) => l.command?.title === 'Recalculate')!;
+    assert.equal(editor.document.lineAt(recalc.range.start.line).text.startsWith('| Metric'), true);
+    await vscode.commands.executeCommand(recalc.command!.command, ...(recalc.command!.arguments ?? []));
+    assert.ok(editor.document.getText().includes(FIXED_CELL));
+  });
+
+  test('Check All Partnership Docs reports files that are not open', async () => {
+    const closed = await writeFile(`closed-${Date.now()}/qbr.md`, await readFile(fileUri(STALE_QBR)));
+    assert.ok(await exists(closed));
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number }>('partnershipDocs.checkWorkspace');
+    assert.ok(summary.files >= 2, `checked ${summary.files}`);
+    assert.ok(summary.findings >= 1);
+    assert.equal(ours(closed).length, 1);
+    assert.deepEqual(ours(fileUri('README.md')), []);
+  });
+});
