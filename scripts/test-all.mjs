@@ -11,9 +11,9 @@ const STAGES = [
   ['build', 'build', null],
   ['typecheck', 'typecheck', null],
   ['unit', 'test:unit', 'node'],
-  ['grammar', 'test:grammar', 'mocha'],
+  ['grammar', 'test:grammar', 'plain'],
   ['vscode', 'test:vscode', 'mocha'],
-  ['e2e', 'test:e2e', 'mocha'],
+  ['e2e', 'test:e2e', 'plain'],
 ].filter(([name]) => only.length === 0 || only.includes(name));
 
 // Strip ANSI colour codes before matching counts.
@@ -26,6 +26,7 @@ function counts(kind, out) {
     return v;
   };
   if (kind === 'node') return { passed: last(/^ℹ pass (\d+)$/gm) ?? last(/^# pass (\d+)$/gm) ?? 0, failed: last(/^ℹ fail (\d+)$/gm) ?? last(/^# fail (\d+)$/gm) ?? 0 };
+  if (kind === 'plain') return { passed: last(/(\d+) passed, \d+ failed/g) ?? 0, failed: last(/\d+ passed, (\d+) failed/g) ?? 0 };
   if (kind === 'mocha') return { passed: last(/^\s*(\d+) passing/gm) ?? 0, failed: last(/^\s*(\d+) failing/gm) ?? 0 };
   return { passed: 0, failed: 0 };
 }

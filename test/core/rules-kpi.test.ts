@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { checkRuleCase, fixAll, qbr, run, statusReport, TODAY, type RuleCase } from '../helpers.js';
+import { checkRuleCase, fixAll, qbr, run, spans, statusReport, TODAY, type RuleCase } from '../helpers.js';
 import { rules } from '../../src/core/index.js';
 
 const HEADER = '| Metric | Target | Actual | Status | Trend |';
@@ -489,4 +489,12 @@ describe('severities and suppression', () => {
     assert.equal(run(out).filter((f) => f.fix).length, 0);
     assert.match(out, /🟢 Green \(96% of targets met, some areas of concern\)/);
   });
+});
+
+it('a placeholder KPI row (fresh scaffold) is reported once, as placeholder-unfilled', () => {
+  const text = qbr('## KPI Dashboard\n\n| Metric | Target | Actual | Status | Trend |\n|---|---|---|---|---|\n| [Metric 2] | [Target] | [Actual] | [Status] | [Trend] |\n| Leads | 10 | pending | | |\n');
+  const byRule = (id: string) => spans(text, id).map(([l, c]) => `${l}:${c}`);
+  assert.deepEqual(byRule('kpi-value-unparsable'), ['9:16']);
+  assert.deepEqual(byRule('kpi-status-mismatch'), []);
+  assert.deepEqual(byRule('placeholder-unfilled'), ['8:3', '8:16', '8:27', '8:38', '8:49']);
 });

@@ -147,4 +147,5 @@ try {
   await server?.stop();
   sandbox.cleanup();
 }
+console.log(`e2e: ${failed ? 0 : 1} passed, ${failed ? 1 : 0} failed`);
 process.exit(failed ? 1 : 0);

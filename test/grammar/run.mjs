@@ -11,4 +11,10 @@ const r = spawnSync(process.execPath, [bin, '-g', 'test/fixtures/grammars/markdo
 const keep = (s) => s.split('\n').filter((l) => !l.startsWith('grammar not found for')).join('\n');
 process.stdout.write(keep(r.stdout));
 process.stderr.write(keep(r.stderr));
-process.exit(r.status ?? 1);
+// One closing count line: every `^` assertion line of the test files is one check.
+import('node:fs').then(({ readdirSync, readFileSync }) => {
+  const files = readdirSync('test/grammar').filter((f) => f.endsWith('.test.md'));
+  const checks = files.reduce((n, f) => n + readFileSync(join('test/grammar', f), 'utf8').split('\n').filter((l) => /^<!--\s*\^/.test(l)).length, 0);
+  console.log(`grammar: ${r.status === 0 ? checks : 0} passed, ${r.status === 0 ? 0 : 1} failed`);
+  process.exit(r.status ?? 1);
+});

@@ -26,10 +26,11 @@
  */
 import { findDate, parseDate, type DateOptions } from '../dates.js';
 import { enclosingHeadings } from '../document.js';
-import type { ListItemModel, Range } from '../model.js';
+import type { DocModel, ListItemModel, Range } from '../model.js';
 import { normalizeHeading } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import { documentYear } from './fields.js';
+import { memoByString } from '../memo.js';
 
 /** Normalised headings (see normalizeHeading) whose top-level list items are action items. */
 export const ACTION_SECTIONS: readonly string[] = [
@@ -39,6 +40,12 @@ export const ACTION_SECTIONS: readonly string[] = [
   'action item',
   'challenges and actions',
 ];
+
+/**
+ * Whether a normalised heading names an action section. A leading section number is ignored
+ * (`## 8. Next Steps`), as section-missing does (sectionKey).
+ */
+const isActionSection = memoByString((norm: string) => ACTION_SECTIONS.includes(norm.replace(/^\d{1,3}[.)]\s*/, '')), 5_000);
 
 export interface ActionOwner extends Range {
   /** The owner as written (`Dana Smith`, `@dana`, `[Name]`). */
@@ -91,14 +98,68 @@ export function analyzeActions(ctx: RuleContext): ActionItem[] {
   for (let i = 0; i < items.length; i++) {
     const li = items[i]!;
     if (hasActionAncestor(items, isAction, li)) continue;
-    const inSection =
-      li.parent === -1 &&
-      enclosingHeadings(doc, li.start).some((h) => ACTION_SECTIONS.includes(h.norm));
+    const chain = li.parent === -1 ? enclosingHeadings(doc, li.start) : [];
+    const inSection = chain.some((h) => isActionSection(h.norm));
     if (!inSection && li.checked === null) continue;
+    const group = inSection && li.checked === null ? subsectionRecord(ctx, chain, i) : null;
+    if (group) {
+      // The sub-heading is the action; its field bullets are its lines (one item, reported on the heading).
+      for (let k = i; k <= group.last; k++) isAction[k] = true;
+      const last = items[group.last]!;
+      const item = readItem(ctx, { ...li, end: last.end }, i, opts, ignored);
+      out.push({ ...item, lineStart: group.heading.textStart, lineEnd: headingTextEnd(doc.text, group.heading) });
+      i = group.last;
+      continue;
+    }
     isAction[i] = true;
     out.push(readItem(ctx, li, i, opts, ignored));
   }
   return out;
+}
+
+/**
+ * A sub-section of an action section written as one record (`## Challenges and Actions` →
+ * `### Rep certification behind plan` with `- Impact: …`, `- Owner: …`, `- Timeline: …`
+ * bullets): when the item at `i` is the first top-level item directly under a heading nested in
+ * an action section, and every top-level item directly under that heading is a plain (no
+ * checkbox) `Label: value` line, the heading is the action item and those bullets are its lines.
+ * Returns the heading and the index of the record's last item, else null.
+ */
+function subsectionRecord(
+  ctx: RuleContext,
+  chain: DocModel['outline'],
+  i: number,
+): { heading: DocModel['outline'][number]; last: number } | null {
+  const inner = chain[chain.length - 1];
+  if (!inner || isActionSection(inner.norm)) return null;
+  const { doc } = ctx;
+  const items = doc.listItems;
+  // Direct content of the heading: up to the next heading of any depth.
+  const k = doc.outline.indexOf(inner);
+  const end = doc.outline[k + 1]?.start ?? doc.text.length;
+  let last = -1;
+  for (let j = i; j < items.length && items[j]!.start < end; j++) {
+    const it = items[j]!;
+    if (it.parent !== -1) continue;
+    if (it.checked !== null || !isFieldLine(doc.text.slice(it.contentStart, it.firstLineEnd))) return null;
+    last = j;
+  }
+  return last === -1 ? null : { heading: inner, last };
+}
+
+/** `Label: value`, `**Label**: value`, `**Label:** value` (a short label of words). */
+const FIELD_LINE = /^(?:\*\*|__)?[\p{L}][\p{L}\p{N} /&'’()-]{0,40}?(?::(?:\*\*|__)?|(?:\*\*|__):)/u;
+const isFieldLine = memoByString((line: string) => {
+  const m = FIELD_LINE.exec(line);
+  // `Referrals low - Owner: Dana` is an action with an owner, not a `Label: value` line.
+  return m !== null && !/ - /.test(m[0]);
+}, 5_000);
+
+function headingTextEnd(text: string, h: DocModel['outline'][number]): number {
+  let e = text.indexOf('\n', h.textStart);
+  if (e === -1 || e > h.end) e = h.end;
+  while (e > h.textStart && /[ \t\r]/.test(text[e - 1]!)) e--;
+  return e;
 }
 
 function hasActionAncestor(items: ListItemModel[], isAction: boolean[], li: ListItemModel): boolean {

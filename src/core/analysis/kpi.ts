@@ -37,7 +37,12 @@ import { extractFields, type Field } from './fields.js';
 import { memoByString } from '../memo.js';
 
 // Cell parsers are pure functions of the cell text: memoised across lints (see memo.ts).
-const readValue = memoByString(parseKpiValue);
+const readValue = memoByString((cell: string): ParsedCell => {
+  // A cell that is wholly a template placeholder (`[Target]`) is not filled in yet:
+  // placeholder-unfilled reports it, so it counts as not measured rather than unparsable.
+  if (/^\[[^\[\]\n]*\]$/.test(stripInlineMarkup(cell).trim())) return { state: 'unmeasured' };
+  return parseKpiValue(cell);
+});
 const readStatus = memoByString(parseStatusCell);
 const readTrend = memoByString(parseTrendCell);
 
@@ -120,15 +125,48 @@ function headerKey(text: string): string {
   return normalizeHeading(text);
 }
 
+/**
+ * A period qualifier before or after a header name (`Q2 Target`, `Q3 2026 Actual`, `Actual Q2`,
+ * `FY26 Goal`, `YTD Actual`): `{ name, period }`, or null when there is none.
+ */
+const PERIOD = /^(?:(?:q[1-4]|h[12]|fy ?\d{2,4}|ytd|\d{4})(?: \d{4})?)$/;
+const qualified = memoByString((key: string): { name: string; period: string } | null => {
+  const words = key.split(' ');
+  if (words.length < 2) return null;
+  for (const n of [1, 2]) {
+    if (words.length <= n) break;
+    const head = words.slice(0, n).join(' ');
+    if (PERIOD.test(head)) return { name: words.slice(n).join(' '), period: head };
+    const tail = words.slice(-n).join(' ');
+    if (PERIOD.test(tail)) return { name: words.slice(0, -n).join(' '), period: tail };
+  }
+  return null;
+}, 5_000);
+
 /** Column indices of a KPI table's header, or null when the table is not a KPI table. */
 export function kpiColumns(table: TableModel): KpiColumns | null {
-  const find = (names: Set<string>): number => table.header.cells.findIndex((c) => names.has(headerKey(c.text)));
-  const metric = find(METRIC);
-  const target = find(TARGET);
-  const actual = find(ACTUAL);
+  const keys = table.header.cells.map((c) => headerKey(c.text));
+  const exact = (names: Set<string>): number => keys.findIndex((k) => names.has(k));
+  /** The column named exactly, else one qualified by a period (`Q2 Actual`), preferring `period`, else the last. */
+  const find = (names: Set<string>, period?: string): { index: number; period?: string } => {
+    const e = exact(names);
+    if (e >= 0) return { index: e };
+    let best: { index: number; period?: string } = { index: -1 };
+    keys.forEach((k, i) => {
+      const q = qualified(k);
+      if (!q || !names.has(q.name)) return;
+      if (best.index >= 0 && period !== undefined && best.period === period) return;
+      best = { index: i, period: q.period };
+    });
+    return best;
+  };
+  const metric = exact(METRIC);
+  const targetCol = find(TARGET);
+  const target = targetCol.index;
+  const actual = find(ACTUAL, targetCol.period).index;
   if (metric < 0 || target < 0 || actual < 0) return null;
-  const status = find(STATUS);
-  const trend = find(TREND);
+  const status = exact(STATUS);
+  const trend = exact(TREND);
   return { metric, target, actual, status: status < 0 ? null : status, trend: trend < 0 ? null : trend };
 }
 
@@ -235,8 +273,8 @@ function healthLine(ctx: RuleContext, t: KpiTable, field: Field): HealthLine {
   const band = score === null ? null : healthBand(score, ctx.config.thresholds);
   const used = measuredRows(t).map((r) => ({ metric: r.metric, attainment: r.attainment, capped: Math.min(r.attainment, 100) }));
 
-  // The part the fix rewrites: `🟡 Yellow (85% of targets met` — up to the first comma or
-  // closing parenthesis inside the percent's parenthetical; without one, up to the first comma
+  // The part the fix rewrites: `🟡 Yellow (85% of targets met` — up to the first comma (or
+  // semicolon or dash) or closing parenthesis inside the percent's parenthetical; without one, up to the first comma
   // of the value, else the whole value.
   let replaceEnd = field.valueEnd;
   const pm = PERCENT_RE.exec(value);
@@ -245,7 +283,9 @@ function healthLine(ctx: RuleContext, t: KpiTable, field: Field): HealthLine {
     const open = pm.index;
     let stop = value.length;
     for (let i = open + 1; i < value.length; i++) {
-      if (value[i] === ',' || value[i] === ')') {
+      const ch = value[i];
+      // A note after a comma, semicolon or dash is the author's (`met — inbound referrals lag`).
+      if (ch === ',' || ch === ')' || ch === ';' || ch === '—' || ch === '–' || (ch === '-' && value[i - 1] === ' ' && value[i + 1] === ' ')) {
         stop = i;
         break;
       }
