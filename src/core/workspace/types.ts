@@ -1,0 +1,90 @@
+/**
+ * The workspace index: partnership documents across files, linked by partner and ordered by
+ * period. Pure data, built by pure functions over texts (no file system): the CLI reads files,
+ * the extension keeps the index current with a file watcher, one changed file at a time.
+ */
+import type { DocKind, Finding } from '../types.js';
+
+export type Rag = 'green' | 'yellow' | 'red';
+
+/** A quarter-precision period. `ordinal` = year * 4 + (quarter - 1), for sorting and adjacency. */
+export interface Period {
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  ordinal: number;
+  /** e.g. "Q3 2026" */
+  label: string;
+}
+
+export interface IndexedKpi {
+  metric: string;
+  /** Normalised metric name used to match the same KPI across quarters. */
+  key: string;
+  target: string | null;
+  actual: string | null;
+  /** Numeric actual (comparable with the previous quarter's when units agree), or null. */
+  actualValue: number | null;
+  direction: 'higher' | 'lower';
+  attainment: number | null;
+  computed: Rag | null;
+  /** 1-based line of the row and the trend cell's range (for cross-document findings and fixes). */
+  line: number;
+  trendCell: { start: number; end: number; text: string } | null;
+}
+
+export interface IndexedAction {
+  text: string;
+  /** Normalised first line, to match an item carried into the next QBR. */
+  key: string;
+  open: boolean;
+  owner: string | null;
+  due: string | null; // YYYY-MM-DD
+  overdue: boolean;
+  line: number;
+}
+
+export interface IndexedDoc {
+  path: string;
+  kind: DocKind;
+  /** Partner display name (from the H1 `… + Partner`, front matter `partner:`, or an alias). */
+  partner: string;
+  /** Canonical partner key (lower-cased, aliases resolved). */
+  partnerKey: string;
+  period: Period | null;
+  /** Document date (Date / Report Date / Date Identified), YYYY-MM-DD, or null. */
+  date: string | null;
+  health: { score: number; band: Rag; source: 'kpi-table' | 'health-score' } | null;
+  renewalDate: string | null;
+  kpis: IndexedKpi[];
+  actions: IndexedAction[];
+  overdueActions: number;
+  redKpis: number;
+  /** 1-based line of the H1 (for "open at the right line"). */
+  titleLine: number;
+  /** Hash of the text the entry was built from (an unchanged file is not re-indexed). */
+  textHash: string;
+}
+
+export interface PartnerSummary {
+  key: string;
+  name: string;
+  /** All documents of the partner, oldest period first (undated last). */
+  docs: IndexedDoc[];
+  latestHealth: IndexedDoc['health'];
+  /** Change of the latest health score vs the previous document's, in points, or null. */
+  healthTrend: number | null;
+  renewalDate: string | null;
+  daysToRenewal: number | null;
+  overdueActions: number;
+  redKpis: number;
+}
+
+export interface WorkspaceIndex {
+  docs: Map<string, IndexedDoc>;
+  partners: PartnerSummary[];
+}
+
+export interface WorkspaceFindings {
+  /** Cross-document findings (kpi-trend-vs-previous, kpi-declining-quarters, action-carried-over) by path. */
+  byPath: Map<string, Finding[]>;
+}
