@@ -18,6 +18,8 @@ const entries = [
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', mainFields: ['module', 'main'], define: {}, banner: {} },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Worker thread of the extension: lints documents above maxFileSizeMB on demand (core only).
+  { entryPoints: ['src/vscode/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
 ];
 // Extension-host test suites (mocha), run by test-electron or code-server.
 const suiteFiles = existsSync('test/vscode/suite')

@@ -32,8 +32,8 @@ for (const key of SHARED) {
 Object.assign(properties, {
   'partnershipDocs.lintOnSaveOnly': { type: 'boolean', default: false, order: order++,
     description: 'Lint only when a document is opened or saved, not while typing.' },
-  'partnershipDocs.maxFileSizeMB': { type: 'number', default: 5, minimum: 0.1, order: order++,
-    description: 'Documents larger than this (in MB) are not linted in the editor.' },
+  'partnershipDocs.maxFileSizeMB': { type: 'number', default: 2, minimum: 0.1, order: order++,
+    markdownDescription: 'Documents larger than this (in MB, UTF-8) are not linted on open, while typing or on save, so the editor stays responsive: the status bar says so, and **Partnership Docs: Lint This Document Now** (`partnershipDocs.lintNow`) lints one once in the background. Also the limit of **Check All Partnership Docs in Workspace** (larger files are skipped).' },
   'partnershipDocs.codeLens': { type: 'boolean', default: true, order: order++,
     description: 'Show the computed health and a Recalculate action above KPI tables and health scores.' },
   'partnershipDocs.newDocumentPath.qbr': { type: 'string', default: 'partnerships/${partnerSlug}/${year}-Q${quarter}-qbr.md', order: order++,

@@ -8,7 +8,7 @@
  * - Anything else with glob characters is expanded with tinyglobby, then filtered the same way.
  * Symbolic links are followed; directories are tracked by real path so loops end.
  */
-import { promises as fsp, type Dirent } from 'node:fs';
+import { constants as fsConstants, promises as fsp, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -204,7 +204,17 @@ export type ReadResult =
 export async function readTextFile(abs: string): Promise<ReadResult> {
   let raw: Buffer;
   try {
-    raw = await fsp.readFile(abs);
+    // Opened non-blocking and checked on the handle: reading a FIFO (or a device) named like a
+    // document would block the run forever.
+    const fh = await fsp.open(abs, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    try {
+      const st = await fh.stat();
+      if (st.isDirectory()) return { ok: false, message: 'is a directory; not checked' };
+      if (!st.isFile()) return { ok: false, message: 'not a regular file; not checked' };
+      raw = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
   } catch (err) {
     return { ok: false, message: `cannot read: ${errMessage(err)}` };
   }

@@ -5,11 +5,13 @@
  * Exit codes: 0 clean or warnings only, 1 error findings or too many warnings,
  * 2 usage, I/O or configuration errors.
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
 import { isIsoDate } from '../core/templates.js';
-import { runCheck, type Format, type Io } from './check.js';
+import { defaultJobs, runCheck, runCheckWorker, WORKER_MARK, type Format, type Io } from './check.js';
 import { runNew, UsageError } from './newDoc.js';
+import { runReport } from './report.js';
 
 export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): Promise<number> {
   let exitCode = 0;
@@ -33,6 +35,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
     .option('-c, --config <file>', 'use this configuration file instead of discovering .partnership-docs.json files')
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseCount)
     .option('-q, --quiet', 'report errors only')
+    .option('-j, --jobs <n>', `check files in parallel on n threads (default: the number of cores, ${defaultJobs()})`, parseJobs)
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .addHelpText(
@@ -41,7 +44,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
         '2 usage, I/O or configuration errors.\n' +
         'Configuration: .partnership-docs.json files from each document\'s folder up to the repository root.',
     )
-    .action(async (paths: string[], o: { format: Format; fix?: boolean; today?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean }) => {
+    .action(async (paths: string[], o: { format: Format; fix?: boolean; today?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; jobs?: number }) => {
       exitCode = await runCheck(
         paths,
         {
@@ -52,6 +55,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
           maxWarnings: o.maxWarnings,
           quiet: o.quiet === true,
           color: useColor(o.color, env, stdoutIsTty),
+          jobs: o.jobs,
         },
         io,
       );
@@ -69,6 +73,18 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
     .option('-o, --out <file>', 'where to write (default: partnerships/<partner>/<year>-Q<n>-<kind>.md, or <date>-issue.md)')
     .action(async (kind: string, o: { partner: string; company?: string; quarter?: string; year?: string; date?: string; out?: string }) => {
       exitCode = await runNew(kind, o, io);
+    });
+
+  program
+    .command('report')
+    .description('write the partnership portfolio (health, trend, renewal, overdue actions, Red KPIs per partner)')
+    .argument('[folder]', 'the folder of partnership documents (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
+    .option('--today <date>', 'the date to count days to renewal and overdue items from (YYYY-MM-DD)', parseToday)
+    .option('-c, --config <file>', 'use this configuration file instead of discovering .partnership-docs.json files')
+    .option('-o, --out <file>', 'write the report to this file instead of standard output')
+    .action(async (folder: string | undefined, o: { format: 'md' | 'html' | 'json'; today?: string; config?: string; out?: string }) => {
+      exitCode = await runReport(folder, { format: o.format, today: o.today, config: o.config, out: o.out }, io);
     });
 
   try {
@@ -93,6 +109,11 @@ function parseToday(value: string): string {
   return value;
 }
 
+function parseJobs(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  return Number(value);
+}
+
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
   return Number(value);
@@ -106,7 +127,10 @@ function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTty: bool
   return isTty && env.TERM !== 'dumb';
 }
 
-void main(
+if (!isMainThread && workerData === WORKER_MARK) {
+  // A worker thread of `check --jobs` (see check.ts): same bundle, no command line.
+  runCheckWorker();
+} else void main(
   process.argv,
   {
     cwd: process.cwd(),

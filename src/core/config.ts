@@ -147,6 +147,8 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
     owners: [...base.owners],
     lintAllMarkdown: base.lintAllMarkdown,
   };
+  // `partners` (aliases) is optional: present only when some layer sets it.
+  if (base.partners && Object.keys(base.partners).length) out.partners = { ...base.partners };
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) {
@@ -168,6 +170,16 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
     if (layer.dateOrder !== undefined) out.dateOrder = layer.dateOrder;
     if (layer.owners !== undefined) out.owners = [...layer.owners];
     if (layer.lintAllMarkdown !== undefined) out.lintAllMarkdown = layer.lintAllMarkdown;
+    if (layer.partners) {
+      out.partners ??= {};
+      // Per alias, like metrics: a nearer file adds or replaces aliases (case-insensitively).
+      for (const [alias, canonical] of Object.entries(layer.partners)) {
+        if (typeof canonical !== 'string') continue;
+        const lower = alias.toLowerCase();
+        for (const existing of Object.keys(out.partners!)) if (existing.toLowerCase() === lower) delete out.partners![existing];
+        out.partners![alias] = canonical;
+      }
+    }
   }
   return out;
 }

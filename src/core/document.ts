@@ -21,7 +21,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   const cache = options.cache === false ? null : (options.cache ?? sharedCache);
   const { frontMatter: fm, sections } = splitSections(text);
   const spans = options.wholeDocument
-    ? [{ start: fm ? fm.end : 0, end: text.length }]
+    ? [{ start: sections[0]!.start, end: text.length }]
     : sections;
 
   const doc: DocModel = {

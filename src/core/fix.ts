@@ -6,8 +6,14 @@ export function applyEdits(text: string, edits: OffsetEdit[]): string {
   const accepted: OffsetEdit[] = [];
   let lastEnd = -1;
   for (const e of sorted) {
-    const prev = accepted[accepted.length - 1];
-    if (prev && prev.start === e.start && prev.end === e.end && prev.text === e.text) continue;
+    // Identical edits count once, also when other edits at the same range sort between them
+    // (several insertions at one point, each listed twice).
+    let dup = false;
+    for (let k = accepted.length - 1; k >= 0 && accepted[k]!.start === e.start; k--) {
+      const p = accepted[k]!;
+      if (p.end === e.end && p.text === e.text) dup = true;
+    }
+    if (dup) continue;
     // Overlapping: keep the first; a later pass applies the rest. Insertions at one point keep
     // their order (the sort is stable).
     if (e.start < lastEnd) continue;

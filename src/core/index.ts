@@ -14,3 +14,25 @@ export { DEFAULT_CONFIG, mergeConfig, parseConfigText } from './config.js';
 export { scaffold, defaultFileName, slugify } from './templates.js';
 export type * from './types.js';
 export { explainAt, explainToMarkdown, documentHealth, kpiLenses, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
+export {
+  indexDocument,
+  buildIndex,
+  updateIndex,
+  lintWorkspace,
+  scaffoldFromPrevious,
+  portfolioReport,
+  portfolioData,
+  previousQbr,
+  partnerQbrs,
+  partnerKeyOf,
+  type IndexOptions,
+  type BuildOptions as IndexBuildOptions,
+  type WorkspaceLintOptions,
+  type FromPreviousOptions,
+  type ReportFormat,
+  type ReportOptions,
+  type PortfolioData,
+  type PortfolioRow,
+} from './workspace/index.js';
+export type { IndexedDoc, IndexedKpi, IndexedAction, PartnerSummary, WorkspaceIndex, WorkspaceFindings, Period } from './workspace/types.js';
+export { workspaceRuleIds } from './rules/index.js';

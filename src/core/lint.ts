@@ -79,7 +79,8 @@ function toEdit(e: OffsetEdit, lines: LineIndex): TextEdit {
   return { line: s.line, column: s.column, endLine: t.line, endColumn: t.column, text: e.text };
 }
 
-function toFinding(ruleId: string, severity: Severity, r: Report, lines: LineIndex): Finding {
+/** Offsets → a Finding (shared with the workspace rules). */
+export function toFinding(ruleId: string, severity: Severity, r: Report, lines: LineIndex): Finding {
   const s = lines.position(r.start);
   const e = lines.position(r.end);
   const f: Finding = {

@@ -19,7 +19,6 @@ export function parseTree(text: string): Root {
 const BRACKET = /\[([^\[\]\n]{1,200})\]/g;
 
 export function buildSectionModel(text: string): SectionModel {
-  const tree = parseTree(text);
   const model: SectionModel = {
     headings: [],
     tables: [],
@@ -30,7 +29,15 @@ export function buildSectionModel(text: string): SectionModel {
     comments: [],
     code: [],
   };
-  walk(tree, model, text, 0, -1);
+  try {
+    walk(parseTree(text), model, text, 0, -1);
+  } catch (err) {
+    // Containers nested thousands deep (`- - - - …`, `> > > …`) overflow the stack of the
+    // parser's recursive tree transforms (and of this walk). lint() must not throw: such a
+    // section yields an empty model, as if it had no structure.
+    if (!(err instanceof RangeError)) throw err;
+    return { headings: [], tables: [], listItems: [], paragraphs: [], brackets: [], definitions: [], comments: [], code: [] };
+  }
   return model;
 }
 

@@ -45,17 +45,23 @@ function forEachLine(text: string, fn: (lineStart: number, lineEnd: number, next
 
 export function splitSections(text: string): SplitResult {
   let frontMatter: SplitResult['frontMatter'] = null;
-  let bodyStart = 0;
-  const fm = /^---[ \t]*\r?\n/.exec(text);
+  // A leading byte order mark is no part of any section: micromark drops it from the start of
+  // its input, so a section starting with it would get every offset shifted by one.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let bodyStart = bom;
+  const open = /---[ \t]*\r?\n/y;
+  open.lastIndex = bom;
+  const fm = open.exec(text);
   if (fm) {
     const close = /^(?:---|\.\.\.)[ \t]*$/m;
-    const rest = text.slice(fm[0].length);
+    const head = bom + fm[0].length;
+    const rest = text.slice(head);
     const m = close.exec(rest);
     if (m) {
-      const endOfClose = fm[0].length + m.index + m[0].length;
+      const endOfClose = head + m.index + m[0].length;
       const nl = text.indexOf('\n', endOfClose);
       bodyStart = nl === -1 ? text.length : nl + 1;
-      frontMatter = { start: 0, end: bodyStart, body: rest.slice(0, m.index) };
+      frontMatter = { start: bom, end: bodyStart, body: rest.slice(0, m.index) };
     }
   }
 
@@ -64,8 +70,9 @@ export function splitSections(text: string): SplitResult {
   let html: 'blank' | '-->' | '?>' | '>' | ']]>' | 'raw' | null = null;
   let prevBlank = true;
 
-  forEachLine(text, (ls, le) => {
-    if (ls < bodyStart) return;
+  forEachLine(text, (lineStart, le) => {
+    if (le < bodyStart) return;
+    const ls = Math.max(lineStart, bodyStart);
     const line = text.slice(ls, le);
     const blank = line.trim() === '';
     if (fence) {

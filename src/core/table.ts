@@ -24,9 +24,18 @@ export interface CellReplacement {
 /** Display width as editors draw it (emoji 2 columns, combining marks 0). */
 export function displayWidth(s: string): number {
   // Printable ASCII is one column a character; string-width handles the rest (emoji, CJK, marks).
-  return PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  // string-width segments graphemes (~10 µs a call) and the same status cells (✅ Green …) recur
+  // in every KPI table: remember the widths of recent non-ASCII strings.
+  let w = wideWidths.get(s);
+  if (w === undefined) {
+    if (wideWidths.size >= 4096) wideWidths.clear();
+    wideWidths.set(s, (w = stringWidth(s)));
+  }
+  return w;
 }
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const wideWidths = new Map<string, number>();
 
 /** A table's padded layout is computed once per table model (models are fresh per lint). */
 const layouts = new WeakMap<TableModel, PaddedTable | null>();

@@ -75,6 +75,11 @@ export interface Config {
   /** Roster of owners; empty = no roster check. */
   owners: string[];
   lintAllMarkdown: boolean;
+  /**
+   * Partner aliases for the workspace index: a name as written → the canonical partner name
+   * (case-insensitive), e.g. `{ "Globex Corporation": "Globex" }`. Optional for compatibility.
+   */
+  partners?: Record<string, string>;
 }
 
 /** What a user may write in .partnership-docs.json: every key optional, merged over defaults. */
@@ -85,6 +90,7 @@ export interface PartialConfig {
   dateOrder?: 'mdy' | 'dmy';
   owners?: string[];
   lintAllMarkdown?: boolean;
+  partners?: Record<string, string>;
 }
 
 export interface LintOptions {

@@ -5,7 +5,8 @@ import { canonicalStatus } from '../core/values';
 import { minimalEdit, toWorkspaceEdit } from './adapter';
 import { OPEN_RULE_DOCS } from './codeActions';
 import { RECALCULATE, SHOW_BREAKDOWN } from './codeLens';
-import { ruleUrl, type Linter } from './diagnostics';
+import { formatMB, LINT_NOW, ruleUrl, type Linter } from './diagnostics';
+import { Cancelled } from './backgroundLint';
 import { BADGE, insightFor } from './insight';
 import { newDocument, type NewDocumentArgs } from './newDocument';
 import { recalculate } from './recalculate';
@@ -19,6 +20,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Linte
   reg('partnershipDocs.checkWorkspace', () => checkWorkspace(linter));
   reg(OPEN_RULE_DOCS, (ruleId?: string) => openRuleDocs(ruleId));
   reg(SHOW_BREAKDOWN, (uri?: vscode.Uri) => showBreakdown(linter, uri));
+  reg(LINT_NOW, (uri?: vscode.Uri | string) => lintNowCommand(linter, uri));
 }
 
 async function documentFor(uri?: string | vscode.Uri): Promise<vscode.TextDocument | undefined> {
@@ -41,6 +43,35 @@ async function recalculateCommand(linter: Linter, args: { uri?: string; table?: 
     return false;
   }
   return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, doc, [edit]));
+}
+
+export interface LintNowSummary { findings: number; ms: number; inWorker: boolean; cancelled: boolean }
+
+/**
+ * "Lint This Document Now": one lint of the active (or given) document whatever its size, in a
+ * worker thread, with a cancellable progress notification. For documents above
+ * partnershipDocs.maxFileSizeMB this is the only way they are linted.
+ */
+async function lintNowCommand(linter: Linter, uri?: vscode.Uri | string): Promise<LintNowSummary | undefined> {
+  const doc = await documentFor(uri);
+  if (!doc || doc.languageId !== 'markdown') {
+    void vscode.window.showWarningMessage('Partnership Docs: open a markdown document first.');
+    return undefined;
+  }
+  const size = formatMB(Buffer.byteLength(doc.getText(), 'utf8'));
+  try {
+    const r = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Partnership Docs: linting ${vscode.workspace.asRelativePath(doc.uri)} (${size})`, cancellable: true },
+      (_progress, token) => linter.lintOnDemand(doc, token),
+    );
+    if (!r) return undefined;
+    void vscode.window.setStatusBarMessage(`Partnership Docs: ${r.findings.length} problem${r.findings.length === 1 ? '' : 's'} (linted in ${(r.ms / 1000).toFixed(1)} s)`, 5000);
+    return { findings: r.findings.length, ms: r.ms, inWorker: r.inWorker, cancelled: false };
+  } catch (e) {
+    if (e instanceof Cancelled) return { findings: 0, ms: 0, inWorker: false, cancelled: true };
+    void vscode.window.showErrorMessage(`Partnership Docs: linting failed: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
 }
 
 export interface CheckSummary { files: number; findings: number; cancelled: boolean }

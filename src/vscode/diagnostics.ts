@@ -7,11 +7,43 @@
 import * as vscode from 'vscode';
 import { createCache, lint, rules, type Finding, type LintOptions, type LintResult, type SectionCache } from '../core/index';
 import { textPositions, toRange } from './adapter';
+import { lintInBackground, type BackgroundResult, type Cancellation } from './backgroundLint';
 import type { ConfigService } from './config';
 import { readSettings } from './settings';
 
 export const SOURCE = 'partnership-docs';
 export const DEBOUNCE_MS = 300;
+export const MB = 1024 * 1024;
+/** Command "Partnership Docs: Lint This Document Now". */
+export const LINT_NOW = 'partnershipDocs.lintNow';
+
+/** A document above partnershipDocs.maxFileSizeMB: not linted on open, while typing or on save. */
+export interface LargeDocument {
+  /** UTF-8 size of the text. */
+  bytes: number;
+  limitMB: number;
+}
+
+/** The last "Lint This Document Now" of a large document (its diagnostics stay until the next one). */
+export interface OnDemandLint {
+  version: number;
+  findings: number;
+  ms: number;
+  inWorker: boolean;
+}
+
+/** Timing of one lint pass in the extension host (tests and the bench read these). */
+export interface LintTiming {
+  uri: string;
+  chars: number;
+  /** The core's lint() call. */
+  lintMs: number;
+  /** The whole synchronous pass: getText, lint, diagnostics, and the listeners of onDidUpdate. */
+  passMs: number;
+  /** Sections parsed by this pass (misses of the document's section cache): 1 for a keystroke. */
+  sectionsParsed: number;
+}
+const TIMINGS_KEPT = 500;
 
 export interface LintState {
   uri: vscode.Uri;
@@ -22,6 +54,8 @@ export interface LintState {
   options: LintOptions;
   /** Set when linting did not run (broken configuration, file too large). */
   skipped?: string;
+  /** Set when the document is above the size limit (then `skipped` is set too). */
+  large?: LargeDocument;
 }
 
 const ruleUrls = new Map(rules.map((r) => [r.id, r.url]));
@@ -45,6 +79,9 @@ export class Linter implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly pendingPublish = new Set<string>();
+  private readonly onDemand = new Map<string, OnDemandLint>();
+  private readonly running = new Set<string>();
+  private readonly timings: LintTiming[] = [];
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's findings changed (CodeLens, status bar). */
   readonly onDidUpdate = this.updated.event;
@@ -126,22 +163,103 @@ export class Linter implements vscode.Disposable {
     // A newer request (or an edit, or a close) overtook this one: drop the stale result.
     if (this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return this.stateFor(doc);
 
+    const passStarted = performance.now();
     const text = doc.getText();
     const base = { uri: doc.uri, version, text, kind: null, findings: [] as Finding[] };
     let state: LintState;
+    let lintMs: number | undefined;
+    let sectionsParsed = 0;
+    const large = resolved.ok ? this.largeDocument(doc, text) : undefined;
     if (!resolved.ok) {
       state = { ...base, options: {}, skipped: resolved.message };
-    } else if (text.length > readSettings(doc.uri).maxFileSizeMB * 1024 * 1024) {
-      state = { ...base, options: {}, skipped: `larger than partnershipDocs.maxFileSizeMB (${readSettings(doc.uri).maxFileSizeMB} MB)` };
+    } else if (large) {
+      // Not linted while typing; its section cache would only hold memory.
+      this.caches.delete(key);
+      state = { ...base, options: {}, large,
+        skipped: `${formatMB(large.bytes)} is larger than partnershipDocs.maxFileSizeMB (${large.limitMB} MB): not linted while typing; run "Partnership Docs: Lint This Document Now"` };
     } else {
-      const options: LintOptions = { path: vscode.workspace.asRelativePath(doc.uri), config: resolved.config, cache: this.cacheFor(key) };
+      this.onDemand.delete(key);
+      const cache = this.cacheFor(key);
+      const options: LintOptions = { path: vscode.workspace.asRelativePath(doc.uri), config: resolved.config, cache };
+      const misses = cache.misses;
+      const lintStarted = performance.now();
       const result = lint(text, options);
+      lintMs = performance.now() - lintStarted;
+      sectionsParsed = cache.misses - misses;
       state = { ...base, kind: result.kind, findings: result.findings, options };
     }
     this.states.set(key, state);
-    if (this.pendingPublish.delete(key)) this.collection.set(doc.uri, toDiagnostics(doc, state.findings));
+    // A large document keeps the diagnostics of its last on-demand lint (if any); otherwise its
+    // old diagnostics are cleared.
+    if (this.pendingPublish.delete(key) && !(large && this.onDemand.has(key))) this.collection.set(doc.uri, toDiagnostics(doc, state.findings));
     this.updated.fire(doc.uri);
+    if (lintMs !== undefined) this.recordTiming({ uri: key, chars: text.length, lintMs, passMs: performance.now() - passStarted, sectionsParsed });
     return state;
+  }
+
+  /** Size information when `text` is above the document's partnershipDocs.maxFileSizeMB. */
+  largeDocument(doc: vscode.TextDocument, text?: string): LargeDocument | undefined {
+    const limitMB = readSettings(doc.uri).maxFileSizeMB;
+    const limit = limitMB * MB;
+    const t = text ?? doc.getText();
+    // UTF-8 is at least one byte per UTF-16 unit and at most three: skip the count when clear.
+    if (t.length * 3 <= limit) return undefined;
+    const bytes = Buffer.byteLength(t, 'utf8');
+    return bytes > limit ? { bytes, limitMB } : undefined;
+  }
+
+  /** The last on-demand lint of a large document, if its diagnostics are shown. */
+  onDemandFor(doc: vscode.TextDocument): OnDemandLint | undefined {
+    return this.onDemand.get(doc.uri.toString());
+  }
+
+  /** True while "Lint This Document Now" runs on the document. */
+  isLintingOnDemand(doc: vscode.TextDocument): boolean {
+    return this.running.has(doc.uri.toString());
+  }
+
+  /**
+   * "Lint This Document Now": lints the document once, whatever its size, in a worker thread
+   * (the extension host stays responsive), and publishes the diagnostics. For a document above
+   * the size limit they stay until it is linted on demand again, shrinks below the limit or closes.
+   */
+  async lintOnDemand(doc: vscode.TextDocument, token?: Cancellation): Promise<(BackgroundResult & { version: number }) | undefined> {
+    if (!isMarkdown(doc)) return undefined;
+    const key = doc.uri.toString();
+    const resolved = await this.configs.resolve(doc.uri);
+    if (!resolved.ok) throw new Error(resolved.message);
+    const version = doc.version;
+    const text = doc.getText();
+    if (!this.largeDocument(doc, text)) {
+      // Small enough for the ordinary path (shared state for code actions, hovers, CodeLens).
+      const started = performance.now();
+      const s = await this.lintNow(doc);
+      return s && { kind: s.kind, findings: s.findings, ms: performance.now() - started, inWorker: false, version: s.version };
+    }
+    this.running.add(key);
+    this.updated.fire(doc.uri);
+    try {
+      const options: LintOptions = { path: vscode.workspace.asRelativePath(doc.uri), config: resolved.config };
+      const result = await lintInBackground(text, options, token);
+      if (doc.isClosed) return undefined;
+      this.onDemand.set(key, { version, findings: result.findings.length, ms: result.ms, inWorker: result.inWorker });
+      // Positions of the linted text: the document may have been edited meanwhile.
+      this.collection.set(doc.uri, toDiagnostics(textPositions(text), result.findings));
+      return { ...result, version };
+    } finally {
+      this.running.delete(key);
+      this.updated.fire(doc.uri);
+    }
+  }
+
+  /** The latest lint passes (oldest first), for tests and the bench. */
+  lastLintTimings(): LintTiming[] {
+    return [...this.timings];
+  }
+
+  private recordTiming(t: LintTiming): void {
+    this.timings.push(t);
+    if (this.timings.length > TIMINGS_KEPT) this.timings.splice(0, this.timings.length - TIMINGS_KEPT);
   }
 
   /** Lints a file that is not open (workspace check); diagnostics stay until it is opened and closed. */
@@ -171,9 +289,14 @@ export class Linter implements vscode.Disposable {
     this.states.delete(key);
     this.pendingPublish.delete(key);
     this.caches.delete(key);
+    this.onDemand.delete(key);
     this.collection.delete(uri);
     this.updated.fire(uri);
   }
+}
+
+export function formatMB(bytes: number): string {
+  return `${(bytes / MB).toFixed(1)} MB`;
 }
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -182,12 +305,22 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
+const targets = new Map<string, vscode.Uri | undefined>();
+/** The rule's docs link as a Uri, parsed once per rule (thousands of findings per pass). */
+function ruleTarget(ruleId: string): vscode.Uri | undefined {
+  if (!targets.has(ruleId)) {
+    const url = ruleUrl(ruleId);
+    targets.set(ruleId, url ? vscode.Uri.parse(url) : undefined);
+  }
+  return targets.get(ruleId);
+}
+
 export function toDiagnostics(doc: { positionAt(offset: number): vscode.Position }, findings: readonly Finding[]): vscode.Diagnostic[] {
   return findings.map((f) => {
     const d = new vscode.Diagnostic(toRange(doc, f.startOffset, f.endOffset), f.message, SEVERITY[f.severity]);
     d.source = SOURCE;
-    const url = ruleUrl(f.ruleId);
-    d.code = url ? { value: f.ruleId, target: vscode.Uri.parse(url) } : f.ruleId;
+    const target = ruleTarget(f.ruleId);
+    d.code = target ? { value: f.ruleId, target } : f.ruleId;
     return d;
   });
 }

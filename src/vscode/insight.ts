@@ -23,16 +23,37 @@ export function insightFor(state: LintState): Insight {
   if (!state.kind || state.skipped) return EMPTY;
   let i = memo.get(state);
   if (!i) {
-    const { ctx } = analyze(state.text, state.options);
-    i = {
-      lenses: kpiLenses(state.text, state.options),
-      health: documentHealth(state.text, state.options),
-      tables: analyzeKpi(ctx),
-      blocks: analyzeHealth(ctx).map((b) => ({ ...b, band: blockBand(ctx, b) })),
-    };
+    // Each part is computed on first use: the status bar (after every lint while typing) needs
+    // only `health`; CodeLens and the breakdown read the rest.
+    const { text, options } = state;
+    let analysis: ReturnType<typeof analyze> | undefined;
+    const ctx = () => (analysis ??= analyze(text, options)).ctx;
+    i = lazy({
+      lenses: () => kpiLenses(text, options),
+      health: () => documentHealth(text, options),
+      tables: () => analyzeKpi(ctx()),
+      blocks: () => { const c = ctx(); return analyzeHealth(c).map((b) => ({ ...b, band: blockBand(c, b) })); },
+    });
     memo.set(state, i);
   }
   return i;
+}
+
+/** An object whose properties are computed once, on first read. */
+function lazy<T extends object>(compute: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(compute) as Array<keyof T>) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = compute[key]();
+        Object.defineProperty(out, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 export const BADGE: Record<Rag, string> = { green: '🟢', yellow: '🟡', red: '🔴' };

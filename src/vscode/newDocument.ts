@@ -5,7 +5,7 @@
  * first field to fill selected. Returns the new file's URI.
  */
 import * as vscode from 'vscode';
-import { scaffold, slugify } from '../core/index';
+import { scaffold, scaffoldFromPrevious, slugify, type IndexedDoc } from '../core/index';
 import { readSettings, type DocumentTypeKey } from './settings';
 
 export type NewKind = 'qbr' | 'status-report' | 'issue';
@@ -20,6 +20,15 @@ export interface NewDocumentArgs {
   date?: string;
   /** Workspace folder (URI string or Uri) to create the file in; defaults to the active one. */
   folder?: string | vscode.Uri;
+  /** New QBR: start from the partner's previous QBR when the workspace has one (default true). */
+  fromPrevious?: boolean;
+}
+
+/** Finds the previous QBR of a partner (set by the workspace index). */
+export type PreviousQbrLookup = (partner: string, quarter: number, year: number) => Promise<{ text: string; doc: IndexedDoc; uri: vscode.Uri } | undefined>;
+let previousQbr: PreviousQbrLookup | undefined;
+export function setPreviousQbrLookup(lookup: PreviousQbrLookup | undefined): void {
+  previousQbr = lookup;
 }
 
 const COMPANY_KEY = 'partnershipDocs.company';
@@ -68,9 +77,14 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
   }
   const date = args.date ?? isoDate(now);
 
-  let result;
+  let result: { text: string; firstField: { line: number; column: number; endColumn: number } };
   try {
-    result = scaffold(kind, { partner, company: kind === 'issue' ? undefined : company, quarter, year, date });
+    const previous = kind === 'qbr' && args.fromPrevious !== false && previousQbr && quarter !== undefined && year !== undefined
+      ? await previousQbr(partner, quarter, year).catch(() => undefined)
+      : undefined;
+    result = previous
+      ? scaffoldFromPrevious({ text: previous.text, doc: previous.doc }, { partner, company: company ?? '', quarter: quarter!, year: year!, date })
+      : scaffold(kind, { partner, company: kind === 'issue' ? undefined : company, quarter, year, date });
   } catch (err) {
     void vscode.window.showErrorMessage(`Partnership Docs: ${(err as Error).message}`);
     return undefined;

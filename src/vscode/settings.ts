@@ -4,6 +4,9 @@ import type { PartialConfig } from '../core/index';
 
 export const SECTION = 'partnershipDocs';
 
+/** Documents above this many MB are not linted on open, while typing or on save. */
+export const DEFAULT_MAX_FILE_SIZE_MB = 2;
+
 export type DocumentTypeKey = 'qbr' | 'statusReport' | 'issue';
 
 export const DEFAULT_PATHS: Record<DocumentTypeKey, string> = {
@@ -38,7 +41,7 @@ export function readSettings(scope?: vscode.Uri): ExtensionSettings {
   return {
     config: config as PartialConfig,
     lintOnSaveOnly: c.get<boolean>('lintOnSaveOnly', false),
-    maxFileSizeMB: c.get<number>('maxFileSizeMB', 5),
+    maxFileSizeMB: c.get<number>('maxFileSizeMB', DEFAULT_MAX_FILE_SIZE_MB),
     newDocumentPath: { ...DEFAULT_PATHS, ...paths },
   };
 }

@@ -1,12 +1,14 @@
 /** Status bar item: the active partnership document's health; click → breakdown. */
 import * as vscode from 'vscode';
-import type { Linter } from './diagnostics';
+import { formatMB, LINT_NOW, type Linter } from './diagnostics';
 import { SHOW_BREAKDOWN } from './codeLens';
 import { headline, insightFor } from './insight';
 
 export class HealthStatus implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('partnershipDocs.health', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
+  /** Whether the item is shown (StatusBarItem has no getter for it). */
+  visible = false;
 
   constructor(private readonly linter: Linter) {
     this.item.name = 'Partnership Docs health';
@@ -26,11 +28,27 @@ export class HealthStatus implements vscode.Disposable {
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
     const state = doc && this.linter.stateFor(doc);
-    if (!state || (!state.kind && !state.skipped)) { this.item.hide(); return; }
+    if (!state || (!state.kind && !state.skipped)) { this.item.hide(); this.visible = false; return; }
+    this.item.command = SHOW_BREAKDOWN;
+    if (state.large) {
+      // Above partnershipDocs.maxFileSizeMB: say so, and offer the on-demand lint.
+      const size = formatMB(state.large.bytes);
+      const last = this.linter.onDemandFor(doc);
+      const running = this.linter.isLintingOnDemand(doc);
+      const found = last && `${last.findings} problem${last.findings === 1 ? '' : 's'} at the last Lint now${last.version !== doc.version ? ', edited since' : ''}`;
+      this.item.text = running ? `$(sync~spin) Partnership Docs: ${size} — linting…`
+        : `$(warning) Partnership Docs: ${size} — ${found ?? `not linted while typing (limit ${state.large.limitMB} MB)`} · Lint now`;
+      this.item.tooltip = `This document (${size}) is larger than partnershipDocs.maxFileSizeMB (${state.large.limitMB} MB), so it is not ` +
+        'linted on open, while typing or on save, to keep the editor responsive. Click (or run "Partnership Docs: Lint This Document Now") ' +
+        `to lint it once in the background${last ? `; the Problems panel shows the result of the last run (${(last.ms / 1000).toFixed(1)} s)` : ''}.`;
+      this.item.command = { command: LINT_NOW, title: 'Lint This Document Now', arguments: [doc.uri] };
+      this.item.show(); this.visible = true;
+      return;
+    }
     if (state.skipped) {
       this.item.text = '$(error) Partnership Docs';
       this.item.tooltip = `Not linted: ${state.skipped}`;
-      this.item.show();
+      this.item.show(); this.visible = true;
       return;
     }
     const health = insightFor(state).health;
@@ -40,6 +58,6 @@ export class HealthStatus implements vscode.Disposable {
     this.item.text = `$(pulse) ${h ? `Health ${h}` : state.kind}${stale ? ` · ${stale} stale` : ''}${problems ? ` · $(warning) ${problems}` : ''}`;
     this.item.tooltip = `Partnership Docs (${state.kind}): ${h ? `health ${h}${health?.source === 'kpi-table' ? ' (first KPI table)' : ''}, ` : ''}` +
       `${problems} problem${problems === 1 ? '' : 's'}. Click for the breakdown.`;
-    this.item.show();
+    this.item.show(); this.visible = true;
   }
 }

@@ -11,6 +11,8 @@ const SPEC_IDS = [
   'health-score-badge', 'status-health-conflict', 'action-missing-owner', 'action-missing-due', 'action-invalid-due',
   'action-overdue', 'placeholder-unfilled', 'section-missing', 'field-invalid', 'action-unknown-owner',
   'renewal-window', 'renewal-passed', 'next-qbr-missing', 'unknown-rule',
+  // Cross-document rules (issue 5): registered for metadata and configuration, run by lintWorkspace.
+  'kpi-trend-vs-previous', 'kpi-declining-quarters', 'action-carried-over',
 ];
 
 test('every rule of the spec is registered, once', () => {

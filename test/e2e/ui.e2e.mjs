@@ -67,12 +67,12 @@ async function run() {
     }
     await page.keyboard.press('Enter');
   };
-  await answer('Acme Corp', 'Partner company');
+  await answer('Initrode', 'Partner company'); // no QBR history: the plain template (Acme has a previous QBR)
   await answer('Globex', 'Our company');
   await answer(null, 'quarter');
   await answer('2026', 'year');
   const editorLine = (text) => page.locator('.monaco-editor .view-line', { hasText: text }).first();
-  await editorLine('Partnership QBR: Globex + Acme Corp').waitFor();
+  await editorLine('Partnership QBR: Globex + Initrode').waitFor();
   step('new QBR opened');
   await page.locator('.statusbar-item', { hasText: 'qbr' }).first().waitFor(); // linted: status bar shows the kind
   await page.locator('.monaco-editor .squiggly-warning').first().waitFor();

@@ -30,6 +30,10 @@ export interface IndexedKpi {
   /** 1-based line of the row and the trend cell's range (for cross-document findings and fixes). */
   line: number;
   trendCell: { start: number; end: number; text: string } | null;
+  /** Added: the actual's comparability class (`currency:$`, `percent`, `score:10`, `unit:day`, `number`), or null. */
+  actualUnit: string | null;
+  /** Added: offsets of the metric cell (where kpi-declining-quarters reports). */
+  metricCell: { start: number; end: number } | null;
 }
 
 export interface IndexedAction {
@@ -63,6 +67,19 @@ export interface IndexedDoc {
   titleLine: number;
   /** Hash of the text the entry was built from (an unchanged file is not re-indexed). */
   textHash: string;
+  /** Added: where the partner name came from. */
+  partnerSource: 'front-matter' | 'title' | 'field' | 'folder' | 'none';
+  /** Added: our company (the part of the H1 before `+`), or null. */
+  company: string | null;
+  /** Added: the document title (H1 text), or null. */
+  title: string | null;
+  /** Added: the `Next QBR` date, YYYY-MM-DD, or null. */
+  nextQbr: string | null;
+  /**
+   * Added: offsets of the Next Steps heading's text, else the title's (where action-carried-over
+   * reports), or null when the document has no heading.
+   */
+  anchor: { start: number; end: number } | null;
 }
 
 export interface PartnerSummary {

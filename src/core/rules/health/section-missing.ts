@@ -12,6 +12,7 @@ import {
 } from '../../analysis/sections.js';
 import type { DocModel } from '../../model.js';
 import type { Rule, RuleContext } from '../../rule.js';
+import { splitSections } from '../../split.js';
 
 const KIND_NAME = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue' } as const;
 
@@ -66,7 +67,7 @@ function checkScope(ctx: RuleContext, kind: 'qbr' | 'status-report' | 'issue', s
     const { at, first } = notes.get(name)!;
     const before = present.slice(0, i).filter((p): p is OutlineEntry => p !== undefined).pop();
     const where = before ? ` after “${before.text.trim()}”` : '';
-    const fix = skeleton ? [{ start: at, end: at, text: insertion(doc.text, at, skeletonText(skeleton, depth, eol), first, eol) }] : undefined;
+    const fix = skeleton && (at < doc.text.length || ctx.get(endTakesHeading)) ? [{ start: at, end: at, text: insertion(doc.text, at, skeletonText(skeleton, depth, eol), first, eol) }] : undefined;
     ctx.report({
       start: range.start,
       end: range.end,
@@ -75,6 +76,20 @@ function checkScope(ctx: RuleContext, kind: 'qbr' | 'status-report' | 'issue', s
       data: { section: name },
     });
   });
+}
+
+/**
+ * Whether a heading appended at the end of the document would be a heading: not when the
+ * document ends inside an unclosed fenced code block, HTML comment or HTML block (the
+ * inserted skeleton would vanish into it, and fixAll would insert it again on every pass).
+ * The split scanner decides: it splits only where every block is closed.
+ */
+function endTakesHeading(ctx: RuleContext): boolean {
+  const text = ctx.doc.text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const probe = text + insertion(text, text.length, '## x', true, eol);
+  const at = probe.length - `## x${eol}`.length;
+  return splitSections(probe).sections.some((s) => s.start === at);
 }
 
 /** The title line, or the first line of the document (after front matter) when there is no heading. */

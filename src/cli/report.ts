@@ -1,0 +1,62 @@
+/**
+ * `partnership-docs report [folder] --format md|html|json [--today D] [--out FILE]`: the
+ * partnership portfolio (every partner's health, trend, renewal, overdue actions, Red KPIs,
+ * latest document, and health over quarters) as a document for a steering-committee pack.
+ * Exit codes: 0 written, 2 usage, I/O or configuration errors.
+ */
+import { promises as fsp } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildIndex, indexDocument, portfolioReport, ruleIds, type ReportFormat } from '../core/index.js';
+import type { IndexedDoc } from '../core/workspace/types.js';
+import type { Io } from './check.js';
+import { ConfigResolver, formatConfigError } from './configFiles.js';
+import { collectFiles, displayPath, errMessage, readTextFile } from './files.js';
+
+export interface ReportCliOptions {
+  format: ReportFormat;
+  today?: string;
+  out?: string;
+  config?: string;
+}
+
+export async function runReport(folder: string | undefined, opts: ReportCliOptions, io: Io): Promise<number> {
+  const display = (abs: string) => displayPath(abs, io.cwd);
+  const { files, problems } = await collectFiles([folder ?? '.'], io.cwd);
+  for (const p of problems) io.stderr(`${display(p.path)}: ${p.message}\n`);
+  if (problems.length) return 2;
+  const resolver = new ConfigResolver(ruleIds, opts.config ? resolve(io.cwd, opts.config) : undefined);
+  await resolver.init();
+  const configs = await Promise.all(files.map((f) => resolver.forFile(f)));
+  if (resolver.errors.length) {
+    for (const e of resolver.errors) io.stderr(`${formatConfigError(e, display)}\n`);
+    io.stderr('Invalid configuration: no report was written.\n');
+    return 2;
+  }
+  const docs: IndexedDoc[] = [];
+  let failed = false;
+  for (const [i, abs] of files.entries()) {
+    const path = display(abs);
+    const read = await readTextFile(abs);
+    if (!read.ok) {
+      io.stderr(`${path}: ${read.message}\n`);
+      failed = true;
+      continue;
+    }
+    const doc = indexDocument(path, read.text, { path, today: opts.today, config: configs[i] });
+    if (doc) docs.push(doc);
+  }
+  const index = buildIndex(docs, { today: opts.today });
+  const text = portfolioReport(index, opts.format, { today: opts.today });
+  if (opts.out) {
+    try {
+      await fsp.writeFile(resolve(io.cwd, opts.out), text);
+    } catch (err) {
+      io.stderr(`${opts.out}: cannot write: ${errMessage(err)}\n`);
+      return 2;
+    }
+    io.stderr(`Wrote ${opts.out} (${index.partners.length} partnership${index.partners.length === 1 ? '' : 's'}, ${docs.length} document${docs.length === 1 ? '' : 's'}).\n`);
+  } else {
+    io.stdout(text);
+  }
+  return failed ? 2 : 0;
+}

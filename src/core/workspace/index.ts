@@ -1,0 +1,9 @@
+/** The workspace API: index, cross-document lint, new-QBR-from-previous, portfolio report. */
+export { indexDocument, partnerKeyOf, periodOf, splitParties, hashText, type IndexOptions } from './indexer.js';
+export { buildIndex, updateIndex, compareDocs, partnerQbrs, previousQbr, type BuildOptions } from './build.js';
+export { lintWorkspace, type WorkspaceLintOptions } from './lint.js';
+export { scaffoldFromPrevious, type FromPreviousOptions } from './scaffold.js';
+export { portfolioReport, portfolioData, type ReportFormat, type ReportOptions, type PortfolioData, type PortfolioRow } from './report.js';
+export { actionKey, keySimilarity, sameAction } from './similarity.js';
+export { workspaceRules } from './rules/index.js';
+export type * from './types.js';

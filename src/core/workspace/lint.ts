@@ -1,0 +1,93 @@
+/**
+ * lintWorkspace: the cross-document rules over a workspace index. Findings have the same shape
+ * as lint()'s (positions from the current text of each document), honour the rule settings of
+ * each document's configuration and its suppression comments.
+ */
+import { DEFAULT_CONFIG, mergeConfig } from '../config.js';
+import { analyze, toFinding, type Analysis } from '../lint.js';
+import type { Report } from '../rule.js';
+import { parseDirectives, suppressionFilter } from '../suppress.js';
+import type { Finding, LintOptions, PartialConfig, Severity } from '../types.js';
+import { partnerQbrs, previousQbr } from './build.js';
+import { hashText, indexDocument } from './indexer.js';
+import type { WorkspaceRuleContext } from './rules/context.js';
+import { workspaceRules } from './rules/index.js';
+import type { IndexedDoc, WorkspaceFindings, WorkspaceIndex } from './types.js';
+
+const directivesOf = (c: { doc: Parameters<typeof parseDirectives>[0] }) => parseDirectives(c.doc);
+
+export interface WorkspaceLintOptions extends LintOptions {
+  /** Per-document configuration (e.g. the CLI's .partnership-docs.json chain); wins over `config`. */
+  configFor?: (path: string) => PartialConfig | undefined;
+  /** Report only on these paths (the other documents still serve as history). Default: all. */
+  only?: Iterable<string>;
+  /** Partner aliases, when a document whose text changed since indexing is re-indexed. */
+  aliases?: Record<string, string>;
+}
+
+/**
+ * Runs the cross-document rules. `texts` gives the current text of a document (a Map or a
+ * function); a document without text is skipped. A document whose text no longer matches its
+ * index entry is re-indexed from the text first. `byPath` has an entry (possibly empty) for
+ * every QBR checked.
+ */
+export function lintWorkspace(
+  index: WorkspaceIndex,
+  texts: Map<string, string> | ((path: string) => string | undefined),
+  options: WorkspaceLintOptions = {},
+): WorkspaceFindings {
+  const textOf = typeof texts === 'function' ? texts : (p: string) => texts.get(p);
+  const only = options.only ? new Set(options.only) : null;
+  const byPath = new Map<string, Finding[]>();
+  for (const entry of index.docs.values()) {
+    if (only && !only.has(entry.path)) continue;
+    if (entry.kind !== 'qbr') continue;
+    const text = textOf(entry.path);
+    if (text === undefined) continue;
+    const config = mergeConfig(DEFAULT_CONFIG, options.config, options.configFor?.(entry.path));
+    const enabled = workspaceRules.filter((r) => (config.rules[r.meta.id] ?? r.meta.defaultSeverity) !== 'off');
+    if (enabled.length === 0) {
+      byPath.set(entry.path, []);
+      continue;
+    }
+    let doc: IndexedDoc | null = entry;
+    if (entry.textHash !== hashText(text)) {
+      doc = indexDocument(entry.path, text, { ...options, config, aliases: options.aliases });
+      if (!doc || doc.kind !== 'qbr') continue;
+    }
+    const findings: Finding[] = [];
+    let analysis: Analysis | null = null;
+    const getAnalysis = (): Analysis => (analysis ??= analyze(text, { ...options, path: entry.path, config }));
+    const qbrs = partnerQbrs(index, doc.partnerKey).map((d) => (d.path === doc!.path ? doc! : d));
+    for (const rule of enabled) {
+      const severity = (config.rules[rule.meta.id] ?? rule.meta.defaultSeverity) as Severity;
+      const report = (r: Report) => {
+        if (r.fix && rule.meta.fixable !== 'fix') throw new Error(`rule ${rule.meta.id} emitted a fix but is not declared fixable`);
+        const { lines, ctx } = getAnalysis();
+        const f = toFinding(rule.meta.id, severity, r, lines);
+        const suppressed = suppressionFilter(ctx.get(directivesOf), lines);
+        if (!suppressed(f.ruleId, f.line)) findings.push(f);
+      };
+      const ctx: WorkspaceRuleContext = {
+        doc,
+        text,
+        index,
+        config,
+        qbrs,
+        previous: previousQbr(index, doc),
+        analysis: getAnalysis,
+        report,
+      };
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        findings.push(
+          toFinding(rule.meta.id, 'error', { start: 0, end: 0, message: `Internal error in rule ${rule.meta.id}: ${(err as Error)?.message ?? String(err)}` }, getAnalysis().lines),
+        );
+      }
+    }
+    findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+    byPath.set(entry.path, findings);
+  }
+  return { byPath };
+}

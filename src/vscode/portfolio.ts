@@ -1,0 +1,65 @@
+/**
+ * Everything beyond one file, wired in one place: the workspace index (+ cross-document
+ * diagnostics), the Partnerships view, the Portfolio dashboard, New QBR from the previous QBR
+ * and the Markdown preview plugin. extension.ts calls `registerPortfolio` and returns its API.
+ */
+import * as vscode from 'vscode';
+import type { ConfigService } from './config';
+import { Dashboard, OPEN_DASHBOARD } from './dashboard';
+import type { Linter } from './diagnostics';
+import { setPreviousQbrLookup } from './newDocument';
+import { OPEN_DOCUMENT, openAtLine, PARTNERS_VIEW, PartnersTreeProvider, REFRESH_PARTNERS, type Node } from './partnersTree';
+import { partnershipPreviewPlugin, type MarkdownItLike } from './preview';
+import { WorkspaceIndexService } from './workspaceIndex';
+
+export interface PortfolioApi {
+  workspaceIndex: WorkspaceIndexService;
+  partnersTree: PartnersTreeProvider;
+  dashboard: Dashboard;
+  /** Called by VS Code's Markdown extension (`markdown.markdownItPlugins`). */
+  extendMarkdownIt<T>(md: T): T;
+}
+
+export function registerPortfolio(context: vscode.ExtensionContext, configs: ConfigService, linter: Linter): PortfolioApi {
+  const service = new WorkspaceIndexService(configs, linter);
+  const tree = new PartnersTreeProvider(service);
+  const view = vscode.window.createTreeView<Node>(PARTNERS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const dashboard = new Dashboard(context.extensionUri, service);
+  const updateMessage = () => {
+    const n = service.current.partners.length;
+    view.description = n ? `${n} partner${n === 1 ? '' : 's'}` : undefined;
+  };
+  context.subscriptions.push(
+    service,
+    tree,
+    view,
+    dashboard,
+    service.onDidChange(updateMessage),
+    // Lazy start: the view is shown.
+    view.onDidChangeVisibility((e) => { if (e.visible) void service.start(); }),
+    vscode.commands.registerCommand(OPEN_DASHBOARD, () => dashboard.open()),
+    vscode.commands.registerCommand(REFRESH_PARTNERS, async () => { await service.rebuild(); tree.refresh(); }),
+    vscode.commands.registerCommand(OPEN_DOCUMENT, (uri: vscode.Uri, line?: number) => openAtLine(uri, line)),
+    { dispose: () => setPreviousQbrLookup(undefined) },
+  );
+  if (view.visible) void service.start();
+  setPreviousQbrLookup((partner, quarter, year) => service.previousQbr(partner, quarter, year));
+
+  return {
+    workspaceIndex: service,
+    partnersTree: tree,
+    dashboard,
+    extendMarkdownIt<T>(md: T): T {
+      partnershipPreviewPlugin(md as unknown as MarkdownItLike, {
+        optionsFor: (env) => {
+          // The preview's document: reuse the linter's options (its .partnership-docs.json config).
+          const uri = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
+          const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+          const state = doc && linter.stateFor(doc);
+          return state && !state.skipped ? { config: state.options.config, path: state.options.path } : undefined;
+        },
+      });
+      return md;
+    },
+  };
+}
