@@ -5,7 +5,8 @@
  * findings instead of linting again.
  */
 import * as vscode from 'vscode';
-import { createCache, lint, rules, type Finding, type LintOptions, type LintResult, type SectionCache } from '../core/index';
+import { parseCache } from './parseCache';
+import { lint, rules, type Finding, type LintOptions, type LintResult, type SectionCache } from '../core/index';
 import { textPositions, toRange } from './adapter';
 import { lintInBackground, type BackgroundResult, type Cancellation } from './backgroundLint';
 import type { ConfigService } from './config';
@@ -277,7 +278,7 @@ export class Linter implements vscode.Disposable {
 
   private cacheFor(key: string): SectionCache {
     let c = this.caches.get(key);
-    if (!c) { c = createCache(); this.caches.set(key, c); }
+    if (!c) { c = parseCache; this.caches.set(key, c); }
     return c;
   }
 

@@ -9,7 +9,8 @@
  * view was shown, the dashboard or New QBR asked for it).
  */
 import * as vscode from 'vscode';
-import { buildIndex, createCache, indexDocument, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type SectionCache, type WorkspaceIndex } from '../core/index';
+import { parseCache } from './parseCache';
+import { buildIndex, indexDocument, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type SectionCache, type WorkspaceIndex } from '../core/index';
 import { textPositions } from './adapter';
 import type { ConfigService } from './config';
 import { isMarkdown, toDiagnostics, type Linter } from './diagnostics';
@@ -187,7 +188,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
     const path = this.pathOf(uri);
     const options: LintOptions = { path, config: resolved.config, today: this.today };
     let cache = this.caches.get(path);
-    if (!cache) { cache = createCache(); this.caches.set(path, cache); }
+    if (!cache) { cache = parseCache; this.caches.set(path, cache); }
     return { entry: { uri, text, options }, doc: indexDocument(path, text, { ...options, cache }) };
   }
 
@@ -295,7 +296,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
     let byPath: Map<string, Finding[]>;
     try {
       byPath = lintWorkspace(this.index, (path) => this.entries.get(path)?.text, {
-        today: this.today, only, configFor: (path) => this.entries.get(path)?.options.config,
+        today: this.today, only, configFor: (path) => this.entries.get(path)?.options.config, cache: parseCache,
       }).byPath;
     } catch (err) {
       console.error('partnership-docs: lintWorkspace failed', err);

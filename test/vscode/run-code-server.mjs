@@ -2,7 +2,7 @@
 // Runs the extension-host integration suites (out/test/vscode/suite/index.js) inside a real
 // VS Code: code-server 4.100.3 driven by headless Chromium. Works offline (see
 // docs/vscode-testing.md). Usage: node test/vscode/run-code-server.mjs [--grep PATTERN] [--keep]
-// Env: PARTNERSHIP_DOCS_TEST_TIMEOUT_MS (whole run, default 300000), CODE_SERVER_BIN, CHROMIUM_BIN.
+// Env: PARTNERSHIP_DOCS_TEST_TIMEOUT_MS (whole run, default 900000), CODE_SERVER_BIN, CHROMIUM_BIN.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ const argv = process.argv.slice(2);
 const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : process.env.PARTNERSHIP_DOCS_TEST_GREP;
 const keep = argv.includes('--keep') || process.env.PARTNERSHIP_DOCS_KEEP === '1';
 const verbose = argv.includes('--verbose');
-const totalTimeout = Number(process.env.PARTNERSHIP_DOCS_TEST_TIMEOUT_MS ?? 300_000);
+const totalTimeout = Number(process.env.PARTNERSHIP_DOCS_TEST_TIMEOUT_MS ?? 900_000);
 
 if (!existsSync(testsEntry) || !existsSync(join(repo, 'dist/extension.js'))) {
   console.error(`missing ${testsEntry} or dist/extension.js: run \`npm run build\` first`);
