@@ -246,6 +246,18 @@ if (pdSummary) print(`partnership-docs: ${pdSummary}. markdownlint-cli2: ${mdlSu
 print();
 
 // ---------------------------------------------------------------------------------------------
+// 4b. The workspace index (issue #5) over the same 1,000 files, in a fresh process.
+progress('workspace index');
+const idx = child('bench-index.mjs', [folder]);
+print('### Workspace index (1,000 files)');
+print();
+print('| measurement | ms |');
+print('|---|---:|');
+print(`| cold: read + \`indexDocument\` every file + \`buildIndex\` (${idx.files} files, ${idx.indexed} partnership docs, ${idx.partners} partners) | ${idx.coldMs.toFixed(0)} |`);
+print(`| one changed file: \`indexDocument\` of its new text + \`updateIndex\` (no other file read) | ${idx.updateMs.toFixed(1)} |`);
+print();
+
+// ---------------------------------------------------------------------------------------------
 // 5. The real extension host
 const timingFile = join(ROOT, 'test-results/extension-host-timing.json');
 print('### Editor (real extension host)');
