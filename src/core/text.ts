@@ -22,3 +22,18 @@ export function stripTrailingParenthetical(s: string): string {
   if (open === -1 || t.slice(open + 1, -1).includes(')')) return s;
   return t.slice(0, open).trimEnd();
 }
+
+/** Levenshtein distance (case-insensitive), for ordering suggestions. */
+export function editDistance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -247,20 +247,7 @@ export function readEnum(raw: string, allowed: readonly string[]): EnumRead {
   return { state: 'value', value: first, end };
 }
 
-/** Levenshtein distance (case-insensitive), for ordering suggestions. */
-export function editDistance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+export { editDistance } from '../text.js';
 
 /** Values that mean "no date yet" in a header date field. */
 const NO_DATE = new Set(['', 'tbd', 'tba', 'n/a', 'na', 'none', 'unknown', 'pending', '-', '—', '–', '?']);

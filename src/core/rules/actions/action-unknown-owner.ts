@@ -1,3 +1,4 @@
+import { editDistance } from '../../text.js';
 import { analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
 
@@ -83,8 +84,8 @@ function splitOwners(text: string, start: number, end: number): Array<{ start: n
 function closestNames(owner: string, roster: string[], max: number): string[] {
   const n = norm(owner).slice(0, 64);
   const scored = roster.map((r, i) => {
-    const full = levenshtein(n, norm(r).slice(0, 64));
-    const first = n.includes(' ') ? full : levenshtein(n, firstName(r).slice(0, 64));
+    const full = editDistance(n, norm(r).slice(0, 64));
+    const first = n.includes(' ') ? full : editDistance(n, firstName(r).slice(0, 64));
     return { r, i, d: Math.min(full, first) };
   });
   scored.sort((x, y) => x.d - y.d || x.i - y.i);
@@ -97,16 +98,4 @@ function closestNames(owner: string, roster: string[], max: number): string[] {
     if (out.length === max) break;
   }
   return out;
-}
-
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
