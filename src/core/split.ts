@@ -29,17 +29,24 @@ const HTML_DECL = /^ {0,3}<![A-Za-z]/;
 const HTML_CDATA = /^ {0,3}<!\[CDATA\[/;
 const HTML_BLOCKISH = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
 
-/** Line start offsets of `text` (including 0). */
+/**
+ * Calls `fn` for every line. Line endings are `\n`, `\r\n` and a lone `\r`, as in CommonMark
+ * (micromark): a scanner that missed lone CRs would take a heading inside a fence for a split point.
+ */
 function forEachLine(text: string, fn: (lineStart: number, lineEnd: number, next: number) => void): void {
   let pos = 0;
   const n = text.length;
   while (pos <= n) {
-    let nl = text.indexOf('\n', pos);
-    if (nl === -1) nl = n;
-    const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    fn(pos, lineEnd, nl + 1);
-    if (nl >= n) break;
-    pos = nl + 1;
+    let end = pos;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    const next = end < n && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    fn(pos, end, next);
+    if (end >= n) break;
+    pos = next;
   }
 }
 
