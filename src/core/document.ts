@@ -41,12 +41,16 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
 
   for (const span of spans) {
     const sectionText = text.slice(span.start, span.end);
+    // micromark drops a U+FEFF at the very start of its input, which shifts every offset of a
+    // section that happens to start with one (after front matter, or a split point): parse it
+    // behind a blank line (structurally neutral) and place it one offset earlier.
+    const bomLead = sectionText.charCodeAt(0) === 0xfeff;
     let model = cache ? cache.get(sectionText) : undefined;
     if (!model) {
-      model = buildSectionModel(sectionText);
+      model = buildSectionModel(bomLead ? `\n${sectionText}` : sectionText);
       cache?.set(sectionText, model);
     }
-    append(doc, model, span.start);
+    append(doc, model, span.start - (bomLead ? 1 : 0));
   }
 
   if (fm) doc.frontMatter = readFrontMatter(fm);
