@@ -1,5 +1,6 @@
 /** Shared test helpers: lint a snippet and compare findings of one rule by exact positions. */
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { lint, fixAll, applyFixes } from '../src/core/index.js';
 import type { Finding, LintOptions, PartialConfig } from '../src/core/types.js';
 
@@ -40,7 +41,7 @@ export function checkRuleCase(ruleId: string, c: RuleCase): void {
   }
 }
 
-import { ruleIds } from '../src/core/index.js';
+import { ruleIds, parseConfigText } from '../src/core/index.js';
 function onlyRule(ruleId: string, config?: PartialConfig): Record<string, 'off' | 'warning'> {
   const r: Record<string, 'off' | 'warning'> = {};
   for (const id of ruleIds) r[id] = id === ruleId ? 'warning' : 'off';
@@ -56,4 +57,14 @@ export function qbr(body: string): string {
 }
 export function statusReport(body: string): string {
   return `# Partnership Status Report: Acme + Globex\n**Period**: Q3 2026\n\n${body}`;
+}
+
+/** A fixture's sibling `.config.json` (PartialConfig), validated like a real config file; undefined when absent. */
+export function loadConfig(path: string): PartialConfig | undefined {
+  if (!existsSync(path)) return undefined;
+  const parsed = parseConfigText(readFileSync(path, 'utf8'), path, ruleIds);
+  if (parsed.errors.length) {
+    throw new Error(`${path}: ${parsed.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
+  }
+  return parsed.config;
 }

@@ -12,6 +12,7 @@
  * linter must equal the expectations exactly.
  */
 import { test } from 'node:test';
+import { loadConfig } from '../helpers.js';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,14 +46,6 @@ function parseExpectations(text: string, name: string): string[] {
   return out;
 }
 
-function loadConfig(path: string): PartialConfig | undefined {
-  if (!existsSync(path)) return undefined;
-  const parsed = parseConfigText(readFileSync(path, 'utf8'), path, ruleIds);
-  if (parsed.errors.length) {
-    throw new Error(`${path}: ${parsed.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
-  }
-  return parsed.config;
-}
 
 function loadFixtures(): Fixture[] {
   return readdirSync(FIXTURE_DIR)

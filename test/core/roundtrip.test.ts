@@ -7,6 +7,7 @@
  *    longer reports that rule at that place.
  */
 import { test } from 'node:test';
+import { loadConfig } from '../helpers.js';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,14 +17,6 @@ import type { Finding, LintOptions, OffsetEdit, PartialConfig } from '../../src/
 const TODAY = '2026-11-24';
 const FIXTURE_DIR = 'test/fixtures/docs';
 
-function loadConfig(path: string): PartialConfig | undefined {
-  if (!existsSync(path)) return undefined;
-  const parsed = parseConfigText(readFileSync(path, 'utf8'), path, ruleIds);
-  if (parsed.errors.length) {
-    throw new Error(`${path}: ${parsed.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
-  }
-  return parsed.config;
-}
 
 /** test/fixtures/docs/*.md with their optional sibling `<name>.config.json`. */
 function fixtureDocs(): Doc[] {
