@@ -168,22 +168,47 @@ function explainHealthLine(text: string, t: KpiTable): OverallHealthExplanation 
  * are not partnership documents (unless `lintAllMarkdown`).
  */
 export function explainAt(text: string, offset: number, options: LintOptions = {}): Explanation | null {
+  return explainer(text, options)(offset);
+}
+
+/**
+ * `explainAt` for many offsets of one text: the document is analysed once and the KPI rows and
+ * health lines are indexed by line, so n lookups cost one analysis plus n map reads (the
+ * Markdown preview asks for every table row; calling `explainAt` per row re-analysed the whole
+ * document each time — quadratic, seconds of a blocked extension host on a 200 KB document).
+ * Answers are exactly `explainAt`'s: the candidates on a line are tried in the same order.
+ */
+export function explainer(text: string, options: LintOptions = {}): (offset: number) => Explanation | null {
   const { doc, config, ctx } = analyze(text, options);
-  if (!doc.kind && !config.lintAllMarkdown) return null;
-  for (const t of ctx.get(analyzeKpi)) {
-    if (offset >= t.table.start && offset <= t.table.end) {
+  if (!doc.kind && !config.lintAllMarkdown) return () => null;
+  type Candidate = { from: number; to: number; explain: () => Explanation | null };
+  let byLine: Map<number, Candidate[]> | undefined;
+  const index = (): Map<number, Candidate[]> => {
+    const map = new Map<number, Candidate[]>();
+    const add = (lineStart: number, c: Candidate) => {
+      const list = map.get(lineStart);
+      if (list) list.push(c);
+      else map.set(lineStart, [c]);
+    };
+    for (const t of ctx.get(analyzeKpi)) {
       for (const r of t.rows) {
         const line = lineBounds(text, r.start);
-        if (offset >= line.start && offset <= line.end) return explainRow(r);
+        add(line.start, { from: Math.max(line.start, t.table.start), to: Math.min(line.end, t.table.end), explain: () => explainRow(r) });
+      }
+      if (t.health) {
+        const line = lineBounds(text, t.health.field.labelStart);
+        add(line.start, { from: line.start, to: line.end, explain: () => explainHealthLine(text, t) });
       }
     }
-    if (t.health) {
-      const line = lineBounds(text, t.health.field.labelStart);
-      if (offset >= line.start && offset <= line.end) return explainHealthLine(text, t);
+    return map;
+  };
+  return (offset) => {
+    byLine ??= index();
+    for (const c of byLine.get(lineBounds(text, offset).start) ?? []) {
+      if (offset >= c.from && offset <= c.to) return c.explain();
     }
-  }
-  const block = healthBlockAt(ctx, offset);
-  if (block) {
+    const block = healthBlockAt(ctx, offset);
+    if (!block) return null;
     return {
       kind: 'health-score',
       start: block.line.start,
@@ -195,8 +220,7 @@ export function explainAt(text: string, offset: number, options: LintOptions = {
       badge: block.badge?.text ?? null,
       badgeRag: block.badge?.rag ?? null,
     };
-  }
-  return null;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

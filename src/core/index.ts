@@ -13,7 +13,7 @@ export type { SectionCache } from './cache.js';
 export { DEFAULT_CONFIG, mergeConfig, parseConfigText } from './config.js';
 export { scaffold, defaultFileName, slugify } from './templates.js';
 export type * from './types.js';
-export { explainAt, explainToMarkdown, documentHealth, kpiLenses, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
+export { explainAt, explainer, explainToMarkdown, documentHealth, kpiLenses, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
 export {
   indexDocument,
   buildIndex,

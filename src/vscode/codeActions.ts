@@ -12,6 +12,9 @@ import { SOURCE, type Linter, type LintState } from './diagnostics';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('partnershipDocs');
 export const OPEN_RULE_DOCS = 'partnershipDocs.openRuleDocumentation';
 
+/** A quick-fix list's "Fix all": its edit is computed when chosen (resolveCodeAction), not listed. */
+const lazyFixAll = new WeakMap<vscode.CodeAction, vscode.TextDocument>();
+
 export class CodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
@@ -50,9 +53,13 @@ export class CodeActions implements vscode.CodeActionProvider {
         actions.push(a);
       }
     }
-    if (state.findings.filter((f) => f.fix).length > 1 && here.some((f) => f.fix)) {
-      const all = fixAllAction(doc, state, vscode.CodeActionKind.QuickFix);
-      if (all) actions.push(all);
+    if (here.some((f) => f.fix) && state.findings.filter((f) => f.fix).length > 1) {
+      // The quick-fix list is asked for after every cursor move and edit; fixing a whole 200 KB
+      // document for an entry that is rarely chosen cost seconds of the host's thread while
+      // typing. The entry is listed without its edit; resolveCodeAction computes it when chosen.
+      const all = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
+      lazyFixAll.set(all, doc);
+      actions.push(all);
     }
     const seen = new Set<string>();
     for (const f of here) {
@@ -62,14 +69,25 @@ export class CodeActions implements vscode.CodeActionProvider {
     }
     return actions;
   }
+
+  async resolveCodeAction(action: vscode.CodeAction, token: vscode.CancellationToken): Promise<vscode.CodeAction> {
+    const doc = lazyFixAll.get(action);
+    if (!doc || action.edit) return action;
+    const state = await this.linter.ensure(doc);
+    if (!state || token.isCancellationRequested || state.version !== doc.version) return action;
+    action.edit = fixAllAction(doc, state, action.kind ?? vscode.CodeActionKind.QuickFix)?.edit ?? new vscode.WorkspaceEdit();
+    return action;
+  }
 }
+
+const FIX_ALL_TITLE = 'Fix all partnership-docs problems';
 
 function fixAllAction(doc: vscode.TextDocument, state: LintState, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
   if (!state.findings.some((f) => f.fix)) return undefined;
   const fixed = fixAll(state.text, state.options).text;
   const edit = minimalEdit(state.text, fixed);
   if (!edit) return undefined;
-  const a = new vscode.CodeAction('Fix all partnership-docs problems', kind);
+  const a = new vscode.CodeAction(FIX_ALL_TITLE, kind);
   a.edit = toWorkspaceEdit(doc.uri, doc, [edit]);
   return a;
 }

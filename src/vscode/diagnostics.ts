@@ -75,6 +75,8 @@ export function isMarkdown(doc: vscode.TextDocument): boolean {
 
 export class Linter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  /** What `collection` shows per document (see publish). */
+  private readonly published = new Map<string, vscode.Diagnostic[]>();
   private readonly states = new Map<string, LintState>();
   private readonly caches = new Map<string, SectionCache>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -192,7 +194,7 @@ export class Linter implements vscode.Disposable {
     this.states.set(key, state);
     // A large document keeps the diagnostics of its last on-demand lint (if any); otherwise its
     // old diagnostics are cleared.
-    if (this.pendingPublish.delete(key) && !(large && this.onDemand.has(key))) this.collection.set(doc.uri, toDiagnostics(doc, state.findings));
+    if (this.pendingPublish.delete(key) && !(large && this.onDemand.has(key))) this.publish(doc.uri, toDiagnostics(doc, state.findings));
     this.updated.fire(doc.uri);
     if (lintMs !== undefined) this.recordTiming({ uri: key, chars: text.length, lintMs, passMs: performance.now() - passStarted, sectionsParsed });
     return state;
@@ -245,12 +247,25 @@ export class Linter implements vscode.Disposable {
       if (doc.isClosed) return undefined;
       this.onDemand.set(key, { version, findings: result.findings.length, ms: result.ms, inWorker: result.inWorker });
       // Positions of the linted text: the document may have been edited meanwhile.
-      this.collection.set(doc.uri, toDiagnostics(textPositions(text), result.findings));
+      this.publish(doc.uri, toDiagnostics(textPositions(text), result.findings));
       return { ...result, version };
     } finally {
       this.running.delete(key);
       this.updated.fire(doc.uri);
     }
+  }
+
+  /**
+   * Sets a document's diagnostics unless they equal the ones already shown. Typing inside a line
+   * often leaves every diagnostic where it was; re-sending thousands of unchanged diagnostics
+   * (they are serialised to the renderer) was a large part of a keystroke's cost on the host.
+   */
+  private publish(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
+    const key = uri.toString();
+    const shown = this.published.get(key);
+    if (shown && sameDiagnostics(shown, diagnostics)) return;
+    this.published.set(key, diagnostics);
+    this.collection.set(uri, diagnostics);
   }
 
   /** The latest lint passes (oldest first), for tests and the bench. */
@@ -272,7 +287,7 @@ export class Linter implements vscode.Disposable {
     if (bytes.byteLength > readSettings(uri).maxFileSizeMB * 1024 * 1024) return 0;
     const text = new TextDecoder().decode(bytes);
     const { findings } = lint(text, { path: vscode.workspace.asRelativePath(uri), config: resolved.config, cache: false });
-    this.collection.set(uri, toDiagnostics(textPositions(text), findings));
+    this.publish(uri, toDiagnostics(textPositions(text), findings));
     return findings.length;
   }
 
@@ -292,6 +307,7 @@ export class Linter implements vscode.Disposable {
     this.caches.delete(key);
     this.onDemand.delete(key);
     this.collection.delete(uri);
+    this.published.delete(uri.toString());
     this.updated.fire(uri);
   }
 }
@@ -324,4 +340,19 @@ export function toDiagnostics(doc: { positionAt(offset: number): vscode.Position
     d.code = target ? { value: f.ruleId, target } : f.ruleId;
     return d;
   });
+}
+
+function sameDiagnostics(a: readonly vscode.Diagnostic[], b: readonly vscode.Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (!x.range.isEqual(y.range) || x.message !== y.message || x.severity !== y.severity || x.source !== y.source ||
+      codeValue(x.code) !== codeValue(y.code) || (x.tags?.join() ?? '') !== (y.tags?.join() ?? '')) return false;
+  }
+  return true;
+}
+
+function codeValue(c: vscode.Diagnostic['code']): string {
+  return typeof c === 'object' && c !== null ? `${String(c.value)} ${c.target.toString()}` : String(c);
 }

@@ -9,6 +9,7 @@ import { Dashboard, OPEN_DASHBOARD } from './dashboard';
 import type { Linter } from './diagnostics';
 import { setPreviousQbrLookup } from './newDocument';
 import { OPEN_DOCUMENT, openAtLine, PARTNERS_VIEW, PartnersTreeProvider, REFRESH_PARTNERS, type Node } from './partnersTree';
+import { parseCache } from './parseCache';
 import { partnershipPreviewPlugin, type MarkdownItLike } from './preview';
 import { WorkspaceIndexService } from './workspaceIndex';
 
@@ -56,7 +57,10 @@ export function registerPortfolio(context: vscode.ExtensionContext, configs: Con
           const uri = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
           const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
           const state = doc && linter.stateFor(doc);
-          return state && !state.skipped ? { config: state.options.config, path: state.options.path } : undefined;
+          // Over the live-lint size limit: no analysis on the host's thread, the preview stays plain.
+          if (state?.skipped) return false;
+          // The extension's one section cache: the preview re-parses only edited sections.
+          return state ? { config: state.options.config, path: state.options.path, cache: parseCache } : { cache: parseCache };
         },
       });
       return md;

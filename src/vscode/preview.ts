@@ -8,7 +8,7 @@
  * (`state.src`), so it is unit-tested with a plain `markdown-it` instance too. Styles:
  * media/preview.css (`markdown.previewStyles`), theme-aware through VS Code's CSS variables.
  */
-import { createCache, DEFAULT_CONFIG, explainAt, type Explanation, type LintOptions } from '../core/index';
+import { createCache, DEFAULT_CONFIG, explainer, type Explanation, type LintOptions } from '../core/index';
 import { healthBand, type Rag } from '../core/values';
 
 // The slice of markdown-it's API the plugin uses (markdown-it ships no types of its own).
@@ -32,9 +32,21 @@ export interface MarkdownItLike {
 }
 
 export interface PreviewPluginOptions {
-  /** Lint options for the document being rendered (config, cache); `env` is markdown-it's render env. */
-  optionsFor?: (env: unknown) => LintOptions | undefined;
+  /**
+   * Lint options for the document being rendered (config, cache); `env` is markdown-it's render
+   * env. `false`: leave this document undecorated (the extension says so for documents over the
+   * live-lint size limit).
+   */
+  optionsFor?: (env: unknown) => LintOptions | undefined | false;
 }
+
+/**
+ * VS Code's Markdown extension runs its markdown-it instance — with this plugin — in the
+ * extension host, not only for the preview: it tokenizes a document for its outline, links and
+ * folding after edits, often several times per version. The last source's explainer is kept,
+ * so a re-tokenization of unchanged text costs map reads, not an analysis.
+ */
+let last: { src: string; config: unknown; path: unknown; explain: (offset: number) => Explanation | null } | undefined;
 
 const LABEL: Record<Rag, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
 const EMOJI: Record<Rag, string> = { green: '✅', yellow: '⚠️', red: '🔴' };
@@ -55,12 +67,25 @@ function decorate(md: MarkdownItLike, state: StateCore, plugin: PreviewPluginOpt
   const src = state.src;
   // Cheap gate: partnership documents have a KPI table or a health line.
   if (!/\|\s*status\b/i.test(src) && !CANDIDATE_LINE.test(src)) return;
-  const base = plugin.optionsFor?.(state.env) ?? {};
+  const wanted = plugin.optionsFor?.(state.env);
+  if (wanted === false) return;
+  const base = wanted ?? {};
   const options: LintOptions = { ...base, cache: base.cache ?? createCache() };
   const lineStarts = [0];
   for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineText = (n: number) => src.slice(lineStarts[n] ?? src.length, (lineStarts[n + 1] ?? src.length + 1) - 1);
-  const explain = (line: number): Explanation | null => (lineStarts[line] === undefined ? null : explainAt(src, lineStarts[line]!, options));
+  // One analysis of the source for all the rows and lines asked about (made on first use).
+  let explainOffset: ((offset: number) => Explanation | null) | undefined;
+  const explain = (line: number): Explanation | null => {
+    if (lineStarts[line] === undefined) return null;
+    if (!explainOffset) {
+      if (!(last && last.src === src && last.config === base.config && last.path === base.path)) {
+        last = { src, config: base.config, path: base.path, explain: explainer(src, options) };
+      }
+      explainOffset = last.explain;
+    }
+    return explainOffset(lineStarts[line]!);
+  };
   const thresholds = { ...DEFAULT_CONFIG.thresholds, ...(options.config?.thresholds ?? {}) };
   const esc = md.utils.escapeHtml;
   const html = (content: string): Token => {

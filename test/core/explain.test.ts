@@ -1,8 +1,11 @@
 /** Hover / status bar / CodeLens explanations (src/core/explain.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { documentHealth, explainAt, explainToMarkdown, kpiLenses } from '../../src/core/index.js';
+import { documentHealth, explainAt, explainer, explainToMarkdown, kpiLenses } from '../../src/core/index.js';
 import { qbr, statusReport, TODAY } from '../helpers.js';
+import { analyze } from '../../src/core/lint.js';
+import { analyzeKpi } from '../../src/core/analysis/kpi.js';
+import { healthBlockAt } from '../../src/core/analysis/health.js';
 
 const o = { today: TODAY, cache: false as const };
 const QBR = qbr(`## KPI Dashboard
@@ -197,5 +200,67 @@ describe('documentHealth and kpiLenses', () => {
       ],
     );
     assert.equal(two.slice(lenses[1]!.tableStart, lenses[1]!.tableStart + 5), '| KPI');
+  });
+});
+
+describe('explainer: one analysis, many lookups (the Markdown preview asks for every row)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('node:path') as typeof import('node:path');
+  const dir = path.join(__dirname, '..', 'fixtures', 'docs');
+  const docs = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')] as const);
+  docs.push(['inline QBR', QBR], ['CRLF QBR', QBR.replace(/\n/g, '\r\n')], ['quoted table', qbr('## KPI Dashboard\n\n> | Metric | Target | Actual | Status | Trend |\n> |---|---|---|---|---|\n> | Revenue | $500K | $450K | ✅ Green | → Stable |\n')]);
+
+  // The oracle: explainAt's documented search written out linearly — tables in order (a row when
+  // the offset is on its line and inside the table, then the table's health line), then the
+  // health-score blocks. It names what should be explained (kind + start); the explainer's line
+  // index must find the same thing.
+  const lineOf = (text: string, at: number) => {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    return { start, end };
+  };
+  const oracle = (text: string, offset: number): string | null => {
+    const { doc, config, ctx } = analyze(text, o);
+    if (!doc.kind && !config.lintAllMarkdown) return null;
+    for (const t of ctx.get(analyzeKpi)) {
+      if (offset >= t.table.start && offset <= t.table.end) {
+        for (const r of t.rows) {
+          const line = lineOf(text, r.start);
+          if (offset >= line.start && offset <= line.end) return `kpi-row@${r.start}`;
+        }
+      }
+      if (t.health) {
+        const line = lineOf(text, t.health.field.labelStart);
+        if (offset >= line.start && offset <= line.end) return `overall-health@${line.start}`;
+      }
+    }
+    const block = healthBlockAt(ctx, offset);
+    return block ? `health-score@${block.line.start}` : null;
+  };
+
+  it('finds what a linear search over the tables and blocks finds, at every offset of every fixture', () => {
+    let explained = 0;
+    for (const [name, text] of docs) {
+      const ask = explainer(text, o);
+      const interesting = new Set<number>();
+      const { ctx } = analyze(text, o);
+      for (const t of ctx.get(analyzeKpi)) {
+        for (let i = t.table.start; i <= t.table.end; i++) interesting.add(i);
+        if (t.health) { const l = lineOf(text, t.health.field.labelStart); for (let i = l.start; i <= l.end + 1; i++) interesting.add(i); }
+      }
+      for (let offset = 0; offset <= text.length; offset++) {
+        // Every offset in and around tables and health lines; line starts elsewhere.
+        if (!interesting.has(offset) && offset !== 0 && text[offset - 1] !== '\n') continue;
+        const e = ask(offset);
+        const got = e ? `${e.kind}@${e.start}` : null;
+        assert.equal(got, oracle(text, offset), `${name} @${offset}`);
+        if (e) explained++;
+      }
+    }
+    assert.ok(explained > 1000, `explained offsets: ${explained}`);
   });
 });

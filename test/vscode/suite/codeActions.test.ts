@@ -91,6 +91,26 @@ suite('code actions', () => {
     assert.equal(editor.document.getText(), original);
   });
 
+  test('"Fix all" in the quick-fix list: listed without an edit, resolved when chosen, one undo step', async () => {
+    const original = (await readFile(fileUri(STALE_QBR))).replace('| 50 | 62 | ✅ Green (124% of target)', '| 50 | 62 | 🔴 Red (50% of target)');
+    const editor = await openFresh(original, 'fixall-quickfix');
+    const uri = editor.document.uri;
+    const stale = await waitFor(() => { const s = ours(uri).filter((x) => ruleOf(x) === 'kpi-status-mismatch'); return s.length === 2 && s; }, 'two stale rows');
+    const listed = (await actionsAt(uri, stale[0]!.range)).find((a) => a.title === 'Fix all partnership-docs problems');
+    assert.ok(listed, 'Fix all is offered at a fixable finding');
+    assert.equal(listed.edit, undefined, 'listing does not compute the whole-document fix');
+    // As when the user picks it: VS Code resolves the action (the 4th argument resolves n items).
+    const resolved = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, stale[0]!.range, undefined, 100))
+      .find((a) => a.title === 'Fix all partnership-docs problems');
+    assert.ok(resolved?.edit, 'resolved with its edit');
+    assert.ok(await vscode.workspace.applyEdit(resolved.edit));
+    assert.ok(editor.document.getText().includes(`| $500K | $450K | ${FIXED_CELL} |`));
+    assert.ok(editor.document.getText().includes('| 50 | 62 | ✅ Green (124% of target) |'));
+    await waitFor(() => ours(uri).length === 0, 'clean after fix all');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+  });
+
   test('fix on save with editor.codeActionsOnSave', async () => {
     await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' })
       .update('codeActionsOnSave', { 'source.fixAll.partnershipDocs': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);

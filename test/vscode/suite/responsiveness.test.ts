@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { lint } from '../../../src/core/index';
@@ -68,6 +69,11 @@ suite('responsiveness', () => {
       drifts.push(now - last - 10);
       last = now;
     }, 10);
+    // PARTNERSHIP_DOCS_CPU_PROFILE=file: a CPU profile of the extension host while typing (diagnosis only).
+    const profileOut = process.env.PARTNERSHIP_DOCS_CPU_PROFILE;
+    const session = profileOut ? new Session() : undefined;
+    const post = (method: string, params?: object) => new Promise<any>((res, rej) => session!.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
+    if (session) { session.connect(); await post('Profiler.enable'); await post('Profiler.start'); }
     const loadBefore = Math.round(os.loadavg()[0]! * 10) / 10;
     const typingStarted = performance.now();
     try {
@@ -83,6 +89,11 @@ suite('responsiveness', () => {
     } finally {
       clearInterval(ticker);
       histogram.disable();
+      if (session) {
+        const { profile } = await post('Profiler.stop');
+        fs.writeFileSync(profileOut!, JSON.stringify(profile));
+        session.disconnect();
+      }
     }
     const typingMs = performance.now() - typingStarted;
 
