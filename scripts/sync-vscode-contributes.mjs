@@ -1,12 +1,12 @@
 // Keeps package.json `contributes.configuration` in step with schemas/partnership-docs.schema.json:
 // the settings `partnershipDocs.<key>` mirror the config-file keys (rules, thresholds, metrics,
-// dateOrder, owners, lintAllMarkdown), with $refs inlined. Editor-only settings are listed here.
+// dateOrder, owners, lintAllMarkdown, partners), with $refs inlined. Editor-only settings are listed here.
 //   node scripts/sync-vscode-contributes.mjs          rewrite package.json
 //   node scripts/sync-vscode-contributes.mjs --check  exit 1 when package.json is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const schema = JSON.parse(readFileSync('schemas/partnership-docs.schema.json', 'utf8'));
-const SHARED = ['rules', 'thresholds', 'metrics', 'dateOrder', 'owners', 'lintAllMarkdown'];
+const SHARED = ['rules', 'thresholds', 'metrics', 'dateOrder', 'owners', 'lintAllMarkdown', 'partners'];
 
 function inline(node) {
   if (Array.isArray(node)) return node.map(inline);

@@ -25,6 +25,7 @@ export {
   previousQbr,
   partnerQbrs,
   partnerKeyOf,
+  aliasLookup,
   type IndexOptions,
   type BuildOptions as IndexBuildOptions,
   type WorkspaceLintOptions,

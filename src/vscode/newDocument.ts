@@ -25,7 +25,7 @@ export interface NewDocumentArgs {
 }
 
 /** Finds the previous QBR of a partner (set by the workspace index). */
-export type PreviousQbrLookup = (partner: string, quarter: number, year: number) => Promise<{ text: string; doc: IndexedDoc; uri: vscode.Uri } | undefined>;
+export type PreviousQbrLookup = (partner: string, quarter: number, year: number, near?: vscode.Uri) => Promise<{ text: string; doc: IndexedDoc; uri: vscode.Uri } | undefined>;
 let previousQbr: PreviousQbrLookup | undefined;
 export function setPreviousQbrLookup(lookup: PreviousQbrLookup | undefined): void {
   previousQbr = lookup;
@@ -77,10 +77,16 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
   }
   const date = args.date ?? isoDate(now);
 
+  const pattern = readSettings(folder.uri).newDocumentPath[SETTING_KEY[kind]];
+  const relative = expand(pattern, { partner, partnerSlug: slugify(partner), company: company ?? '', companySlug: company ? slugify(company) : '',
+    year: year === undefined ? date.slice(0, 4) : String(year), quarter: quarter === undefined ? String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) : String(quarter), date });
+  const planned = vscode.Uri.joinPath(folder.uri, ...relative.split('/').filter(Boolean));
+
   let result: { text: string; firstField: { line: number; column: number; endColumn: number } };
   try {
+    // The configuration where the file goes decides partner aliases (`partners`).
     const previous = kind === 'qbr' && args.fromPrevious !== false && previousQbr && quarter !== undefined && year !== undefined
-      ? await previousQbr(partner, quarter, year).catch(() => undefined)
+      ? await previousQbr(partner, quarter, year, planned).catch(() => undefined)
       : undefined;
     result = previous
       ? scaffoldFromPrevious({ text: previous.text, doc: previous.doc }, { partner, company: company ?? '', quarter: quarter!, year: year!, date })
@@ -89,10 +95,7 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
     void vscode.window.showErrorMessage(`Partnership Docs: ${(err as Error).message}`);
     return undefined;
   }
-  const pattern = readSettings(folder.uri).newDocumentPath[SETTING_KEY[kind]];
-  const relative = expand(pattern, { partner, partnerSlug: slugify(partner), company: company ?? '', companySlug: company ? slugify(company) : '',
-    year: year === undefined ? date.slice(0, 4) : String(year), quarter: quarter === undefined ? String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) : String(quarter), date });
-  const target = await freeName(vscode.Uri.joinPath(folder.uri, ...relative.split('/').filter(Boolean)));
+  const target = await freeName(planned);
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
 

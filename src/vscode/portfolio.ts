@@ -44,7 +44,7 @@ export function registerPortfolio(context: vscode.ExtensionContext, configs: Con
     { dispose: () => setPreviousQbrLookup(undefined) },
   );
   if (view.visible) void service.start();
-  setPreviousQbrLookup((partner, quarter, year) => service.previousQbr(partner, quarter, year));
+  setPreviousQbrLookup((partner, quarter, year, near) => service.previousQbr(partner, quarter, year, near));
 
   return {
     workspaceIndex: service,

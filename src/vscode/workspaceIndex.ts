@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { parseCache } from './parseCache';
-import { buildIndex, indexDocument, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type SectionCache, type WorkspaceIndex } from '../core/index';
+import { aliasLookup, buildIndex, indexDocument, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type SectionCache, type WorkspaceIndex } from '../core/index';
 import { textPositions } from './adapter';
 import type { ConfigService } from './config';
 import { isMarkdown, toDiagnostics, type Linter } from './diagnostics';
@@ -318,9 +318,15 @@ export class WorkspaceIndexService implements vscode.Disposable {
   }
 
   /** The previous QBR of `partner` before the quarter (latest first), for New QBR. */
-  async previousQbr(partner: string, quarter: number, year: number): Promise<{ text: string; doc: IndexedDoc; uri: vscode.Uri } | undefined> {
+  /**
+   * The latest QBR of `partner` before the quarter. `near`: where the new document goes — its
+   * configuration's `partners` aliases apply to the name typed (Globex Corp → Globex).
+   */
+  async previousQbr(partner: string, quarter: number, year: number, near?: vscode.Uri): Promise<{ text: string; doc: IndexedDoc; uri: vscode.Uri } | undefined> {
     const index = await this.ready();
-    const wanted = partnerKeyOf(partner);
+    const resolved = near ? await this.configs.resolve(near) : undefined;
+    const aliases = resolved?.ok ? resolved.config.partners ?? {} : {};
+    const wanted = partnerKeyOf(aliasLookup(aliases, partner) ?? partner);
     const summary = index.partners.find((p) => p.key === wanted || partnerKeyOf(p.name) === wanted);
     if (!summary) return undefined;
     const ordinal = year * 4 + (quarter - 1);

@@ -254,7 +254,8 @@ export function partnerKeyOf(name: string): string {
   return words.join(' ');
 }
 
-function aliasLookup(aliases: Record<string, string>, name: string): string | undefined {
+/** The canonical partner name `name` is an alias of (`partners` config), or undefined. */
+export function aliasLookup(aliases: Record<string, string>, name: string): string | undefined {
   const key = partnerKeyOf(name);
   for (const [alias, canonical] of Object.entries(aliases)) if (partnerKeyOf(alias) === key) return canonical;
   return undefined;

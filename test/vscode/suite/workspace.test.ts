@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PartnershipDocsApi } from '../../../src/vscode/extension';
 import type { Node } from '../../../src/vscode/partnersTree';
-import { activate, closeAll, fileUri, readFile, ruleOf, waitFor, writeFile } from './util/helpers';
+import { activate, closeAll, fileUri, readFile, ruleOf, setSetting, waitFor, writeFile } from './util/helpers';
 
 // The multi-quarter fixture (3 partners × 3 quarters), copied into the test workspace under portfolio/.
 const FIXTURE = path.resolve(__dirname, '../../../../test/fixtures/portfolio-workspace/partnerships');
@@ -138,6 +138,25 @@ suite('workspace: index, Partnerships view, dashboard, New QBR from the previous
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.getText(editor.selection), '[1-paragraph summary of partnership performance and key decisions]');
     await vscode.workspace.fs.delete(uri);
+  });
+
+  test('New QBR honours partner aliases (partnershipDocs.partners setting): "GBX" starts from Globex\'s previous QBR', async () => {
+    const args = { partner: 'GBX', company: 'Northwind', quarter: 4, year: 2026, date: '2027-01-14' };
+    // Without the alias GBX is a partner of its own: the plain template.
+    const plain = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', args);
+    assert.ok((await readFile(plain)).includes('[Metric 1]'), 'no previous QBR for an unknown name');
+    await vscode.workspace.fs.delete(plain);
+    await setSetting('partners', { GBX: 'Globex' });
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', args);
+      const text = await readFile(uri);
+      assert.ok(text.startsWith('# Partnership QBR: Northwind + GBX\n'), text.slice(0, 80));
+      assert.ok(text.includes('| Joint revenue | $500K | [Actual] | [Status] | [Trend] |'), text);
+      assert.match(text, /- \[ \] Run EMEA enablement sessions - Owner: Elena Petrova, Due: 2026-12-03/);
+      await vscode.workspace.fs.delete(uri);
+    } finally {
+      await setSetting('partners', undefined);
+    }
   });
 
   test('New QBR without a previous QBR (or fromPrevious: false) uses the plain template', async () => {
