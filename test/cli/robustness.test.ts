@@ -9,7 +9,6 @@ import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSyn
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BIN, QBR, README, ROOT, ensureBuilt, onlyRules, removeTemp, run, tempRepo } from './helpers.js';
-// @ts-expect-error: a plain .mjs module without types
 import { generateQbr } from '../../scripts/generate.mjs';
 
 const temps: string[] = [];

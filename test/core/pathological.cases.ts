@@ -5,7 +5,6 @@
  */
 import { lint } from '../../src/core/index.js';
 import type { Finding } from '../../src/core/types.js';
-// @ts-expect-error: a plain .mjs module without types
 import { generateQbr } from '../../scripts/generate.mjs';
 
 export const TODAY = '2026-11-24';

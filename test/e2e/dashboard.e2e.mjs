@@ -1,50 +1,39 @@
 #!/usr/bin/env node
 // Screenshot test of the Portfolio dashboard and the Partnerships view in a real VS Code
-// (code-server 4.100.3 + headless Chromium), in the light and dark default themes: installs the
+// (code-server 4.100.3 + headless Chromium), in the light, dark and high-contrast themes: installs the
 // packaged .vsix into a fresh code-server per theme, opens test/fixtures/portfolio-workspace
 // (3 partners × 3 quarters), shows the Partnerships view, runs "Partnership Docs: Open Portfolio
 // Dashboard" from F1, checks the table, the chart, keyboard sorting (aria-sort) and that the
 // webview logged no Content Security Policy violation, and saves
-//   test-results/dashboard-light.png, test-results/dashboard-dark.png
+//   test-results/dashboard-light.png, dashboard-dark.png, dashboard-high-contrast.png
 // Usage: npm run test:e2e:dashboard (packages first). Env: PARTNERSHIP_DOCS_E2E_TIMEOUT_MS (240000 per theme).
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installExtension, launchBrowser, makeSandbox, startCodeServer, withTimeout } from '../vscode/code-server.mjs';
+import { openWorkbench, packagedVsix, withTimeout } from '../vscode/code-server.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
-const pkg = require(join(repo, 'package.json'));
-const vsix = join(repo, `${pkg.name}-${pkg.version}.vsix`);
+const vsix = packagedVsix(repo);
 const shots = join(repo, 'test-results');
 const timeoutMs = Number(process.env.PARTNERSHIP_DOCS_E2E_TIMEOUT_MS ?? 240_000);
-const THEMES = [['light', 'Default Light Modern'], ['dark', 'Default Dark Modern']];
+const THEMES = [['light', 'Default Light Modern'], ['dark', 'Default Dark Modern'], ['high-contrast', 'Default High Contrast']];
 
 const started = Date.now();
 const step = (msg) => console.log(`[dashboard e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 mkdirSync(shots, { recursive: true });
 
 async function runTheme(name, theme) {
-  const sandbox = makeSandbox(join(repo, 'test/fixtures/portfolio-workspace'), {
-    'workbench.colorTheme': theme,
-    'editor.minimap.enabled': false,
-    'workbench.editor.enablePreview': false,
-  });
-  let server, browser, page;
+  let workbench, page;
   const problems = [];
   try {
-    installExtension(sandbox, vsix);
-    server = await startCodeServer(sandbox);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(20_000);
+    workbench = await openWorkbench({
+      fixture: join(repo, 'test/fixtures/portfolio-workspace'),
+      settings: { 'workbench.colorTheme': theme, 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false },
+      vsix,
+    });
+    page = workbench.page;
     page.on('console', (m) => { if (/Content Security Policy|Refused to (load|apply|execute)/i.test(m.text())) problems.push(m.text()); });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(sandbox.workspace)}`, { timeout: 60_000 });
-    await page.locator('.monaco-workbench').waitFor();
-    await page.locator('.part.statusbar').waitFor();
     step(`${name}: workbench loaded`);
-    await page.waitForTimeout(1500);
 
     // The Partnerships view (own activity-bar container).
     await page.locator('.activitybar [aria-label^="Partnerships"]').first().click();
@@ -90,9 +79,7 @@ async function runTheme(name, theme) {
     try { await page?.screenshot({ path: join(shots, `dashboard-${name}-failure.png`) }); } catch { /* ignore */ }
     throw err;
   } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    sandbox.cleanup();
+    await workbench?.close();
   }
 }
 

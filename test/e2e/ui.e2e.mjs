@@ -6,15 +6,12 @@
 //   whose status is stale → the Problems panel lists it → hover the health line → Quick Fix.
 // Usage: npm run e2e   (packages first).  Env: PARTNERSHIP_DOCS_E2E_TIMEOUT_MS (default 240000).
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installExtension, launchBrowser, makeSandbox, startCodeServer, withTimeout } from '../vscode/code-server.mjs';
+import { openWorkbench, packagedVsix, withTimeout } from '../vscode/code-server.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
-const pkg = require(join(repo, 'package.json'));
-const vsix = join(repo, `${pkg.name}-${pkg.version}.vsix`);
+const vsix = packagedVsix(repo);
 const shots = join(repo, 'test-results');
 const timeoutMs = Number(process.env.PARTNERSHIP_DOCS_E2E_TIMEOUT_MS ?? 240_000);
 
@@ -26,31 +23,22 @@ const step = (msg) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixe
 mkdirSync(shots, { recursive: true });
 for (const f of readdirSync(shots)) if (f.endsWith('.png')) rmSync(join(shots, f));
 
-const sandbox = makeSandbox(join(repo, 'test/fixtures/vscode-workspace'), {
-  'workbench.colorTheme': 'Default Dark Modern',
-  'editor.fontSize': 14,
-  'editor.minimap.enabled': false,
-  'workbench.editor.enablePreview': false,
-});
-let server, browser;
+let workbench;
 let failed = false;
 
 async function run() {
   step(`installing ${vsix}`);
-  installExtension(sandbox, vsix);
-  server = await startCodeServer(sandbox);
-  browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(20_000);
+  workbench = await openWorkbench({
+    fixture: join(repo, 'test/fixtures/vscode-workspace'),
+    settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false },
+    vsix,
+  });
+  const page = workbench.page;
   const shot = async (name) => {
     await page.screenshot({ path: join(shots, `${name}.png`) });
     step(`screenshot test-results/${name}.png`);
   };
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(sandbox.workspace)}`, { timeout: 60_000 });
-  await page.locator('.monaco-workbench').waitFor();
-  await page.locator('.part.statusbar').waitFor();
   step('workbench loaded');
-  await page.waitForTimeout(1500); // let start-up notifications settle
 
   // 1. F1 → New QBR with its prompts.
   await page.keyboard.press('F1');
@@ -138,14 +126,11 @@ try {
   failed = true;
   console.error(`e2e failed: ${err instanceof Error ? err.stack : err}`);
   try {
-    const page = browser?.contexts()[0]?.pages()[0];
-    if (page) await page.screenshot({ path: join(shots, 'failure.png') });
+    if (workbench?.page) await workbench.page.screenshot({ path: join(shots, 'failure.png') });
     console.error('see test-results/failure.png');
   } catch { /* ignore */ }
 } finally {
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
-  sandbox.cleanup();
+  await workbench?.close();
 }
 console.log(`e2e: ${failed ? 0 : 1} passed, ${failed ? 1 : 0} failed`);
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,7 @@
 // workbench, installed by scripts/install-vscode-test-deps.sh) and drive it with Chromium
 // through playwright-core. Used by run-code-server.mjs (integration suites) and test/e2e.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,4 +133,41 @@ export async function launchBrowser() {
 /** `vscode-remote://` URI for a path on the code-server host (plain paths do not work in payloads). */
 export function remoteUri(port, absPath) {
   return `vscode-remote://127.0.0.1:${port}${absPath}`;
+}
+
+/** The packaged extension (`npm run package`): `<repo>/<name>-<version>.vsix`. */
+export function packagedVsix(repo) {
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  return join(repo, `${pkg.name}-${pkg.version}.vsix`);
+}
+
+/**
+ * The UI tests' start: a sandbox of `fixture` with `settings`, the packaged .vsix installed, a
+ * code-server and Chromium, the workbench loaded on the workspace with start-up notifications
+ * settled. `close()` stops everything and removes the sandbox; a failure part-way closes
+ * whatever had started before it is thrown.
+ */
+export async function openWorkbench({ fixture, settings = {}, vsix, viewport = { width: 1440, height: 900 } }) {
+  const sandbox = makeSandbox(fixture, settings);
+  const opened = { sandbox, server: undefined, browser: undefined, page: undefined };
+  opened.close = async () => {
+    await opened.browser?.close().catch(() => undefined);
+    await opened.server?.stop();
+    sandbox.cleanup();
+  };
+  try {
+    installExtension(sandbox, vsix);
+    opened.server = await startCodeServer(sandbox);
+    opened.browser = await launchBrowser();
+    opened.page = await opened.browser.newPage({ viewport });
+    opened.page.setDefaultTimeout(20_000);
+    await opened.page.goto(`${opened.server.url}/?folder=${encodeURIComponent(sandbox.workspace)}`, { timeout: 60_000 });
+    await opened.page.locator('.monaco-workbench').waitFor();
+    await opened.page.locator('.part.statusbar').waitFor();
+    await opened.page.waitForTimeout(1500); // let start-up notifications settle
+    return opened;
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
 }

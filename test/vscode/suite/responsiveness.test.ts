@@ -13,7 +13,7 @@ import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { lint } from '../../../src/core/index';
-import { generateQbr } from './util/generate';
+import { generateQbr } from '../../../scripts/generate.mjs';
 
 /** A partner of its own: the portfolio suite counts the fixture partners' documents. */
 const ownPartner = (text: string) => text.replace('# Partnership QBR: Acme + Globex', '# Partnership QBR: Acme + Stresstest Ltd');

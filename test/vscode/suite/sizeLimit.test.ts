@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { generateQbr } from './util/generate';
+import { generateQbr } from '../../../scripts/generate.mjs';
 
 /** A partner of its own: the portfolio suite counts the fixture partners' documents. */
 const ownPartner = (text: string) => text.replace('# Partnership QBR: Acme + Globex', '# Partnership QBR: Acme + Stresstest Ltd');
