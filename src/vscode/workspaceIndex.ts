@@ -14,6 +14,7 @@ import { aliasLookup, buildIndex, indexDocument, lintWorkspace, partnerKeyOf, up
 import { textPositions } from './adapter';
 import type { ConfigService } from './config';
 import { isMarkdown, toDiagnostics, type Linter } from './diagnostics';
+import { IndexWorker } from './backgroundLint';
 import { readSettings } from './settings';
 
 export const WORKSPACE_SOURCE = 'partnership-docs-workspace';
@@ -60,6 +61,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
   /** Per-document section caches: re-indexing an edited document re-parses only what changed. */
   private readonly caches = new Map<string, SectionCache>();
   private today = isoToday();
+  /** The last full build: files found, partnership documents, how many were indexed in the worker, wall ms. */
+  lastBuild: { files: number; documents: number; inWorker: number; ms: number } | undefined;
   /** Serialises index updates (each one reads the index the previous one produced). */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -167,6 +170,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   /** Reads and indexes one file (open editor text first); null when it is not a partnership document. */
   private async read(uri: vscode.Uri): Promise<{ entry: Entry; doc: IndexedDoc | null } | undefined> {
+    const entry = await this.load(uri);
+    return entry && { entry, doc: this.indexHere(entry) };
+  }
+
+  /** One file's text and lint options, or undefined (unreadable, too large, broken config). */
+  private async load(uri: vscode.Uri): Promise<Entry | undefined> {
     // Unsaved editor text wins; a clean document is read from disk (its text in the extension
     // host can be stale after revert-and-close).
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty && !d.isClosed);
@@ -186,28 +195,61 @@ export class WorkspaceIndexService implements vscode.Disposable {
     const resolved = await this.configs.resolve(uri);
     if (!resolved.ok) return undefined;
     const path = this.pathOf(uri);
-    const options: LintOptions = { path, config: resolved.config, today: this.today };
-    let cache = this.caches.get(path);
-    if (!cache) { cache = parseCache; this.caches.set(path, cache); }
-    return { entry: { uri, text, options }, doc: indexDocument(path, text, { ...options, cache }) };
+    return { uri, text, options: { path, config: resolved.config, today: this.today } };
   }
 
+  /** Indexes on the host's thread with the document's section cache (edits re-parse one section). */
+  private indexHere(entry: Entry): IndexedDoc | null {
+    const path = entry.options.path!;
+    let cache = this.caches.get(path);
+    if (!cache) { cache = parseCache; this.caches.set(path, cache); }
+    return indexDocument(path, entry.text, { ...entry.options, cache });
+  }
+
+  /**
+   * Reads every file and indexes them in a worker thread (batches of files; the host only reads
+   * and merges), falling back to the host's thread when workers are unavailable. Later updates
+   * of single files run on the host with the section cache.
+   */
   private async buildAll(): Promise<void> {
+    const started = performance.now();
     this.today = isoToday();
     const files = await vscode.workspace.findFiles(GLOB, EXCLUDE);
+    let inWorker = 0;
     const docs: IndexedDoc[] = [];
     this.entries.clear();
     const BATCH = 24;
-    for (let i = 0; i < files.length; i += BATCH) {
-      const results = await Promise.all(files.slice(i, i + BATCH).map((uri) => this.read(uri)));
-      for (const r of results) {
-        if (!r?.doc) continue;
-        this.entries.set(r.doc.path, r.entry);
-        docs.push(r.doc);
+    const worker = files.length > BATCH ? IndexWorker.start() : undefined;
+    try {
+      let indexing: Promise<void> = Promise.resolve();
+      for (let i = 0; i < files.length; i += BATCH) {
+        const loaded = (await Promise.all(files.slice(i, i + BATCH).map((uri) => this.load(uri)))).filter((e): e is Entry => e !== undefined);
+        // Read the next batch while the worker indexes this one.
+        const previous = indexing;
+        indexing = (async () => {
+          let indexed: Array<IndexedDoc | null>;
+          try {
+            indexed = worker ? await worker.index(loaded.map((e) => ({ path: e.options.path!, text: e.text, options: e.options }))) : loaded.map((e) => this.indexHere(e));
+            if (worker) inWorker += loaded.length;
+          } catch {
+            indexed = loaded.map((e) => this.indexHere(e));
+          }
+          await previous;
+          loaded.forEach((entry, k) => {
+            const doc = indexed[k];
+            if (!doc) return;
+            this.entries.set(doc.path, entry);
+            docs.push(doc);
+          });
+        })();
       }
+      await indexing;
+    } finally {
+      worker?.close();
     }
     for (const path of [...this.caches.keys()]) if (!this.entries.has(path)) this.caches.delete(path);
     this.index = buildIndex(docs, { today: this.today });
+    this.lastBuild = { files: files.length, documents: docs.length, inWorker, ms: performance.now() - started };
     this.afterChange(null);
   }
 
