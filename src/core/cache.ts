@@ -5,16 +5,25 @@
  */
 import type { SectionModel } from './model.js';
 
+/** A section's model placed at document offset `by`, its list items numbered from `itemBase` (see document.ts). */
+export interface PlacedSection {
+  model: SectionModel;
+  by: number;
+  itemBase: number;
+}
+
 export interface SectionCache {
-  get(text: string): SectionModel | undefined;
-  set(text: string, model: SectionModel): void;
+  get(text: string): PlacedSection | undefined;
+  set(text: string, section: PlacedSection): void;
   /** Number of sections parsed (cache misses) since creation; for tests and the benchmark. */
   readonly misses: number;
+  /** Number of cached section models. */
+  readonly size: number;
   clear(): void;
 }
 
 export function createCache(maxChars = 32 * 1024 * 1024): SectionCache {
-  const map = new Map<string, SectionModel>();
+  const map = new Map<string, PlacedSection>();
   let chars = 0;
   let misses = 0;
   return {
@@ -40,6 +49,9 @@ export function createCache(maxChars = 32 * 1024 * 1024): SectionCache {
     },
     get misses() {
       return misses;
+    },
+    get size() {
+      return map.size;
     },
     clear() {
       map.clear();

@@ -4,10 +4,11 @@
  * resolved after the per-section pass.
  */
 import { parse as parseYaml } from 'yaml';
-import type { SectionCache } from './cache.js';
+import type { PlacedSection, SectionCache } from './cache.js';
 import { sharedCache } from './cache.js';
 import type { CellModel, DocModel, FrontMatter, HeadingModel, Range, RowModel, SectionModel } from './model.js';
 import { normalizeHeading } from './model.js';
+import { flatCopy } from './memo.js';
 import { buildSectionModel } from './parse.js';
 import { splitSections } from './split.js';
 import type { DocKind } from './types.js';
@@ -39,18 +40,33 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
     code: [],
   };
 
+  // A section parsed into a cache that already holds models (a re-lint after an edit) is parsed
+  // from a flat copy of its text: its model and cache key then keep only that copy alive, not
+  // this whole version of the document (see flatCopy). A first lint into an empty cache parses
+  // slices: its models all share the one document text, which copies would only duplicate.
+  const incremental = cache !== null && cache.size > 0;
   for (const span of spans) {
-    const sectionText = text.slice(span.start, span.end);
+    let sectionText = text.slice(span.start, span.end);
     // micromark drops a U+FEFF at the very start of its input, which shifts every offset of a
     // section that happens to start with one (after front matter, or a split point): parse it
     // behind a blank line (structurally neutral) and place it one offset earlier.
     const bomLead = sectionText.charCodeAt(0) === 0xfeff;
-    let model = cache ? cache.get(sectionText) : undefined;
-    if (!model) {
-      model = buildSectionModel(bomLead ? `\n${sectionText}` : sectionText);
-      cache?.set(sectionText, model);
+    const by = span.start - (bomLead ? 1 : 0);
+    const itemBase = doc.listItems.length;
+    const hit = cache ? cache.get(sectionText) : undefined;
+    let placed: PlacedSection;
+    if (!hit) {
+      if (incremental) sectionText = flatCopy(sectionText);
+      // A fresh model is not shared with anyone yet: place it where it is, without a copy.
+      placed = { model: placeInPlace(buildSectionModel(bomLead ? `\n${sectionText}` : sectionText), by, itemBase), by, itemBase };
+      cache?.set(sectionText, placed);
+    } else if (hit.by === by && hit.itemBase === itemBase) {
+      placed = hit; // unmoved (every section before an edit, on a keystroke): reused as is
+    } else {
+      placed = { model: shifted(hit.model, by - hit.by, itemBase - hit.itemBase), by, itemBase };
+      cache!.set(sectionText, placed);
     }
-    append(doc, model, span.start - (bomLead ? 1 : 0));
+    append(doc, placed.model);
   }
 
   if (fm) doc.frontMatter = readFrontMatter(fm);
@@ -60,27 +76,62 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
 }
 
 /**
- * A section model placed at a document offset. Placing allocates a copy of every node, so the
- * placed copy is kept with the cached model and reused while the section stays where it was
- * (every section before an edit, on a keystroke). Placed models are shared between lints:
- * rules and analyses must treat the model as read-only.
+ * Placement. A section is parsed on its own, so its model comes out in offsets relative to the
+ * section start, with list-item parents indexed within the section. The model is placed once,
+ * in place, at the section's document offset (`by`) and list-item base (`itemBase`), and cached
+ * placed, with that placement. A later lint finding the section's text where it was (every
+ * section before an edit, on a keystroke) reuses the very same objects; one finding it
+ * elsewhere (after an edit) gets a shifted copy, which replaces the cached one. So a document
+ * holds one copy of each section's model, not a relative one plus a placed one. Placed models
+ * are shared between lints (and documents): once placed, a model is never mutated, and rules
+ * and analyses must treat the model as read-only.
  */
-interface Placed {
-  by: number;
-  itemBase: number;
-  model: SectionModel;
+function placeInPlace(m: SectionModel, by: number, itemBase: number): SectionModel {
+  if (by === 0 && itemBase === 0) return m;
+  const r = (x: Range) => {
+    x.start += by;
+    x.end += by;
+  };
+  const cell = (c: CellModel) => {
+    r(c);
+    c.outerStart += by;
+    c.outerEnd += by;
+  };
+  const row = (x: RowModel) => {
+    r(x);
+    for (const c of x.cells) cell(c);
+  };
+  for (const h of m.headings) {
+    r(h);
+    h.textStart += by;
+  }
+  for (const t of m.tables) {
+    r(t);
+    row(t.header);
+    r(t.delimiter);
+    for (const x of t.rows) row(x);
+  }
+  for (const li of m.listItems) {
+    r(li);
+    if (li.parent !== -1) li.parent += itemBase;
+    li.contentStart += by;
+    li.firstLineEnd += by;
+  }
+  for (const p of m.paragraphs) r(p);
+  for (const b of m.brackets) r(b);
+  for (const c of m.comments) r(c);
+  for (const c of m.code) r(c);
+  return m;
 }
-const placements = new WeakMap<SectionModel, Placed>();
 
-function place(m: SectionModel, by: number, itemBase: number): SectionModel {
-  const hit = placements.get(m);
-  if (hit && hit.by === by && hit.itemBase === itemBase) return hit.model;
+/** A copy of a placed model moved by `by` offsets and `itemBase` list items. */
+function shifted(m: SectionModel, by: number, itemBase: number): SectionModel {
   const r = <T extends Range>(x: T): Range => ({ start: x.start + by, end: x.end + by });
   const cell = (c: CellModel): CellModel => ({
     start: c.start + by, end: c.end + by, text: c.text, outerStart: c.outerStart + by, outerEnd: c.outerEnd + by,
   });
   const row = (x: RowModel): RowModel => ({ start: x.start + by, end: x.end + by, cells: x.cells.map(cell) });
-  const model: SectionModel = {
+  return {
     headings: m.headings.map((h) => ({ start: h.start + by, end: h.end + by, depth: h.depth, text: h.text, textStart: h.textStart + by })),
     tables: m.tables.map((t) => ({
       start: t.start + by, end: t.end + by, header: row(t.header), delimiter: r(t.delimiter), rows: t.rows.map(row), align: t.align, topLevel: t.topLevel,
@@ -98,12 +149,9 @@ function place(m: SectionModel, by: number, itemBase: number): SectionModel {
     comments: m.comments.map((c) => ({ start: c.start + by, end: c.end + by, body: c.body })),
     code: m.code.map(r),
   };
-  placements.set(m, { by, itemBase, model });
-  return model;
 }
 
-function append(doc: DocModel, m: SectionModel, by: number): void {
-  const p = place(m, by, doc.listItems.length);
+function append(doc: DocModel, p: SectionModel): void {
   for (const key of ['headings', 'tables', 'listItems', 'paragraphs', 'brackets', 'definitions', 'comments', 'code'] as const) {
     const src = p[key] as unknown[];
     const dst = doc[key] as unknown[];
@@ -140,7 +188,9 @@ export function detectKind(doc: Pick<DocModel, 'frontMatter' | 'headings'>): Doc
 function outline(headings: HeadingModel[], textEnd: number): DocModel['outline'] {
   // One pass with a stack of open headings: each heading closes the open ones of the same or a
   // lower level (a larger or equal depth number), which end where it starts.
-  const out: DocModel['outline'] = headings.map((h) => ({ ...h, bodyEnd: textEnd, parent: -1, norm: normalizeHeading(h.text) }));
+  const out: DocModel['outline'] = headings.map((h) => ({
+    start: h.start, end: h.end, depth: h.depth, text: h.text, textStart: h.textStart, bodyEnd: textEnd, parent: -1, norm: normalizeHeading(h.text),
+  }));
   const stack: number[] = [];
   for (let i = 0; i < out.length; i++) {
     const h = out[i]!;

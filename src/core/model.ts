@@ -111,7 +111,7 @@ export function normalizeLabel(label: string): string {
  * Normalises a heading for name matching: case-insensitive, ignoring emphasis markers, emoji,
  * a trailing parenthetical and a trailing colon; `&` reads as "and" (spec §1).
  */
-export const normalizeHeading = memoByString(normalizeHeadingUncached, 20_000);
+export const normalizeHeading = memoByString(normalizeHeadingUncached, 50_000);
 
 function normalizeHeadingUncached(text: string): string {
   const stripped = text

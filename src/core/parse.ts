@@ -2,7 +2,7 @@
  * Parses one section with unified + remark-parse + remark-gfm and reduces the syntax tree to a
  * SectionModel (offsets relative to the section). The tree is not retained.
  */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
@@ -10,10 +10,48 @@ import type { Nodes, Root, Table, ListItem, Parents } from 'mdast';
 import type { BracketModel, CellModel, RowModel, SectionModel, TableModel } from './model.js';
 import { normalizeLabel } from './model.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/**
+ * A from-markdown transform that remark-gfm registers: GFM autolink literals (`www.x.com`,
+ * `https://…`, `a@b.co` in plain text become links) are found by a regex pass over every text
+ * node of the finished tree (mdast-util-gfm-autolink-literal's `findAndReplace`). Its tree walk
+ * costs about a sixth of a small section's parse even when nothing matches, so the transform is
+ * taken out of the parser and run afterwards, only when some text node could match: each of its
+ * regexes needs `http://`, `https://` or `www.` (case-insensitive) or an `@` in a text node's
+ * value. When no text node has one, the transform changes nothing, so the tree is identical.
+ */
+type Transform = (tree: Root) => Root | undefined | void;
+const deferredTransforms: Transform[] = [];
+const AUTOLINK_TRIGGER = /https?:\/\/|www\.|@/i;
+
+function deferAutolinkTransform(this: Processor): void {
+  const data = this.data() as { fromMarkdownExtensions?: unknown[] };
+  // Each extension is an object or a (nested) list of them (gfmFromMarkdown() is a list).
+  const strip = (ext: unknown): unknown => {
+    if (Array.isArray(ext)) return ext.map(strip);
+    const e = ext as { transforms?: Transform[]; enter?: Record<string, unknown> };
+    if (!e || !e.transforms?.length || !e.enter || !('literalAutolink' in e.enter)) return ext;
+    deferredTransforms.push(...e.transforms);
+    return { ...e, transforms: [] };
+  };
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip);
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(deferAutolinkTransform).freeze();
 
 export function parseTree(text: string): Root {
-  return processor.parse(text) as Root;
+  let tree = processor.parse(text) as Root;
+  if (deferredTransforms.length && hasTextMatching(tree, AUTOLINK_TRIGGER)) {
+    for (const t of deferredTransforms) tree = t(tree) || tree;
+  }
+  return tree;
+}
+
+function hasTextMatching(node: Nodes, re: RegExp): boolean {
+  if (node.type === 'text') return re.test(node.value);
+  if ('children' in node) {
+    for (const child of (node as Parents).children) if (hasTextMatching(child as Nodes, re)) return true;
+  }
+  return false;
 }
 
 const BRACKET = /\[([^\[\]\n]{1,200})\]/g;

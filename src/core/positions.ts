@@ -6,6 +6,11 @@ export class LineIndex {
   }
   /** 1-based line and column of an offset (end-exclusive offsets map naturally). */
   position(offset: number): { line: number; column: number } {
+    const line = this.line(offset);
+    return { line, column: this.column(offset, line) };
+  }
+  /** 1-based line of an offset (as `position`, without allocating). */
+  line(offset: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -14,7 +19,11 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo]! + 1 };
+    return lo + 1;
+  }
+  /** 1-based column of an offset on its 1-based `line` (from `line(offset)`). */
+  column(offset: number, line: number): number {
+    return Math.max(0, Math.min(offset, this.text.length)) - this.starts[line - 1]! + 1;
   }
   offset(line: number, column: number): number {
     const start = this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;

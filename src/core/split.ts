@@ -36,6 +36,17 @@ const HTML_BLOCKISH = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
 function forEachLine(text: string, fn: (lineStart: number, lineEnd: number, next: number) => void): void {
   let pos = 0;
   const n = text.length;
+  if (text.indexOf('\r') === -1) {
+    // No CR anywhere (the usual case): every line ends at a \n, found natively.
+    while (pos <= n) {
+      let end = text.indexOf('\n', pos);
+      if (end === -1) end = n;
+      fn(pos, end, end + 1);
+      if (end >= n) break;
+      pos = end + 1;
+    }
+    return;
+  }
   while (pos <= n) {
     let end = pos;
     while (end < n) {
@@ -75,28 +86,35 @@ export function splitSections(text: string): SplitResult {
   const starts: number[] = [bodyStart];
   let fence: { char: string; len: number } | null = null;
   let html: 'blank' | '-->' | '?>' | '>' | ']]>' | 'raw' | null = null;
-  let prevBlank = true;
 
   forEachLine(text, (lineStart, le) => {
     if (le < bodyStart) return;
     const ls = Math.max(lineStart, bodyStart);
+    // Every construct the scanner looks for starts at the line's first character (an ATX
+    // heading at column 0) or after at most three spaces (`` ` ``, `~`, `<`). A line whose first
+    // character after up to three spaces is none of those is ordinary text in every state but
+    // an HTML block that ends at a blank line: skip it without building the line string (a
+    // keystroke re-splits the whole document, so this loop runs over every line each time).
+    if (html === null) {
+      let i = ls;
+      while (i < le && i < ls + 3 && text.charCodeAt(i) === 32) i++;
+      const c = text.charCodeAt(i);
+      if (i >= le || (c !== 35 /* # */ && c !== 96 /* ` */ && c !== 126 /* ~ */ && c !== 60 /* < */)) return;
+    }
     const line = text.slice(ls, le);
-    const blank = line.trim() === '';
     if (fence) {
       const m = FENCE.exec(line);
       if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && line.slice(m[0].length).trim() === '') fence = null;
-      prevBlank = blank;
       return;
     }
     if (html) {
       if (html === 'blank') {
-        if (blank) html = null;
+        if (line.trim() === '') html = null;
       } else if (html === 'raw') {
         if (/<\/(?:script|pre|style|textarea)>/i.test(line)) html = null;
       } else if (line.includes(html)) {
         html = null;
       }
-      prevBlank = blank;
       return;
     }
     if (ATX.test(line) && ls > bodyStart) starts.push(ls);
@@ -118,9 +136,7 @@ export function splitSections(text: string): SplitResult {
       // an HTML block only suppresses split points, which is safe.
       html = 'blank';
     }
-    prevBlank = blank;
   });
-  void prevBlank;
 
   const sections: SectionSpan[] = [];
   for (let i = 0; i < starts.length; i++) {

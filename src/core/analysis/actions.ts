@@ -45,7 +45,7 @@ export const ACTION_SECTIONS: readonly string[] = [
  * Whether a normalised heading names an action section. A leading section number is ignored
  * (`## 8. Next Steps`), as section-missing does (sectionKey).
  */
-const isActionSection = memoByString((norm: string) => ACTION_SECTIONS.includes(norm.replace(/^\d{1,3}[.)]\s*/, '')), 5_000);
+const isActionSection = memoByString((norm: string) => ACTION_SECTIONS.includes(norm.replace(/^\d{1,3}[.)]\s*/, '')), 50_000);
 
 export interface ActionOwner extends Range {
   /** The owner as written (`Dana Smith`, `@dana`, `[Name]`). */

@@ -6,7 +6,7 @@
  * and the CodeLens all read this one analysis.
  */
 import { enclosingHeadings } from '../document.js';
-import type { CellModel, TableModel } from '../model.js';
+import type { CellModel, RowModel, TableModel } from '../model.js';
 import { normalizeHeading } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import type { Thresholds } from '../types.js';
@@ -34,7 +34,7 @@ import {
   type TrendWord,
 } from '../values.js';
 import { extractFields, type Field } from './fields.js';
-import { memoByString } from '../memo.js';
+import { flatCopy, memoByString } from '../memo.js';
 
 // Cell parsers are pure functions of the cell text: memoised across lints (see memo.ts).
 const readValue = memoByString((cell: string): ParsedCell => {
@@ -181,9 +181,37 @@ function rowOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: num
   const actualCell = cell(cols.actual);
   const statusCell = cell(cols.status);
   const trendCell = cell(cols.trend);
-  const metric = stripInlineMarkup(metricCell?.text ?? '');
-  const target = readValue(targetCell?.text ?? '');
-  const actual = readValue(actualCell?.text ?? '');
+  const v = rowValues(ctx, row, metricCell?.text ?? '', targetCell?.text ?? '', actualCell?.text ?? '', cols.status === null ? null : (statusCell?.text ?? ''), cols.trend === null ? null : (trendCell?.text ?? ''));
+  return {
+    index,
+    start: row.start,
+    end: row.end,
+    metric: v.metric,
+    metricCell,
+    targetCell,
+    actualCell,
+    statusCell,
+    trendCell,
+    target: v.target,
+    actual: v.actual,
+    comparison: v.comparison,
+    direction: v.direction,
+    directionReason: v.directionReason,
+    ...(v.directionKeyword ? { directionKeyword: v.directionKeyword } : {}),
+    attainment: v.attainment,
+    computed: v.computed,
+    stated: v.stated,
+    trend: v.trend,
+  };
+}
+
+/** What a row says and computes: a function of its cells' texts and the configuration only. */
+type RowValues = Pick<KpiRow, 'metric' | 'target' | 'actual' | 'comparison' | 'direction' | 'directionReason' | 'directionKeyword' | 'attainment' | 'computed' | 'stated' | 'trend'>;
+
+function computeRowValues(ctx: RuleContext, metricText: string, targetText: string, actualText: string, statusText: string | null, trendText: string | null): RowValues {
+  const metric = stripInlineMarkup(metricText);
+  const target = readValue(targetText);
+  const actual = readValue(actualText);
   const targetValue: KpiValue | undefined = target.state === 'value' ? target.value : undefined;
   const dir = directionOf(metric, targetValue, ctx.config.metrics);
   let comparison: KpiRow['comparison'] = null;
@@ -193,30 +221,46 @@ function rowOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: num
     if (comparison.ok) att = attainmentOf(comparison.target, comparison.actual, dir.direction);
   }
   const computed = att === null ? null : statusFor(att, ctx.config.thresholds);
-  const stated = cols.status === null ? null : readStatus(statusCell?.text ?? '');
-  const trendText = trendCell?.text ?? '';
-  const trend = cols.trend === null || trendText === '' ? null : readTrend(trendText);
+  const stated = statusText === null ? null : readStatus(statusText);
+  const trend = trendText === null || trendText === '' ? null : readTrend(trendText);
   return {
-    index,
-    start: row.start,
-    end: row.end,
-    metric,
-    metricCell,
-    targetCell,
-    actualCell,
-    statusCell,
-    trendCell,
-    target,
-    actual,
-    comparison,
-    direction: dir.direction,
-    directionReason: dir.reason,
-    ...(dir.keyword ? { directionKeyword: dir.keyword } : {}),
-    attainment: att,
-    computed,
-    stated,
-    trend,
+    metric, target, actual, comparison, direction: dir.direction, directionReason: dir.reason, directionKeyword: dir.keyword,
+    attainment: att, computed, stated, trend,
   };
+}
+
+/**
+ * Row values memoised across lints, for one configuration (the metric settings and thresholds
+ * they depend on) at a time: on a keystroke every other row of the document is unchanged, and a
+ * 5 MB QBR has ~20,000 rows. Rows of sections that did not move are the very same objects as in
+ * the previous lint (see document.ts), found by identity; moved or re-parsed rows by their cells'
+ * texts. Bounded like memoByString; the values are shared between rows and lints and must be
+ * treated as read-only.
+ */
+let rowMemo = { config: '', byText: new Map<string, RowValues>(), byRow: new WeakMap<RowModel, RowValues>() };
+const ROW_MEMO_MAX = 50_000;
+/** The memo for this lint's configuration (once per lint, through ctx.get). */
+function rowMemoFor(ctx: RuleContext): typeof rowMemo {
+  const config = JSON.stringify([ctx.config.metrics, ctx.config.thresholds]);
+  if (rowMemo.config !== config) rowMemo = { config, byText: new Map(), byRow: new WeakMap() };
+  return rowMemo;
+}
+
+function rowValues(ctx: RuleContext, row: RowModel, metricText: string, targetText: string, actualText: string, statusText: string | null, trendText: string | null): RowValues {
+  const memo = ctx.get(rowMemoFor);
+  let v = memo.byRow.get(row);
+  if (v !== undefined) return v;
+  // A table row is one line, so no cell text holds a line break: joined by \n, the texts make
+  // a key no other row shares; \r stands for an absent column.
+  const key = `${metricText}\n${targetText}\n${actualText}\n${statusText ?? '\r'}\n${trendText ?? '\r'}`;
+  v = memo.byText.get(key);
+  if (v === undefined) {
+    if (memo.byText.size >= ROW_MEMO_MAX) memo.byText.clear();
+    v = computeRowValues(ctx, metricText, targetText, actualText, statusText, trendText);
+    memo.byText.set(flatCopy(key), v);
+  }
+  memo.byRow.set(row, v);
+  return v;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,9 +282,28 @@ export function analyzeKpi(ctx: RuleContext): KpiTable[] {
   // Each health line belongs to the nearest KPI table above it, within that table's
   // innermost heading section; each table takes the first such line.
   const fields = ctx.get(extractFields).filter((f) => HEALTH_KEYS.has(f.key));
+  // The owner is the last table (in document order) ending at or before the line. Tables do not
+  // overlap, so their ends ascend and that is a binary search (a scan of every table per line
+  // was quadratic: ~2,500 × 2,500 steps in a 5 MB QBR, on every keystroke).
+  let sorted = true;
+  for (let i = 1; i < tables.length && sorted; i++) sorted = tables[i - 1]!.table.end <= tables[i]!.table.end;
+  const ownerOf = (at: number): KpiTable | undefined => {
+    if (!sorted) {
+      let owner: KpiTable | undefined;
+      for (const t of tables) if (t.table.end <= at) owner = t;
+      return owner;
+    }
+    let lo = 0;
+    let hi = tables.length; // first index whose table ends after `at`
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tables[mid]!.table.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? tables[lo - 1] : undefined;
+  };
   for (const field of fields) {
-    let owner: KpiTable | undefined;
-    for (const t of tables) if (t.table.end <= field.labelStart) owner = t;
+    const owner = ownerOf(field.labelStart);
     if (!owner || owner.health) continue;
     const headings = enclosingHeadings(doc, owner.table.start);
     const section = headings[headings.length - 1];
