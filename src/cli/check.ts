@@ -3,21 +3,20 @@
  * Returns the exit code: 0 clean or warnings only, 1 error findings (or too many warnings),
  * 2 usage, I/O or configuration problems.
  */
-import { availableParallelism, cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { parentPort, Worker } from 'node:worker_threads';
 import pc from 'picocolors';
 import { DOCS_BASE, fixAll, lint, ruleIds, rules } from '../core/index.js';
 import type { Config, Finding } from '../core/types.js';
 import { ConfigResolver, formatConfigError } from './configFiles.js';
 import { writeFixedFile } from './fix.js';
-import { collectFiles, displayPath, errMessage, readTextFile } from './files.js';
+import { collectFiles, displayPath, errMessage, readTextFileSync } from './files.js';
 import { addWorkspaceFindings } from './workspace.js';
 import { indexDocument } from '../core/index.js';
 import type { IndexedDoc } from '../core/workspace/types.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
+import { defaultJobs, runTasks, startPool } from './pool.js';
 import type { FileFailure, FileReport } from './types.js';
 
 export type Format = 'stylish' | 'json' | 'sarif';
@@ -45,20 +44,27 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   const display = (abs: string) => displayPath(abs, io.cwd);
   const { files, problems } = await collectFiles(paths, io.cwd);
   const failures: FileFailure[] = problems.map((p) => ({ path: display(p.path), message: p.message }));
-
-  // Configuration first: an invalid config file stops the run before anything is linted.
-  const resolver = new ConfigResolver(ruleIds, opts.config ? resolve(io.cwd, opts.config) : undefined);
-  await resolver.init();
-  const configs = await Promise.all(files.map((f) => resolver.forFile(f)));
-  if (resolver.errors.length) {
-    const sorted = [...resolver.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
-    for (const e of sorted) io.stderr(`${formatConfigError(e, display)}\n`);
-    io.stderr('Invalid configuration: nothing was checked.\n');
-    return 2;
+  // The workers start now: their start-up overlaps reading the configuration files.
+  const jobs = opts.jobs ?? defaultJobs();
+  const pool = startPool(files.length, { jobs });
+  let outcomes: CheckOutcome[];
+  let tasks: CheckTask[];
+  try {
+    // Configuration first: an invalid config file stops the run before anything is linted.
+    const resolver = new ConfigResolver(ruleIds, opts.config ? resolve(io.cwd, opts.config) : undefined);
+    await resolver.init();
+    const configs = await Promise.all(files.map((f) => resolver.forFile(f)));
+    if (resolver.errors.length) {
+      const sorted = [...resolver.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+      for (const e of sorted) io.stderr(`${formatConfigError(e, display)}\n`);
+      io.stderr('Invalid configuration: nothing was checked.\n');
+      return 2;
+    }
+    tasks = files.map((abs, i) => ({ abs, path: display(abs), today: opts.today, config: configs[i]!, fix: opts.fix }));
+    outcomes = await runTasks('check', tasks, checkOne, { jobs }, pool);
+  } finally {
+    pool?.close(); // idle workers would keep the process alive
   }
-
-  const tasks: CheckTask[] = files.map((abs, i) => ({ abs, path: display(abs), today: opts.today, config: configs[i]!, fix: opts.fix }));
-  const outcomes = await checkAll(tasks, opts.jobs ?? defaultJobs());
   const reports: FileReport[] = [];
   for (const o of outcomes) {
     failures.push(...o.failures);
@@ -98,8 +104,11 @@ function informationUri(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Checking the files: one file at a time in this thread, or spread over worker threads (the
-// same bundle, started with WORKER_MARK) when there are enough files to repay their start-up.
+// Checking the files: one file at a time in this thread, or spread over worker threads (pool.ts;
+// the same bundle, whose worker side calls checkOne) when there are enough files to repay their
+// start-up.
+
+export { defaultJobs };
 
 /** One file to check; plain data, so it can be posted to a worker. */
 export interface CheckTask {
@@ -118,22 +127,11 @@ export interface CheckOutcome {
   workspace?: { doc: IndexedDoc; text: string };
 }
 
-/** workerData of a check worker. */
-export const WORKER_MARK = 'partnership-docs-check-worker';
-/** Below this many files a single thread is faster than starting workers. */
-const MIN_FILES_FOR_WORKERS = 8;
-/** Files per message: small enough to balance the load, large enough to keep messages few. */
-const BATCH = 4;
-
-export function defaultJobs(): number {
-  return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
-}
-
 /** Reads, optionally fixes, and lints one file. Never throws. */
 export async function checkOne(task: CheckTask): Promise<CheckOutcome> {
   const { abs, path, fix } = task;
   const failures: FileFailure[] = [];
-  const read = await readTextFile(abs);
+  const read = readTextFileSync(abs);
   if (!read.ok) return { failures: [{ path, message: read.message }] };
   const options = { path, today: task.today, config: task.config };
   try {
@@ -151,80 +149,25 @@ export async function checkOne(task: CheckTask): Promise<CheckOutcome> {
     }
     const result = lint(text, options);
     const doc = result.kind === 'qbr' ? indexDocument(path, text, options) : null;
-    return { report: { path, kind: result.kind, findings: result.findings }, failures, ...(doc ? { workspace: { doc, text } } : {}) };
+    return { report: { path, kind: result.kind, findings: result.findings.map(reported) }, failures, ...(doc ? { workspace: { doc, text } } : {}) };
   } catch (err) {
     failures.push({ path, message: `${fix ? 'could not check or fix' : 'could not check'}: ${errMessage(err)}` });
     return { failures };
   }
 }
 
+/**
+ * A finding as the CLI reports it: without `data` and `suggestions`, which no output format
+ * writes (see formatters/json.ts). Most findings carry `data`; leaving it out makes a worker's
+ * reply a third smaller, and so cheaper to copy to the main thread and to keep there.
+ */
+function reported(f: Finding): Finding {
+  if (f.data === undefined && f.suggestions === undefined) return f;
+  const { data: _data, suggestions: _suggestions, ...rest } = f;
+  return rest;
+}
+
 /** Checks every task; the outcomes are in the order of the tasks whatever the parallelism. */
-export async function checkAll(tasks: CheckTask[], jobs: number): Promise<CheckOutcome[]> {
-  const workers = Math.min(Math.max(1, Math.floor(jobs)), Math.ceil(tasks.length / BATCH));
-  if (workers <= 1 || tasks.length < MIN_FILES_FOR_WORKERS || !workerScript()) {
-    const out: CheckOutcome[] = [];
-    for (const t of tasks) out.push(await checkOne(t));
-    return out;
-  }
-  const outcomes = new Array<CheckOutcome | undefined>(tasks.length);
-  let next = 0;
-  const takeBatch = (): number[] => {
-    const ids: number[] = [];
-    while (ids.length < BATCH && next < tasks.length) ids.push(next++);
-    return ids;
-  };
-  const runWorker = () =>
-    new Promise<void>((done) => {
-      let pending: number[] = [];
-      let finished = false;
-      const worker = new Worker(workerScript()!, { workerData: WORKER_MARK });
-      const send = () => {
-        pending = takeBatch();
-        if (pending.length) worker.postMessage(pending.map((i) => ({ id: i, task: tasks[i]! })));
-        else {
-          finished = true;
-          void worker.terminate();
-        }
-      };
-      const fallBack = async () => {
-        // A worker that failed to start or died: check what it held (and the rest) here.
-        if (finished) return;
-        finished = true;
-        const mine = pending;
-        pending = [];
-        for (const i of mine) outcomes[i] ??= await checkOne(tasks[i]!);
-        for (let ids = takeBatch(); ids.length; ids = takeBatch()) for (const i of ids) outcomes[i] = await checkOne(tasks[i]!);
-        done();
-      };
-      worker.on('message', (msg: Array<{ id: number; outcome: CheckOutcome }>) => {
-        for (const { id, outcome } of msg) outcomes[id] = outcome;
-        send();
-      });
-      worker.on('error', () => void fallBack());
-      worker.on('exit', () => {
-        if (finished && !pending.length) done();
-        else void fallBack();
-      });
-      send();
-    });
-  await Promise.all(Array.from({ length: workers }, runWorker));
-  return outcomes.map((o, i) => o ?? { failures: [{ path: tasks[i]!.path, message: 'could not check: the worker stopped' }] });
-}
-
-/** The script a worker runs: this bundle (dist/cli.js), which starts the worker loop below. */
-function workerScript(): string | undefined {
-  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined;
-}
-
-/** The worker side: checks the batches it is sent and posts the outcomes back. */
-export function runCheckWorker(): void {
-  const port = parentPort;
-  if (!port) return;
-  port.on('message', (batch: Array<{ id: number; task: CheckTask }>) => {
-    void (async () => {
-      const out: Array<{ id: number; outcome: CheckOutcome }> = [];
-      for (const { id, task } of batch) out.push({ id, outcome: await checkOne(task) });
-      port.postMessage(out);
-    })();
-  });
+export function checkAll(tasks: CheckTask[], jobs: number): Promise<CheckOutcome[]> {
+  return runTasks('check', tasks, checkOne, { jobs });
 }

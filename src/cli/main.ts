@@ -1,5 +1,8 @@
 /**
- * The `partnership-docs` command line (bundled to dist/cli.js; runs on load).
+ * The `partnership-docs` command line (bundled to dist/cli.js; bin/partnership-docs.js calls `run`,
+ * and so does running the bundle itself). In a worker thread the bundle serves the pool instead
+ * (pool.ts): `check` and `index` tasks. Required as a module it only exports: the parallel index
+ * driver (`indexFiles`, `indexTexts`) is used by the benchmark that way.
  *   partnership-docs check [paths or globs…]   lint (the default command)
  *   partnership-docs new <kind> --partner NAME   scaffold a document
  * Exit codes: 0 clean or warnings only, 1 error findings or too many warnings,
@@ -9,9 +12,13 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
 import { isIsoDate } from '../core/templates.js';
-import { defaultJobs, runCheck, runCheckWorker, WORKER_MARK, type Format, type Io } from './check.js';
+import { checkOne, defaultJobs, runCheck, type Format, type Io } from './check.js';
+import { indexOne } from './indexFiles.js';
 import { runNew, UsageError } from './newDoc.js';
+import { POOL_MARK, servePool } from './pool.js';
 import { runReport } from './report.js';
+
+export { indexFiles, indexTexts, indexOne, type IndexTask, type IndexOutcome } from './indexFiles.js';
 
 export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): Promise<number> {
   let exitCode = 0;
@@ -83,8 +90,9 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
     .option('--today <date>', 'the date to count days to renewal and overdue items from (YYYY-MM-DD)', parseToday)
     .option('-c, --config <file>', 'use this configuration file instead of discovering .partnership-docs.json files')
     .option('-o, --out <file>', 'write the report to this file instead of standard output')
-    .action(async (folder: string | undefined, o: { format: 'md' | 'html' | 'json'; today?: string; config?: string; out?: string }) => {
-      exitCode = await runReport(folder, { format: o.format, today: o.today, config: o.config, out: o.out }, io);
+    .option('-j, --jobs <n>', `read and index files in parallel on n threads (default: the number of cores, ${defaultJobs()})`, parseJobs)
+    .action(async (folder: string | undefined, o: { format: 'md' | 'html' | 'json'; today?: string; config?: string; out?: string; jobs?: number }) => {
+      exitCode = await runReport(folder, { format: o.format, today: o.today, config: o.config, out: o.out, jobs: o.jobs }, io);
     });
 
   try {
@@ -127,19 +135,27 @@ function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTty: bool
   return isTty && env.TERM !== 'dumb';
 }
 
-if (!isMainThread && workerData === WORKER_MARK) {
-  // A worker thread of `check --jobs` (see check.ts): same bundle, no command line.
-  runCheckWorker();
-} else void main(
-  process.argv,
-  {
-    cwd: process.cwd(),
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
-    version,
-  },
-  process.env,
-  Boolean(process.stdout.isTTY),
-).then((code) => {
-  process.exitCode = code;
-});
+/** Runs the command line of this process and sets its exit code. */
+export function run(): Promise<void> {
+  return main(
+    process.argv,
+    {
+      cwd: process.cwd(),
+      stdout: (s) => void process.stdout.write(s),
+      stderr: (s) => void process.stderr.write(s),
+      version,
+    },
+    process.env,
+    Boolean(process.stdout.isTTY),
+  ).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (!isMainThread && workerData === POOL_MARK) {
+  // A worker thread of `check` or `report` (see pool.ts): same bundle, no command line.
+  servePool({ check: checkOne, index: indexOne });
+} else if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  // `node dist/cli.js …`
+  void run();
+}

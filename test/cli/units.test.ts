@@ -6,7 +6,8 @@ import { after, describe, it } from 'node:test';
 import pc from 'picocolors';
 import { ConfigResolver } from '../../src/cli/configFiles.js';
 import { writeFixedFile } from '../../src/cli/fix.js';
-import { formatStylish } from '../../src/cli/formatters/stylish.js';
+import { displayWidth, formatStylish } from '../../src/cli/formatters/stylish.js';
+import stringWidth from 'string-width';
 import { formatJson } from '../../src/cli/formatters/json.js';
 import type { Finding } from '../../src/core/types.js';
 import { removeTemp, tempRepo } from './helpers.js';
@@ -119,6 +120,21 @@ describe('formatters', () => {
       ].join('\n'),
     );
     assert.equal(formatStylish([{ path: 'b.md', kind: null, findings: [] }], pc.createColors(false)), '');
+  });
+
+  it('stylish measures display width exactly as string-width does, emoji, marks and escapes included', () => {
+    const pool = ['a', ' ', '(', 'é', 'e\u0301', '✅', '⚠', '\ufe0f', '🔴', '🟡', '👍🏽', '👨\u200d👩\u200d👧', '\u200d', '🇫🇷', '🇫', '\u0600', '1', '\u20e3',
+      '中', '한', '\u1100', '\u1161', '\x1b[31m', '\x1b[0m', '\r', '\t', '\u00ad', '©', '↔', '—', '≤', '→', '\u0903', 'क', '\u094d'];
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      for (let j = 1 + rnd(10); j > 0; j--) s += pool[rnd(pool.length)];
+      assert.equal(displayWidth(s), stringWidth(s), JSON.stringify(s));
+    }
+    for (const s of ['Status is ✅ Green (100% of target), expected 🟡 Yellow', '⚠️ At Risk → 🔴 Red', '1️⃣ first', 'plain ASCII ≤ 2 days']) {
+      assert.equal(displayWidth(s), stringWidth(s), s);
+    }
   });
 
   it('json: only the fields of spec §7', () => {
