@@ -302,6 +302,11 @@ if (existsSync(timingFile)) {
   print('No `test-results/extension-host-timing.json` yet. Produce it with `npm run test:vscode` (the extension suites in a real');
   print('VS Code; the responsiveness suite types into a 200 KB QBR and records its timings), then run `npm run bench` again.');
 }
+const indexTimingFile = join(ROOT, 'test-results/extension-host-index.json');
+if (existsSync(indexTimingFile)) {
+  const t = JSON.parse(readFileSync(indexTimingFile, 'utf8'));
+  print(`| workspace index initial build (${t.date}; ${t.files} files, ${t.documents} partnership documents, ${t.inWorker} indexed in the worker thread; load ${t.loadAverage}) | ${t.buildMs} ms; extension-host event loop delay max ${t.eventLoopMaxDelayMs} ms, p99 ${t.eventLoopP99DelayMs} ms |`);
+}
 print();
 
 // ---------------------------------------------------------------------------------------------

@@ -124,11 +124,17 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   private async initialBuild(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.fileChanged(uri)),
       watcher.onDidChange((uri) => this.fileChanged(uri)),
       watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+      // A new folder (a partner's folder copied in, a git pull): the recursive watcher can miss
+      // the files created in the same instant as their folder (seen in code-server: the first
+      // partner folder of a copied tree was never reported). Scan a created folder for them.
+      folders,
+      folders.onDidCreate((uri) => void this.folderCreated(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         // Edits, and a dirty document turning clean (revert) — whose text the extension host may
         // not even receive when its editor closes at the same time.
@@ -251,6 +257,18 @@ export class WorkspaceIndexService implements vscode.Disposable {
     this.index = buildIndex(docs, { today: this.today });
     this.lastBuild = { files: files.length, documents: docs.length, inWorker, ms: performance.now() - started };
     this.afterChange(null);
+  }
+
+  private async folderCreated(uri: vscode.Uri): Promise<void> {
+    if (isMarkdownPath(uri) || isExcluded(uri) || !this.indexable(uri)) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return; // gone again
+    }
+    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, GLOB), EXCLUDE)) {
+      if (!this.entries.has(this.pathOf(file))) this.fileChanged(file);
+    }
   }
 
   private fileChanged(uri: vscode.Uri): void {

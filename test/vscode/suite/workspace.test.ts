@@ -38,7 +38,11 @@ suite('workspace: index, Partnerships view, dashboard, New QBR from the previous
     await api.workspaceIndex.start();
     // Every fixture file, not just some: a partner whose latest QBR is not indexed yet would show
     // its previous quarter's health.
-    await waitFor(() => written.every((p) => api.workspaceIndex.current.docs.has(p)), 'the whole fixture indexed', 30_000);
+    await waitFor(() => written.every((p) => api.workspaceIndex.current.docs.has(p)), 'the whole fixture indexed', 30_000)
+      .catch((e: Error) => {
+        const missing = written.filter((p) => !api.workspaceIndex.current.docs.has(p));
+        throw new Error(`${e.message}: missing ${missing.join(', ')}; ${api.workspaceIndex.current.docs.size} indexed; last build ${JSON.stringify(api.workspaceIndex.lastBuild)}`);
+      });
   });
   teardown(closeAll);
 
