@@ -26,7 +26,9 @@ function counts(kind, out) {
     return v;
   };
   if (kind === 'node') return { passed: last(/^ℹ pass (\d+)$/gm) ?? last(/^# pass (\d+)$/gm) ?? 0, failed: last(/^ℹ fail (\d+)$/gm) ?? last(/^# fail (\d+)$/gm) ?? 0 };
-  if (kind === 'plain') return { passed: last(/(\d+) passed, \d+ failed/g) ?? 0, failed: last(/\d+ passed, (\d+) failed/g) ?? 0 };
+  // A plain stage may run several scripts, each ending with its own `N passed, M failed` line.
+  const sum = (re) => [...o.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
+  if (kind === 'plain') return { passed: sum(/^[\w ]*?:? ?(\d+) passed, \d+ failed/gm), failed: sum(/^[\w ]*?:? ?\d+ passed, (\d+) failed/gm) };
   if (kind === 'mocha') return { passed: last(/^\s*(\d+) passing/gm) ?? 0, failed: last(/^\s*(\d+) failing/gm) ?? 0 };
   return { passed: 0, failed: 0 };
 }
