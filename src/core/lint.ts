@@ -21,9 +21,22 @@ export interface Analysis {
   ctx: RuleContext;
 }
 
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
+
+/**
+ * A lone CR ends a line (CommonMark, VS Code), but the analyses and rules find line ends with
+ * `\n`. A text with lone CRs is analysed with each of them read as `\n` — one character for one,
+ * so every offset stays the same — and its line numbers count them, as the editor does.
+ */
+function withoutLoneCr(text: string): string {
+  return text.indexOf('\r') !== -1 && LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text;
+}
+
 /** Builds the model and a rule context without running rules (used by lint and by hovers). */
 export function analyze(text: string, options: LintOptions = {}): Analysis {
   const config = mergeConfig(DEFAULT_CONFIG, options.config ?? {});
+  text = withoutLoneCr(text);
   const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument });
   const today = parseToday(options.today);
   const lines = new LineIndex(text);
@@ -70,7 +83,23 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
   findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  if (lines.text !== text) keepLoneCrEndings(text, findings);
   return { kind: doc.kind, findings };
+}
+
+/**
+ * Fixes were computed on the text with lone CRs read as `\n`: in a document whose lines end with
+ * lone CRs, the line breaks a fix writes are lone CRs too.
+ */
+function keepLoneCrEndings(text: string, findings: Finding[]): void {
+  const loneCr = (text.match(LONE_CR_ALL) ?? []).length;
+  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
+  if (loneCr <= lf) return;
+  const convert = (e: { text: string }) => { if (e.text.includes('\n')) e.text = e.text.replace(/(?<!\r)\n/g, '\r'); };
+  for (const f of findings) {
+    if (f.fix) { f.fix.offsetEdits = f.fix.offsetEdits.map((e) => ({ ...e })); f.fix.offsetEdits.forEach(convert); f.fix.edits.forEach(convert); }
+    for (const sg of f.suggestions ?? []) { sg.offsetEdits = sg.offsetEdits.map((e) => ({ ...e })); sg.offsetEdits.forEach(convert); sg.edits.forEach(convert); }
+  }
 }
 
 // Positions through line()/column() rather than position(): no temporary objects for the

@@ -147,3 +147,17 @@ test('the core imports neither vscode nor Node built-ins', () => {
     }
   }
 });
+
+test('lone-CR line endings (classic Mac files): lines counted as VS Code counts them, fixes keep lone CRs', () => {
+  const lf = '# Partnership QBR: Acme + Globex\n**Quarter**: Q3 2026\n**Date**: 2026-10-14\n**Attendees**: [Name]\n\n## Next Steps\n- Call the partner - Owner: Dana, Due: 2026-12-01\n';
+  const cr = lf.replace(/\n/g, '\r');
+  const a = lint(lf, { today: TODAY, cache: false }).findings;
+  const b = lint(cr, { today: TODAY, cache: false }).findings;
+  // The same findings at the same lines and columns as the LF text (offsets are equal, one character per line end).
+  assert.deepEqual(b.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.startOffset]), a.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.startOffset]));
+  const placeholder = b.find((f) => f.ruleId === 'placeholder-unfilled')!;
+  assert.deepEqual([placeholder.line, placeholder.column], [4, 16]);
+  // section-missing inserts whole sections: with lone-CR line ends, as the document's.
+  const inserted = b.filter((f) => f.ruleId === 'section-missing' && f.fix).flatMap((f) => f.fix!.offsetEdits.map((e) => e.text));
+  assert.ok(inserted.length > 0 && inserted.every((t) => !t.includes('\n') && t.includes('\r')), JSON.stringify(inserted.slice(0, 2)));
+});

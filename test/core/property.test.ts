@@ -47,13 +47,15 @@ const whole = (text: string, extra: LintOptions = {}) => lint(text, { today: TOD
 
 // ─── Invariant checks ────────────────────────────────────────────────────────────────────────
 
-/** Independent offset → 1-based line/column (UTF-16 units; a line ends at \n). */
+/** Independent offset → 1-based line/column (UTF-16 units; a line ends at \n, \r\n or a lone \r, as in VS Code). */
 function positionOf(text: string, offset: number): [number, number] {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) {
+    const next = m.index + m[0].length;
+    if (next > offset) break;
     line++;
-    lineStart = i + 1;
+    lineStart = next;
   }
   return [line, offset - lineStart + 1];
 }
@@ -356,15 +358,20 @@ test('zero-width, combining, right-to-left and emoji text keep positions exact',
   );
 });
 
-test('CRLF, mixed line endings and a BOM keep positions exact', () => {
-  const ending = oneOf('\n', '\r\n');
+test('CRLF, lone CR, mixed line endings and a BOM keep positions exact', () => {
+  const ending = oneOf('\n', '\r\n', '\r');
   check(
     fc.property(docOf(2), fc.infiniteStream(ending), fc.boolean(), (lf, endings, bom) => {
-      // Replace each \n of the LF document with \n or \r\n (a mixed document).
+      // Replace each \n of the LF document with \n, \r\n or \r (a mixed document).
       const parts = lf.split('\n');
       let text = parts[0]!;
       const it = endings[Symbol.iterator]();
-      for (let i = 1; i < parts.length; i++) text += it.next().value + parts[i]!;
+      for (let i = 1; i < parts.length; i++) {
+        let e = it.next().value!;
+        // A lone CR right before a \n would make one CRLF of two line endings.
+        if (text.endsWith('\r') && e.startsWith('\n')) e = '\r\n';
+        text += e + parts[i]!;
+      }
       if (bom) text = '\uFEFF' + text;
       const a = perSection(text);
       checkFindings(text, a.findings);
