@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { parseCache } from './parseCache';
-import { lint, rules, type Finding, type LintOptions, type LintResult, type SectionCache } from '../core/index';
+import { lint, rules, type Finding, type LintOptions, type LintResult } from '../core/index';
 import { textPositions, toRange } from './adapter';
 import { lintInBackground, type BackgroundResult, type Cancellation } from './backgroundLint';
 import type { ConfigService } from './config';
@@ -78,7 +78,6 @@ export class Linter implements vscode.Disposable {
   /** What `collection` shows per document (see publish). */
   private readonly published = new Map<string, vscode.Diagnostic[]>();
   private readonly states = new Map<string, LintState>();
-  private readonly caches = new Map<string, SectionCache>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly pendingPublish = new Set<string>();
@@ -176,13 +175,11 @@ export class Linter implements vscode.Disposable {
     if (!resolved.ok) {
       state = { ...base, options: {}, skipped: resolved.message };
     } else if (large) {
-      // Not linted while typing; its section cache would only hold memory.
-      this.caches.delete(key);
       state = { ...base, options: {}, large,
         skipped: `${formatMB(large.bytes)} is larger than partnershipDocs.maxFileSizeMB (${large.limitMB} MB): not linted while typing; run "Partnership Docs: Lint This Document Now"` };
     } else {
       this.onDemand.delete(key);
-      const cache = this.cacheFor(key);
+      const cache = parseCache;
       const options: LintOptions = { path: vscode.workspace.asRelativePath(doc.uri), config: resolved.config, cache };
       const misses = cache.misses;
       const lintStarted = performance.now();
@@ -291,12 +288,6 @@ export class Linter implements vscode.Disposable {
     return findings.length;
   }
 
-  private cacheFor(key: string): SectionCache {
-    let c = this.caches.get(key);
-    if (!c) { c = parseCache; this.caches.set(key, c); }
-    return c;
-  }
-
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
@@ -304,7 +295,6 @@ export class Linter implements vscode.Disposable {
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.states.delete(key);
     this.pendingPublish.delete(key);
-    this.caches.delete(key);
     this.onDemand.delete(key);
     this.collection.delete(uri);
     this.published.delete(uri.toString());

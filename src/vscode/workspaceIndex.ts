@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { parseCache } from './parseCache';
-import { aliasLookup, buildIndex, indexDocument, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type SectionCache, type WorkspaceIndex } from '../core/index';
+import { aliasLookup, buildIndex, indexDocument, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type WorkspaceIndex } from '../core/index';
 import { textPositions } from './adapter';
 import type { ConfigService } from './config';
 import { isMarkdown, toDiagnostics, type Linter } from './diagnostics';
@@ -58,8 +58,6 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private published = new Set<string>();
   /** Partners whose cross-document findings must be recomputed (null: all). */
   private dirtyPartners: Set<string> | null = null;
-  /** Per-document section caches: re-indexing an edited document re-parses only what changed. */
-  private readonly caches = new Map<string, SectionCache>();
   private today = isoToday();
   /** The last full build: files found, partnership documents, how many were indexed in the worker, wall ms. */
   lastBuild: { files: number; documents: number; inWorker: number; ms: number } | undefined;
@@ -204,12 +202,9 @@ export class WorkspaceIndexService implements vscode.Disposable {
     return { uri, text, options: { path, config: resolved.config, today: this.today } };
   }
 
-  /** Indexes on the host's thread with the document's section cache (edits re-parse one section). */
+  /** Indexes on the host's thread with the shared section cache (edits re-parse one section). */
   private indexHere(entry: Entry): IndexedDoc | null {
-    const path = entry.options.path!;
-    let cache = this.caches.get(path);
-    if (!cache) { cache = parseCache; this.caches.set(path, cache); }
-    return indexDocument(path, entry.text, { ...entry.options, cache });
+    return indexDocument(entry.options.path!, entry.text, { ...entry.options, cache: parseCache });
   }
 
   /**
@@ -253,7 +248,6 @@ export class WorkspaceIndexService implements vscode.Disposable {
     } finally {
       worker?.close();
     }
-    for (const path of [...this.caches.keys()]) if (!this.entries.has(path)) this.caches.delete(path);
     this.index = buildIndex(docs, { today: this.today });
     this.lastBuild = { files: files.length, documents: docs.length, inWorker, ms: performance.now() - started };
     this.afterChange(null);
@@ -294,7 +288,6 @@ export class WorkspaceIndexService implements vscode.Disposable {
       if (!this.entries.has(path) && !this.index.docs.has(path)) return;
       const partner = this.index.docs.get(path)?.partnerKey;
       this.entries.delete(path);
-      this.caches.delete(path);
       this.index = updateIndex(this.index, path, null, { today: this.today }) ?? this.index;
       this.afterChange(partner === undefined ? [] : [partner]);
     });
