@@ -16,7 +16,7 @@ import type { IndexedDoc } from '../core/workspace/types.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
-import { defaultJobs, runTasks, startPool } from './pool.js';
+import { defaultJobs, runTasks, startPool } from '../node/pool.js';
 import type { FileFailure, FileReport } from './types.js';
 
 export type Format = 'stylish' | 'json' | 'sarif';

@@ -10,7 +10,7 @@
 import { indexDocument, type IndexOptions } from '../core/index.js';
 import type { IndexedDoc } from '../core/workspace/types.js';
 import { readTextFileSync } from './files.js';
-import { defaultJobs, runTasks, type PoolOptions, type WorkerPool } from './pool.js';
+import { defaultJobs, runTasks, type PoolOptions, type WorkerPool } from '../node/pool.js';
 
 /**
  * One document to index: its text, or a file (`abs`) the worker reads (UTF-8, BOM stripped, as

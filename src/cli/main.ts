@@ -15,7 +15,7 @@ import { isIsoDate } from '../core/templates.js';
 import { checkOne, defaultJobs, runCheck, type Format, type Io } from './check.js';
 import { indexOne } from './indexFiles.js';
 import { runNew, UsageError } from './newDoc.js';
-import { POOL_MARK, servePool } from './pool.js';
+import { POOL_MARK, servePool } from '../node/pool.js';
 import { runReport } from './report.js';
 
 export { indexFiles, indexTexts, indexOne, type IndexTask, type IndexOutcome } from './indexFiles.js';

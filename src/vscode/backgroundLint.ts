@@ -7,8 +7,9 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { lint, type IndexedDoc, type LintOptions, type LintResult } from '../core/index';
-import type { IndexJob, IndexReply, IndexRequest, WorkerReply, WorkerRequest } from './lintWorker';
+import { lint, type LintOptions, type LintResult } from '../core/index';
+import { WorkerPool } from '../node/pool';
+import type { WorkerReply, WorkerRequest } from './lintWorker';
 
 export interface BackgroundResult extends LintResult {
   /** Wall time of the lint itself (in the worker, or in-process). */
@@ -70,55 +71,10 @@ function inWorker(text: string, options: LintOptions, token?: Cancellation): Pro
 }
 
 /**
- * A worker thread that indexes batches of documents (`indexDocument`) for the workspace index's
- * initial build, so reading and parsing a large workspace neither blocks the extension host nor
- * competes with it for its thread. `start()` is undefined when workers are unavailable; a
- * rejected `index()` means the caller indexes in-process.
+ * One pool worker (src/node/pool.ts) running dist/lintWorker.js, for the workspace index's
+ * initial build: reading and parsing a large workspace then neither blocks the extension host
+ * nor competes with it for its thread. Undefined when the worker script is missing.
  */
-export class IndexWorker {
-  private readonly pending = new Map<number, { resolve(docs: Array<IndexedDoc | null>): void; reject(e: Error): void }>();
-  private seq = 0;
-  private dead: Error | undefined;
-
-  static start(): IndexWorker | undefined {
-    if (!existsSync(WORKER_FILE)) return undefined;
-    try {
-      return new IndexWorker(new Worker(WORKER_FILE));
-    } catch {
-      return undefined;
-    }
-  }
-
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (m: IndexReply) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.docs);
-      else p.reject(new Error(m.error));
-    });
-    worker.on('error', (e) => this.fail(e));
-    worker.on('exit', (code) => this.fail(new Error(`index worker exited (${code})`)));
-  }
-
-  index(jobs: IndexJob[]): Promise<Array<IndexedDoc | null>> {
-    if (this.dead) return Promise.reject(this.dead);
-    const id = ++this.seq;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const request: IndexRequest = { id, index: jobs.map((j) => ({ ...j, options: { ...j.options, cache: false } })) };
-      this.worker.postMessage(request);
-    });
-  }
-
-  close(): void {
-    this.fail(new Error('index worker closed'));
-    void this.worker.terminate();
-  }
-
-  private fail(e: Error): void {
-    this.dead ??= e;
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
-  }
+export function startIndexWorker(): WorkerPool | undefined {
+  return existsSync(WORKER_FILE) ? new WorkerPool(1, WORKER_FILE) : undefined;
 }

@@ -14,7 +14,9 @@ import { aliasLookup, buildIndex, indexDocument, lintWorkspace, partnerKeyOf, up
 import { textPositions } from './adapter';
 import type { ConfigService } from './config';
 import { isMarkdown, toDiagnostics, type Linter } from './diagnostics';
-import { IndexWorker } from './backgroundLint';
+import { startIndexWorker } from './backgroundLint';
+import type { IndexJob } from './lintWorker';
+import { runTasks } from '../node/pool';
 import { readSettings } from './settings';
 
 export const WORKSPACE_SOURCE = 'partnership-docs-workspace';
@@ -203,53 +205,46 @@ export class WorkspaceIndexService implements vscode.Disposable {
   }
 
   /** Indexes on the host's thread with the shared section cache (edits re-parse one section). */
-  private indexHere(entry: Entry): IndexedDoc | null {
+  private indexHere(entry: Pick<Entry, 'text' | 'options'>): IndexedDoc | null {
     return indexDocument(entry.options.path!, entry.text, { ...entry.options, cache: parseCache });
   }
 
   /**
-   * Reads every file and indexes them in a worker thread (batches of files; the host only reads
-   * and merges), falling back to the host's thread when workers are unavailable. Later updates
-   * of single files run on the host with the section cache.
+   * Reads every file, then indexes them in a worker thread (the pool of src/node/pool.ts with one
+   * worker; the host only reads and merges), on the host's thread for a few files or when the
+   * worker cannot start or dies. Later updates of single files run on the host with the section
+   * cache.
    */
   private async buildAll(): Promise<void> {
     const started = performance.now();
     this.today = isoToday();
     const files = await vscode.workspace.findFiles(GLOB, EXCLUDE);
-    let inWorker = 0;
+    const loaded: Entry[] = [];
+    const READ_BATCH = 24;
+    for (let i = 0; i < files.length; i += READ_BATCH) {
+      for (const e of await Promise.all(files.slice(i, i + READ_BATCH).map((uri) => this.load(uri)))) if (e) loaded.push(e);
+    }
+    let onHost = 0;
+    const indexed = await runTasks<IndexJob, IndexedDoc | null>(
+      'index',
+      loaded.map((e) => ({ path: e.options.path!, text: e.text, options: e.options })),
+      async (job) => {
+        onHost++;
+        return this.indexHere(job);
+      },
+      { jobs: 1 },
+      loaded.length > READ_BATCH ? startIndexWorker() : undefined,
+    );
     const docs: IndexedDoc[] = [];
     this.entries.clear();
-    const BATCH = 24;
-    const worker = files.length > BATCH ? IndexWorker.start() : undefined;
-    try {
-      let indexing: Promise<void> = Promise.resolve();
-      for (let i = 0; i < files.length; i += BATCH) {
-        const loaded = (await Promise.all(files.slice(i, i + BATCH).map((uri) => this.load(uri)))).filter((e): e is Entry => e !== undefined);
-        // Read the next batch while the worker indexes this one.
-        const previous = indexing;
-        indexing = (async () => {
-          let indexed: Array<IndexedDoc | null>;
-          try {
-            indexed = worker ? await worker.index(loaded.map((e) => ({ path: e.options.path!, text: e.text, options: e.options }))) : loaded.map((e) => this.indexHere(e));
-            if (worker) inWorker += loaded.length;
-          } catch {
-            indexed = loaded.map((e) => this.indexHere(e));
-          }
-          await previous;
-          loaded.forEach((entry, k) => {
-            const doc = indexed[k];
-            if (!doc) return;
-            this.entries.set(doc.path, entry);
-            docs.push(doc);
-          });
-        })();
-      }
-      await indexing;
-    } finally {
-      worker?.close();
-    }
+    loaded.forEach((entry, k) => {
+      const doc = indexed[k];
+      if (!doc) return;
+      this.entries.set(doc.path, entry);
+      docs.push(doc);
+    });
     this.index = buildIndex(docs, { today: this.today });
-    this.lastBuild = { files: files.length, documents: docs.length, inWorker, ms: performance.now() - started };
+    this.lastBuild = { files: files.length, documents: docs.length, inWorker: loaded.length - onHost, ms: performance.now() - started };
     this.afterChange(null);
   }
 

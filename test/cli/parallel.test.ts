@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateFolderFiles } from '../../scripts/generate.mjs';
 import { indexDocument } from '../../src/core/index.js';
-import { runTasks } from '../../src/cli/pool.js';
+import { runTasks } from '../../src/node/pool.js';
 import { spawnSync } from 'node:child_process';
 import { BIN, ensureBuilt, README, removeTemp, ROOT, tempRepo, type RunResult } from './helpers.js';
 

@@ -1,8 +1,9 @@
 /**
- * Spreading independent tasks (check a file, index a file) over worker threads.
+ * Spreading independent tasks (check a file, index a file) over worker threads — shared by the
+ * CLI (`check`, `report`) and the extension (the workspace index's initial build).
  *
  * The workers run a bundle that calls `servePool` with the handlers (dist/cli.js does, see
- * main.ts): by default the bundle this code is in. `runTasks` gives the outcomes in the order of
+ * src/cli/main.ts; the extension's dist/lintWorker.js too): by default the bundle this code is in. `runTasks` gives the outcomes in the order of
  * the tasks whatever the number of threads, runs everything in this thread when workers would
  * not pay off (few tasks, jobs = 1, or no bundle to start: under tsx), and when a worker fails to
  * start or dies, this thread takes over what it held and keeps taking tasks.
