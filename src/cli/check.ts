@@ -108,8 +108,6 @@ function informationUri(): string {
 // the same bundle, whose worker side calls checkOne) when there are enough files to repay their
 // start-up.
 
-export { defaultJobs };
-
 /** One file to check; plain data, so it can be posted to a worker. */
 export interface CheckTask {
   abs: string;
@@ -165,9 +163,4 @@ function reported(f: Finding): Finding {
   if (f.data === undefined && f.suggestions === undefined) return f;
   const { data: _data, suggestions: _suggestions, ...rest } = f;
   return rest;
-}
-
-/** Checks every task; the outcomes are in the order of the tasks whatever the parallelism. */
-export function checkAll(tasks: CheckTask[], jobs: number): Promise<CheckOutcome[]> {
-  return runTasks('check', tasks, checkOne, { jobs });
 }

@@ -200,35 +200,15 @@ export type ReadResult =
 /**
  * Reads a document as UTF-8 text. Binary files (containing NUL) and invalid UTF-8 are refused
  * with a message. A UTF-8 byte order mark is stripped from `text` and reported in `bom`.
- */
-export async function readTextFile(abs: string): Promise<ReadResult> {
-  let raw: Buffer;
-  try {
-    // Opened non-blocking and checked on the handle: reading a FIFO (or a device) named like a
-    // document would block the run forever.
-    const fh = await fsp.open(abs, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
-    try {
-      const st = await fh.stat();
-      if (st.isDirectory()) return { ok: false, message: 'is a directory; not checked' };
-      if (!st.isFile()) return { ok: false, message: 'not a regular file; not checked' };
-      raw = await fh.readFile();
-    } finally {
-      await fh.close();
-    }
-  } catch (err) {
-    return { ok: false, message: `cannot read: ${errMessage(err)}` };
-  }
-  return decodeText(raw);
-}
-
-/**
- * `readTextFile` with synchronous calls: for worker threads and the one-thread loop of `check`,
- * which read one file after the other anyway (about a seventh of the CPU time of the asynchronous
- * file-handle calls). Same checks, same messages.
+ * Synchronous: files are read one after the other (in a worker thread, or the one-thread loop
+ * of `check`), and the synchronous calls cost about a seventh of the CPU time of asynchronous
+ * file-handle calls.
  */
 export function readTextFileSync(abs: string): ReadResult {
   let raw: Buffer;
   try {
+    // Opened non-blocking and checked on the descriptor: reading a FIFO (or a device) named like
+    // a document would block the run forever.
     const fd = openSync(abs, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
     try {
       const st = fstatSync(fd);

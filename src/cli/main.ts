@@ -12,10 +12,10 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
 import { isIsoDate } from '../core/templates.js';
-import { checkOne, defaultJobs, runCheck, type Format, type Io } from './check.js';
+import { checkOne, runCheck, type Format, type Io } from './check.js';
 import { indexOne } from './indexFiles.js';
 import { runNew, UsageError } from './newDoc.js';
-import { POOL_MARK, servePool } from '../node/pool.js';
+import { defaultJobs, POOL_MARK, servePool } from '../node/pool.js';
 import { runReport } from './report.js';
 
 export { indexFiles, indexTexts, indexOne, type IndexTask, type IndexOutcome } from './indexFiles.js';

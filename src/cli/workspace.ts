@@ -8,7 +8,7 @@ import { applyFixes, buildIndex, indexDocument, lint, lintWorkspace } from '../c
 import type { Config, Finding } from '../core/types.js';
 import type { IndexedDoc } from '../core/workspace/types.js';
 import { writeFixedFile } from './fix.js';
-import { errMessage, readTextFile } from './files.js';
+import { errMessage, readTextFileSync } from './files.js';
 import type { FileFailure, FileReport } from './types.js';
 
 export interface WorkspaceEntry {
@@ -44,7 +44,7 @@ export async function addWorkspaceFindings(
       const fixed = applyFixes(e.text, findings);
       if (fixed === e.text) continue;
       try {
-        const read = await readTextFile(e.abs);
+        const read = readTextFileSync(e.abs);
         if (!read.ok || read.text !== e.text) {
           failures.push({ path, message: 'changed on disk while being checked; fixes not written' });
           continue;
