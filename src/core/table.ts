@@ -12,7 +12,7 @@
  * Content of cells other than the replaced ones is never changed, and no line outside the
  * table is touched.
  */
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 import type { CellModel, TableModel } from './model.js';
 import type { OffsetEdit } from './types.js';
 
@@ -20,22 +20,6 @@ export interface CellReplacement {
   cell: CellModel;
   text: string;
 }
-
-/** Display width as editors draw it (emoji 2 columns, combining marks 0). */
-export function displayWidth(s: string): number {
-  // Printable ASCII is one column a character; string-width handles the rest (emoji, CJK, marks).
-  if (PRINTABLE_ASCII.test(s)) return s.length;
-  // string-width segments graphemes (~10 µs a call) and the same status cells (✅ Green …) recur
-  // in every KPI table: remember the widths of recent non-ASCII strings.
-  let w = wideWidths.get(s);
-  if (w === undefined) {
-    if (wideWidths.size >= 4096) wideWidths.clear();
-    wideWidths.set(s, (w = stringWidth(s)));
-  }
-  return w;
-}
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const wideWidths = new Map<string, number>();
 
 /** A table's padded layout is computed once per table model (models are fresh per lint). */
 const layouts = new WeakMap<TableModel, PaddedTable | null>();

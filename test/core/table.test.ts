@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { buildDocument } from '../../src/core/document.js';
 import { applyEdits } from '../../src/core/fix.js';
 import type { CellModel, TableModel } from '../../src/core/model.js';
-import { cellReplacementEdits, displayWidth } from '../../src/core/table.js';
+import { cellReplacementEdits } from '../../src/core/table.js';
+import { displayWidth } from '../../src/core/width.js';
 
 function table(text: string): TableModel {
   const t = buildDocument(text, { cache: false }).tables[0];
