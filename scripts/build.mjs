@@ -8,13 +8,12 @@ import { join } from 'node:path';
 const watch = process.argv.includes('--watch');
 
 /**
- * The core parses each section with its own remark call, and remark's parser redoes two setups on
- * every call that depend only on the (fixed) extension lists: micromark's combineExtensions and
- * mdast-util-from-markdown's compiler config (~100 handler closures). This plugin memoises both by
- * the identity of the extension array (the frozen processor passes the same arrays on every call;
- * both results are read-only during a parse). Warm 2 KB lint: -16 % (12 sections). The build
- * fails if the patched source ever changes shape (a dependency update), so it cannot silently
- * stop applying; test/core/bundle.test.ts checks the bundle lints exactly like the sources.
+ * The core tokenizes each section with its own micromark call, and micromark redoes one setup on
+ * every call that depends only on the (fixed) extension list: combineExtensions. This plugin
+ * memoises it by the identity of the extension array (src/core/parse.ts passes the same arrays on
+ * every call; the result is read-only during a parse). The build fails if the patched source ever
+ * changes shape (a dependency update), so it cannot silently stop applying;
+ * test/core/bundle.test.ts checks the bundle lints exactly like the sources.
  */
 const PATCHES = [
   { file: /node_modules[\\/]micromark[\\/]lib[\\/]parse\.js$/,
@@ -26,16 +25,6 @@ const PATCHES = [
     if (settings.extensions) combinedConstructs.set(settings.extensions, constructs);
   }`,
     append: 'const combinedConstructs = new WeakMap();\n' },
-  { file: /node_modules[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/,
-    from: `  return compiler(options)(postprocess(parse(options).document().write(preprocess()(value, encoding, true))));`,
-    to: `  const key = (options || {}).mdastExtensions;
-  let compile = key && compilers.get(key);
-  if (!compile) {
-    compile = compiler(options);
-    if (key) compilers.set(key, compile);
-  }
-  return compile(postprocess(parse(options).document().write(preprocess()(value, encoding, true))));`,
-    append: 'const compilers = new WeakMap();\n' },
 ];
 const reuseParserSetup = {
   name: 'reuse-parser-setup',

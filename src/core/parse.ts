@@ -1,164 +1,566 @@
 /**
- * Parses one section with unified + remark-parse + remark-gfm and reduces the syntax tree to a
- * SectionModel (offsets relative to the section). The tree is not retained.
+ * Parses one section and reduces it to a SectionModel (offsets relative to the section).
+ *
+ * The tokenizer is micromark with the GFM extensions — exactly what remark-parse + remark-gfm run —
+ * but the model is built from micromark's events directly, without compiling an mdast tree
+ * (mdast-util-from-markdown): the tree cost about a third of the parse time and most of the
+ * memory churn (every node, every position object), and the model needs a small part of it.
+ *
+ * This compiler mirrors mdast-util-from-markdown (and its GFM extensions) for what the model
+ * reads: which tokens open nodes, how adjacent text tokens merge into one text node (the bracket
+ * scan runs over each text node's source range), the toString() of headings, where list items end
+ * (from-markdown's `prepareList`), how a task-list checkbox moves its paragraph's start, which
+ * content lives in "fragments" outside the tree (image alt text, link destinations, code). It is
+ * checked against a builder over the real mdast tree (test/core/oracle/mdast-model.ts) on every
+ * fixture, example and generated document and on random markdown (test/core/parse.test.ts).
+ *
+ * Two GFM constructs are tried only where they can occur — a table needs a `|` or a delimiter row
+ * with an alignment colon, the autolink literals need `www.`, `http://`, `https://` or an `@`
+ * (micromark's own start conditions) — so a section without them is tokenized with the other extensions only:
+ * same events, less work (they were ~45 % of the tokenizing time on a partnership folder).
+ *
+ * Deliberate difference from the tree: remark-gfm's autolink-literal *transform* (a regex pass
+ * over finished text nodes that catches literals the tokenizer left alone) is not run. It only
+ * turns text into links, and the text nodes it makes have no positions, so a bracket in such a
+ * paragraph (`Ask [Owner] at a@b.co` in some contexts) was invisible before; now it is found.
  */
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
-import type { Nodes, Root, Table, ListItem, Parents } from 'mdast';
-import type { BracketModel, CellModel, RowModel, SectionModel, TableModel } from './model.js';
+import { parse, postprocess, preprocess } from 'micromark';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import type { Event, Extension, Token } from 'micromark-util-types';
+import type { BracketModel, CellModel, ListItemModel, ParagraphModel, RowModel, SectionModel, HeadingModel } from './model.js';
 import { normalizeLabel } from './model.js';
 
+const autolink = gfmAutolinkLiteral();
+const footnote = gfmFootnote();
+const strikethrough = gfmStrikethrough();
+const table = gfmTable();
+const taskList = gfmTaskListItem();
 /**
- * A from-markdown transform that remark-gfm registers: GFM autolink literals (`www.x.com`,
- * `https://…`, `a@b.co` in plain text become links) are found by a regex pass over every text
- * node of the finished tree (mdast-util-gfm-autolink-literal's `findAndReplace`). Its tree walk
- * costs about a sixth of a small section's parse even when nothing matches, so the transform is
- * taken out of the parser and run afterwards, only when some text node could match: each of its
- * regexes needs `http://`, `https://` or `www.` (case-insensitive) or an `@` in a text node's
- * value. When no text node has one, the transform changes nothing, so the tree is identical.
+ * The extension lists, in micromark-extension-gfm's order, by [has a pipe] + 2 × [has an autolink
+ * trigger]. The same array objects every call: the bundle memoises micromark's combineExtensions
+ * by the array's identity (scripts/build.mjs).
  */
-type Transform = (tree: Root) => Root | undefined | void;
-const deferredTransforms: Transform[] = [];
+const EXTENSIONS: Extension[][] = [
+  [footnote, strikethrough, taskList],
+  [footnote, strikethrough, table, taskList],
+  [autolink, footnote, strikethrough, taskList],
+  [autolink, footnote, strikethrough, table, taskList],
+];
 const AUTOLINK_TRIGGER = /https?:\/\/|www\.|@/i;
+/**
+ * A GFM table needs a delimiter row with a pipe or an alignment colon (micromark-extension-gfm-
+ * table's `seen`); the header row needs neither (`www.` over `:--` is a one-column table).
+ */
+const PIPELESS_DELIMITER_ROW = /^[ \t]*(?::-|-+:[ \t]*$)/m;
 
-function deferAutolinkTransform(this: Processor): void {
-  const data = this.data() as { fromMarkdownExtensions?: unknown[] };
-  // Each extension is an object or a (nested) list of them (gfmFromMarkdown() is a list).
-  const strip = (ext: unknown): unknown => {
-    if (Array.isArray(ext)) return ext.map(strip);
-    const e = ext as { transforms?: Transform[]; enter?: Record<string, unknown> };
-    if (!e || !e.transforms?.length || !e.enter || !('literalAutolink' in e.enter)) return ext;
-    deferredTransforms.push(...e.transforms);
-    return { ...e, transforms: [] };
-  };
-  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip);
+/** micromark's events for one text, with the GFM constructs that can occur in it. */
+export function sectionEvents(text: string): Event[] {
+  const hasTable = text.includes('|') || PIPELESS_DELIMITER_ROW.test(text);
+  const extensions = EXTENSIONS[(hasTable ? 1 : 0) + (AUTOLINK_TRIGGER.test(text) ? 2 : 0)]!;
+  return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)));
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(deferAutolinkTransform).freeze();
+/** The full GFM extension list: what remark-gfm gives micromark (for the tests). */
+export const ALL_GFM_EXTENSIONS = EXTENSIONS[3]!;
 
-export function parseTree(text: string): Root {
-  let tree = processor.parse(text) as Root;
-  if (deferredTransforms.length && hasTextMatching(tree, AUTOLINK_TRIGGER)) {
-    for (const t of deferredTransforms) tree = t(tree) || tree;
-  }
-  return tree;
+function emptyModel(): SectionModel {
+  return { headings: [], tables: [], listItems: [], paragraphs: [], brackets: [], definitions: [], comments: [], code: [] };
 }
-
-function hasTextMatching(node: Nodes, re: RegExp): boolean {
-  if (node.type === 'text') return re.test(node.value);
-  if ('children' in node) {
-    for (const child of (node as Parents).children) if (hasTextMatching(child as Nodes, re)) return true;
-  }
-  return false;
-}
-
-const BRACKET = /\[([^\[\]\n]{1,200})\]/g;
 
 export function buildSectionModel(text: string): SectionModel {
-  const model: SectionModel = {
-    headings: [],
-    tables: [],
-    listItems: [],
-    paragraphs: [],
-    brackets: [],
-    definitions: [],
-    comments: [],
-    code: [],
-  };
+  const model = emptyModel();
   try {
-    walk(parseTree(text), model, text, 0, -1);
+    compile(sectionEvents(text), text, model);
   } catch (err) {
-    // Containers nested thousands deep (`- - - - …`, `> > > …`) overflow the stack of the
-    // parser's recursive tree transforms (and of this walk). lint() must not throw: such a
-    // section yields an empty model, as if it had no structure.
+    // Containers nested thousands deep (`- - - - …`, `> > > …`) can overflow the stack of the
+    // tokenizer. lint() must not throw: such a section yields an empty model, as if it had no
+    // structure.
     if (!(err instanceof RangeError)) throw err;
-    return { headings: [], tables: [], listItems: [], paragraphs: [], brackets: [], definitions: [], comments: [], code: [] };
+    return emptyModel();
   }
   return model;
 }
 
-function startOf(n: Nodes): number {
-  return n.position?.start.offset ?? 0;
-}
-function endOf(n: Nodes): number {
-  return n.position?.end.offset ?? 0;
-}
-
-function walk(node: Nodes, model: SectionModel, text: string, depth: number, parentItem: number): void {
-  switch (node.type) {
-    case 'heading': {
-      const start = startOf(node);
-      const first = node.children[0];
-      model.headings.push({
-        start,
-        end: endOf(node),
-        depth: node.depth,
-        text: toString(node),
-        textStart: first ? startOf(first) : endOf(node),
-      });
-      break;
-    }
-    case 'table':
-      model.tables.push(tableModel(node, text, depth === 0));
-      break;
-    case 'listItem':
-      parentItem = listItem(node, model, text, depth, parentItem);
-      break;
-    case 'paragraph':
-      model.paragraphs.push({ start: startOf(node), end: endOf(node), depth });
-      break;
-    case 'text':
-      scanBrackets(text, startOf(node), endOf(node), model.brackets);
-      return;
-    case 'definition':
-    case 'footnoteDefinition':
-      model.definitions.push(normalizeLabel(node.label ?? node.identifier));
-      break;
-    case 'html': {
-      const m = /^<!--([\s\S]*?)-->/.exec(node.value);
-      if (m) model.comments.push({ start: startOf(node), end: startOf(node) + m[0].length, body: m[1]!.trim() });
-      return;
-    }
-    case 'code':
-    case 'inlineCode':
-      model.code.push({ start: startOf(node), end: endOf(node) });
-      return;
-    default:
-      break;
-  }
-  if ('children' in node) {
-    const childDepth = node.type === 'root' ? 0 : node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem' ? depth + (node.type === 'list' ? 0 : 1) : depth;
-    for (const child of (node as Parents).children) walk(child as Nodes, model, text, childDepth, parentItem);
-  }
+/** A node (or fragment) of the mdast tree that from-markdown would build, reduced to what we read. */
+interface Frame {
+  /** mdast node type, or 'fragment' for from-markdown's buffer(). */
+  type: string;
+  /** Nesting depth that this node's children get (the tree walk's depth: lists and quotes nest). */
+  depth: number;
+  /** Index of the enclosing list item (this one, for a list item) in model.listItems, or -1. */
+  item: number;
+  /** Text nodes here are part of the tree (not of an image's alt text, a URL, code…). */
+  visible: boolean;
+  /** from-markdown's canContainEols: a line ending here is text. */
+  eols: boolean;
+  /** Accumulate this node's toString() in `value`. */
+  collect: boolean;
+  value: string;
+  /** The source range of the open text node (the last child is a text node), or runStart -1. */
+  runStart: number;
+  runEnd: number;
+  /** Whether any child node was added, and the first child's start offset. */
+  hasChild: boolean;
+  firstChildStart: number;
+  firstIsText: boolean;
+  /** Per type: the model entry (heading, paragraph, list item), table rows, the first paragraph child… */
+  heading: HeadingModel | null;
+  paragraph: ParagraphModel | null;
+  listItem: ListItemModel | null;
+  firstChildParagraph: ParagraphModel | null;
+  firstParagraph: ParagraphModel | null;
+  rows: RowModel[] | null;
+  cells: CellModel[] | null;
+  /** A task item's paragraph: the value length of its head text node, once closed (-1: none). */
+  taskHead: boolean;
+  headLength: number;
 }
 
-function listItem(node: ListItem, model: SectionModel, text: string, depth: number, parent: number): number {
-  const start = startOf(node);
-  const end = endOf(node);
-  let contentStart = end;
-  const first = node.children[0];
-  if (first) contentStart = startOf(first);
-  if (node.checked !== null && node.checked !== undefined) {
-    // remark-gfm moves the paragraph start past `[ ] ` only when the text after it is plain
-    // text; with emphasis first it points at the checkbox. Skip the checkbox either way.
-    const box = /^\[[ xX]\][ \t]*/.exec(text.slice(contentStart, contentStart + 8));
-    if (box) contentStart += box[0].length;
+function frame(type: string, parent: Frame | null): Frame {
+  return {
+    type,
+    depth: parent ? parent.depth : 0,
+    item: parent ? parent.item : -1,
+    visible: parent ? parent.visible : true,
+    eols: type === 'paragraph' || type === 'heading' || type === 'emphasis' || type === 'strong' || type === 'fragment',
+    collect: parent ? parent.collect : false,
+    value: '',
+    runStart: -1,
+    runEnd: -1,
+    hasChild: false,
+    firstChildStart: -1,
+    firstIsText: false,
+    heading: null,
+    paragraph: null,
+    listItem: null,
+    firstChildParagraph: null,
+    firstParagraph: null,
+    rows: null,
+    cells: null,
+    taskHead: false,
+    headLength: -1,
+  };
+}
+
+const BRACKET = /\[([^\[\]\n]{1,200})\]/g;
+const LINE_PREFIXES = new Set(['linePrefix', 'blockQuotePrefix', 'blockQuotePrefixWhitespace', 'blockQuoteMarker', 'listItemIndent']);
+
+function compile(events: Event[], text: string, model: SectionModel): void {
+  const root = frame('root', null);
+  const stack: Frame[] = [root];
+  let top = root;
+  let atHardBreak = false;
+  let slurpLineEnding = false;
+  let referenceBase = 0;
+
+  const push = (f: Frame): void => {
+    stack.push(f);
+    top = f;
+  };
+  const pop = (): Frame => {
+    const f = stack.pop()!;
+    top = stack[stack.length - 1]!;
+    return f;
+  };
+  const closeRun = (f: Frame): void => {
+    if (f.runStart < 0) return;
+    if (f.visible) scanBrackets(text, f.runStart, f.runEnd, model.brackets);
+    if (f.taskHead && f.headLength < 0) f.headLength = f.value.length;
+    f.runStart = -1;
+  };
+  /** from-markdown's enter(): a new child node of the current node. */
+  const openNode = (type: string, token: Token): Frame => {
+    const parent = top;
+    closeRun(parent);
+    if (!parent.hasChild) {
+      parent.hasChild = true;
+      parent.firstChildStart = token.start.offset;
+    }
+    const f = frame(type, parent);
+    push(f);
+    return f;
+  };
+  /** from-markdown's exit(): the node is done; its text joins the parent's toString(). */
+  const closeNode = (): Frame => {
+    const f = pop();
+    closeRun(f);
+    if (top.collect && f.value) top.value += f.value;
+    return f;
+  };
+  /** from-markdown's buffer(): a fragment that collects text outside the tree. */
+  const openFragment = (token: Token, visible: boolean, collect: boolean): void => {
+    const f = frame('fragment', top);
+    f.visible = visible && top.visible;
+    f.collect = collect;
+    push(f);
+  };
+  /** from-markdown's resume(): the fragment's toString(). */
+  const resume = (): string => {
+    const f = pop();
+    closeRun(f);
+    return f.value;
+  };
+  const enterText = (token: Token): void => {
+    const f = top;
+    if (f.runStart >= 0) return;
+    f.runStart = token.start.offset;
+    if (!f.hasChild) {
+      f.hasChild = true;
+      f.firstChildStart = token.start.offset;
+      f.firstIsText = true;
+    }
+  };
+  const exitText = (event: Event): void => {
+    const f = top;
+    f.runEnd = event[1].end.offset;
+    if (f.collect) f.value += event[2].sliceSerialize(event[1]);
+  };
+  const closeItem = (index: number): void => {
+    const f = pop();
+    const item = f.listItem!;
+    // from-markdown's prepareList: the item ends where the run of line endings and line prefixes
+    // before the next item (or the list's end) starts.
+    let lineIndex = -1;
+    let tail = index;
+    while (tail--) {
+      const e = events[tail]!;
+      const type = e[1].type;
+      if (type === 'lineEnding' || type === 'lineEndingBlank') {
+        if (e[0] === 'exit') continue;
+        lineIndex = tail;
+      } else if (!LINE_PREFIXES.has(type)) {
+        break;
+      }
+    }
+    const end = lineIndex > 0 /* from-markdown tests it for truthiness */ ? events[lineIndex]![1].start.offset : events[index]![1].end.offset;
+    item.end = end;
+    let contentStart = f.firstChildParagraph ? f.firstChildParagraph.start : f.hasChild ? f.firstChildStart : end;
+    if (item.checked !== null) {
+      // remark-gfm moves the paragraph start past `[ ] ` only when the text after it is plain
+      // text; with emphasis first it points at the checkbox. Skip the checkbox either way.
+      const box = /^\[[ xX]\][ \t]*/.exec(text.slice(contentStart, contentStart + 8));
+      if (box) contentStart += box[0].length;
+    }
+    let firstLineEnd = text.indexOf('\n', contentStart);
+    if (firstLineEnd === -1 || firstLineEnd > end) firstLineEnd = end;
+    if (firstLineEnd > item.start && text.charCodeAt(firstLineEnd - 1) === 13) firstLineEnd--;
+    item.contentStart = contentStart;
+    item.firstLineEnd = firstLineEnd;
+  };
+
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
+    const token = event[1];
+    const type = token.type;
+    if (event[0] === 'enter') {
+      switch (type) {
+        case 'data':
+        case 'characterEscape':
+        case 'characterReference':
+        case 'codeTextData':
+        case 'htmlFlowData':
+        case 'htmlTextData':
+        case 'autolinkProtocol':
+        case 'autolinkEmail':
+        case 'literalAutolinkEmail':
+        case 'literalAutolinkHttp':
+        case 'literalAutolinkWww':
+          enterText(token);
+          break;
+        case 'paragraph': {
+          const parent = top;
+          const firstChild = !parent.hasChild;
+          const f = openNode('paragraph', token);
+          const p: ParagraphModel = { start: token.start.offset, end: token.end.offset, depth: parent.depth };
+          model.paragraphs.push(p);
+          f.paragraph = p;
+          if (parent.type === 'listItem') {
+            if (firstChild) parent.firstChildParagraph = p;
+            if (!parent.firstParagraph) parent.firstParagraph = p;
+          }
+          break;
+        }
+        case 'atxHeading':
+        case 'setextHeading': {
+          const f = openNode('heading', token);
+          f.collect = true;
+          f.heading = { start: token.start.offset, end: token.end.offset, depth: 0, text: '', textStart: 0 };
+          model.headings.push(f.heading);
+          break;
+        }
+        case 'listItemPrefix': {
+          // from-markdown's prepareList inserts a listItem node here.
+          if (top.type === 'listItem') closeItem(index);
+          const list = top;
+          const f = openNode('listItem', token);
+          const item: ListItemModel = {
+            start: token.start.offset,
+            end: token.end.offset,
+            checked: null,
+            depth: list.depth,
+            parent: list.item,
+            contentStart: 0,
+            firstLineEnd: 0,
+          };
+          model.listItems.push(item);
+          f.listItem = item;
+          f.item = model.listItems.length - 1;
+          f.depth = list.depth + 1;
+          break;
+        }
+        case 'listOrdered':
+        case 'listUnordered':
+          openNode('list', token);
+          break;
+        case 'blockQuote':
+          openNode('blockquote', token).depth++;
+          break;
+        case 'emphasis':
+        case 'strong':
+        case 'strikethrough':
+        case 'link':
+        case 'autolink':
+        case 'literalAutolink':
+        case 'image':
+        case 'hardBreakEscape':
+        case 'hardBreakTrailing':
+        case 'thematicBreak':
+        case 'definition':
+        case 'gfmFootnoteDefinition':
+        case 'gfmFootnoteCall':
+          openNode(type, token);
+          break;
+        case 'tableRow':
+          openNode(type, token).cells = [];
+          break;
+        case 'table': {
+          const f = openNode('table', token);
+          f.rows = [];
+          break;
+        }
+        case 'tableHeader':
+        case 'tableData': {
+          const row = top;
+          openNode('tableCell', token);
+          row.cells!.push(cellModel(text, token.start.offset, token.end.offset));
+          break;
+        }
+        case 'codeFenced':
+        case 'codeIndented': {
+          // Code is a leaf whose content is a fragment outside the tree: skip to its end.
+          openNode('code', token);
+          closeNode();
+          if (top.visible) model.code.push({ start: token.start.offset, end: token.end.offset });
+          while (++index < events.length && !(events[index]![0] === 'exit' && events[index]![1] === token));
+          break;
+        }
+        case 'codeText': {
+          const f = openNode('inlineCode', token);
+          if (f.visible) model.code.push({ start: token.start.offset, end: token.end.offset });
+          openFragment(token, false, f.collect);
+          break;
+        }
+        case 'htmlFlow':
+        case 'htmlText':
+          openNode('html', token);
+          openFragment(token, false, true);
+          break;
+        case 'label':
+          // A link's label becomes its children; an image's is its alt text.
+          openFragment(token, top.type === 'link', top.collect);
+          break;
+        case 'definitionLabelString':
+        case 'gfmFootnoteDefinitionLabelString':
+          openFragment(token, false, true);
+          break;
+        case 'definitionDestinationString':
+        case 'definitionTitleString':
+        case 'referenceString':
+        case 'resourceDestinationString':
+        case 'resourceTitleString':
+        case 'gfmFootnoteCallString':
+          openFragment(token, false, false);
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+
+    switch (type) {
+      case 'data':
+      case 'characterEscapeValue':
+      case 'codeTextData':
+      case 'htmlFlowData':
+      case 'htmlTextData':
+      case 'autolinkProtocol':
+      case 'autolinkEmail':
+      case 'literalAutolinkEmail':
+      case 'literalAutolinkHttp':
+      case 'literalAutolinkWww':
+        exitText(event);
+        break;
+      case 'characterReferenceMarkerNumeric':
+        referenceBase = 10;
+        break;
+      case 'characterReferenceMarkerHexadecimal':
+        referenceBase = 16;
+        break;
+      case 'characterReferenceValue':
+        if (top.collect) {
+          const raw = event[2].sliceSerialize(token);
+          top.value += referenceBase ? decodeNumericCharacterReference(raw, referenceBase) : String(decodeNamedCharacterReference(raw));
+        }
+        referenceBase = 0;
+        break;
+      case 'characterReference':
+        top.runEnd = token.end.offset;
+        break;
+      case 'lineEnding':
+        if (atHardBreak) {
+          atHardBreak = false;
+        } else if (!slurpLineEnding && top.eols) {
+          enterText(token);
+          exitText(event);
+        }
+        break;
+      case 'hardBreakEscape':
+      case 'hardBreakTrailing':
+        atHardBreak = true;
+        closeNode();
+        break;
+      case 'paragraph': {
+        const f = top;
+        const parent = stack[stack.length - 2]!;
+        closeRun(f);
+        // mdast-util-gfm-task-list-item: the head text loses its first character (the space after
+        // the checkbox); if text remains, the paragraph starts one character later.
+        if (parent.type === 'listItem' && parent.listItem!.checked !== null && f.firstIsText && parent.firstParagraph === f.paragraph && f.headLength > 1) {
+          f.paragraph!.start = f.firstChildStart + 1;
+        }
+        closeNode();
+        break;
+      }
+      case 'taskListCheckValueChecked':
+      case 'taskListCheckValueUnchecked': {
+        const parent = stack[stack.length - 2]!;
+        if (parent.listItem) parent.listItem.checked = type === 'taskListCheckValueChecked';
+        top.taskHead = true;
+        top.collect = true;
+        break;
+      }
+      case 'atxHeadingSequence': {
+        const heading = top.heading;
+        if (heading && !heading.depth) heading.depth = token.end.offset - token.start.offset;
+        break;
+      }
+      case 'setextHeadingText':
+        slurpLineEnding = true;
+        break;
+      case 'setextHeadingLineSequence':
+        if (top.heading) top.heading.depth = text.charCodeAt(token.start.offset) === 61 ? 1 : 2;
+        break;
+      case 'atxHeading':
+      case 'setextHeading': {
+        if (type === 'setextHeading') slurpLineEnding = false;
+        const f = closeNode();
+        const heading = f.heading!;
+        heading.text = f.value;
+        heading.textStart = f.hasChild ? f.firstChildStart : heading.end;
+        break;
+      }
+      case 'listOrdered':
+      case 'listUnordered':
+        if (top.type === 'listItem') closeItem(index);
+        closeNode();
+        break;
+      case 'tableRow': {
+        const f = closeNode();
+        top.rows!.push({ start: token.start.offset, end: token.end.offset, cells: f.cells! });
+        break;
+      }
+      case 'table': {
+        const f = closeNode();
+        const rows = f.rows!;
+        const header = rows[0]!;
+        // The delimiter row is the line after the header row.
+        const delimStart = text.indexOf('\n', header.end) + 1;
+        let delimEnd = text.indexOf('\n', delimStart);
+        if (delimEnd === -1) delimEnd = text.length;
+        if (text.charCodeAt(delimEnd - 1) === 13) delimEnd--;
+        const align = ((token as Token & { _align?: string[] })._align ?? []).map((a) => (a === 'none' ? null : a) as 'left' | 'right' | 'center' | null);
+        model.tables.push({
+          start: token.start.offset,
+          end: token.end.offset,
+          header,
+          delimiter: { start: delimStart, end: delimEnd },
+          rows: rows.slice(1),
+          align,
+          topLevel: top.depth === 0,
+        });
+        break;
+      }
+      case 'tableHeader':
+      case 'tableData':
+      case 'blockQuote':
+      case 'emphasis':
+      case 'strong':
+      case 'strikethrough':
+      case 'link':
+      case 'autolink':
+      case 'literalAutolink':
+      case 'image':
+      case 'thematicBreak':
+      case 'definition':
+      case 'gfmFootnoteDefinition':
+      case 'gfmFootnoteCall':
+        closeNode();
+        break;
+      case 'codeText': {
+        const value = resume();
+        closeNode();
+        if (top.collect) top.value += value;
+        break;
+      }
+      case 'htmlFlow':
+      case 'htmlText': {
+        const value = resume();
+        const visible = top.visible;
+        const start = token.start.offset;
+        closeNode();
+        if (top.collect) top.value += value;
+        const m = visible && value.startsWith('<!--') ? /^<!--([\s\S]*?)-->/.exec(value) : null;
+        if (m) model.comments.push({ start, end: start + m[0].length, body: m[1]!.trim() });
+        break;
+      }
+      case 'label': {
+        // A link's toString() is its label's; an image's is its alt text.
+        const value = resume();
+        if (top.collect) top.value += value;
+        break;
+      }
+      case 'definitionLabelString':
+      case 'gfmFootnoteDefinitionLabelString':
+        model.definitions.push(normalizeLabel(resume()));
+        break;
+      case 'definitionDestinationString':
+      case 'definitionTitleString':
+      case 'referenceString':
+      case 'resourceDestinationString':
+      case 'resourceTitleString':
+      case 'gfmFootnoteCallString':
+        resume();
+        break;
+      default:
+        break;
+    }
   }
-  let firstLineEnd = text.indexOf('\n', contentStart);
-  if (firstLineEnd === -1 || firstLineEnd > end) firstLineEnd = end;
-  if (firstLineEnd > start && text.charCodeAt(firstLineEnd - 1) === 13) firstLineEnd--;
-  model.listItems.push({
-    start,
-    end,
-    checked: node.checked ?? null,
-    depth,
-    parent,
-    contentStart,
-    firstLineEnd,
-  });
-  return model.listItems.length - 1;
 }
 
 /** Finds `[label]` in the raw source of a text node; escaped brackets are literal text. */
@@ -174,29 +576,6 @@ function scanBrackets(text: string, start: number, end: number, out: BracketMode
     if (next) b.nextLabel = next[1]!;
     out.push(b);
   }
-}
-
-function tableModel(node: Table, text: string, topLevel: boolean): TableModel {
-  const rows: RowModel[] = node.children.map((row) => ({
-    start: startOf(row),
-    end: endOf(row),
-    cells: row.children.map((cell) => cellModel(text, startOf(cell), endOf(cell))),
-  }));
-  const header = rows[0]!;
-  // The delimiter row is the line after the header row.
-  const delimStart = text.indexOf('\n', header.end) + 1;
-  let delimEnd = text.indexOf('\n', delimStart);
-  if (delimEnd === -1) delimEnd = text.length;
-  if (text.charCodeAt(delimEnd - 1) === 13) delimEnd--;
-  return {
-    start: startOf(node),
-    end: endOf(node),
-    header,
-    delimiter: { start: delimStart, end: delimEnd },
-    rows: rows.slice(1),
-    align: (node.align ?? []).map((a) => a ?? null),
-    topLevel,
-  };
 }
 
 function cellModel(text: string, s: number, e: number): CellModel {

@@ -97,12 +97,18 @@ test('blockquotes nested 1,000 deep and lists/quotes alternating: found, no cras
   assert.deepEqual(m.byRule, { ...TITLE_FINDINGS, 'placeholder-unfilled': 1 });
 });
 
-test('containers nested so deep that the parser overflows its stack: no crash, the other sections are still linted', () => {
-  for (const name of ['nested-quotes-20000', ...(SLOW ? ['nested-lists-5000'] : [])]) {
-    const s = runCase(name);
-    assert.equal(s.kind, 'qbr', name);
-    // The overflowing section yields nothing; the next section's placeholder is found.
-    assert.deepEqual(at(s, 'placeholder-unfilled').map((x) => x[4]), ['[Date]'], name);
+test('containers nested 20,000 deep: no crash, the placeholder inside is found and the other sections are linted', () => {
+  // The model is built from micromark's events without recursion (the mdast tree's recursive
+  // transforms overflowed the stack here), so the deep section is analysed too.
+  const s = runCase('nested-quotes-20000');
+  assert.equal(s.kind, 'qbr');
+  assert.deepEqual(at(s, 'placeholder-unfilled').map((x) => x[4]), ['[Name]', '[Date]']);
+  if (SLOW) {
+    // Whether or not a section overflows the tokenizer's stack, lint() does not throw and the
+    // next section's placeholder is found.
+    const l = runCase('nested-lists-5000');
+    assert.equal(l.kind, 'qbr');
+    assert.ok(at(l, 'placeholder-unfilled').some((x) => x[4] === '[Date]'));
   }
 });
 
