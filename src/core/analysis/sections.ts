@@ -78,8 +78,28 @@ export function scopeHeadings(doc: DocModel, scope: SectionScope): OutlineEntry[
 
 /** The first heading in the scope named `name` (spec §1 matching), or undefined. */
 export function findSection(doc: DocModel, scope: SectionScope, name: string): OutlineEntry | undefined {
-  const key = sectionKey(name);
-  return scopeHeadings(doc, scope).find((h) => sectionKey(h.text) === key);
+  return sectionIndex(doc, scope).get(sectionKey(name));
+}
+
+/**
+ * Per document and scope: section key → the first heading with that key. Rules look up a dozen
+ * section names in documents with thousands of headings, on every keystroke.
+ */
+const sectionIndexes = new WeakMap<DocModel, Map<string, Map<string, OutlineEntry>>>();
+function sectionIndex(doc: DocModel, scope: SectionScope): Map<string, OutlineEntry> {
+  let byScope = sectionIndexes.get(doc);
+  if (!byScope) sectionIndexes.set(doc, (byScope = new Map()));
+  const id = `${scope.start}:${scope.end}:${scope.title ? scope.title.start : -1}`;
+  let index = byScope.get(id);
+  if (!index) {
+    index = new Map();
+    for (const h of scopeHeadings(doc, scope)) {
+      const key = sectionKey(h.text);
+      if (!index.has(key)) index.set(key, h);
+    }
+    byScope.set(id, index);
+  }
+  return index;
 }
 
 /** The scope enclosing an offset (the first scope when none does). */
