@@ -80,6 +80,20 @@ for (let i = 20; i < 20 + keystrokeRuns; i++) {
   // collection before each sample made the next lint ~10 ms slower (heap regrowth), not the lint.
   out.keystroke.push(time(() => (last = core.lint(current, { today, cache })), { collect: false }));
 }
+// The same keystrokes with every rule off: what the incremental parse, the section cache and the
+// placement cost alone (the rest of a keystroke is the rules re-running over the whole model).
+{
+  const rules = Object.fromEntries(core.ruleIds.map((id) => [id, 'off']));
+  const offCache = core.createCache();
+  let t = text;
+  core.lint(t, { today, cache: offCache, config: { rules } });
+  out.keystrokeRulesOff = [];
+  for (let i = 0; i < 20 + keystrokeRuns; i++) {
+    t = edit(t, i);
+    const ms = time(() => core.lint(t, { today, cache: offCache, config: { rules } }), { collect: false });
+    if (i >= 20) out.keystrokeRulesOff.push(ms);
+  }
+}
 // The incremental result must equal a full lint (property-tested elsewhere; cheap check here).
 if (bytes <= 200_000) {
   const full = core.lint(current, { today, cache: false });

@@ -96,7 +96,7 @@ test('the events-built model equals the mdast-built model on random markdown', (
     fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (parts) => {
       assertSameModel(parts.join(''), JSON.stringify(parts.join('')));
     }),
-    { numRuns: Number(process.env.PD_PROPERTY_RUNS ?? 3_000) },
+    { numRuns: Number(process.env.PD_PROPERTY_RUNS ?? 10_000) },
   );
 });
 
