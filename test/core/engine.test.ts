@@ -121,6 +121,19 @@ test('placeholders: links, defined references, footnotes and checkboxes are not 
   assert.deepEqual(f.map((x) => text.slice(x.startOffset, x.endOffset)), ['[Our Company]', '[X]', '[Year]', '[Amount]']);
 });
 
+test('placeholders on a line with a web address or an email the tokenizer leaves as text are found', () => {
+  // remark-gfm's autolink-literal transform turned these into links after parsing, with text
+  // nodes that had no positions, so the placeholders beside them went unreported.
+  const lines = [
+    '- Follow up - Owner: [Name] (intranet: teams/www.acme.com)',
+    '- Escalate - Owner: [Name], mail x/lee@acme.com',
+    '- Send deck - Owner: [Owner] "www.acme.com"',
+  ];
+  const text = `# Partnership QBR: Acme + Globex\n\n${lines.join('\n')}\n`;
+  const f = run(text).filter((x) => x.ruleId === 'placeholder-unfilled');
+  assert.deepEqual(f.map((x) => [x.line, text.slice(x.startOffset, x.endOffset)]), [[3, '[Name]'], [4, '[Name]'], [5, '[Owner]']]);
+});
+
 test('columns count UTF-16 code units', () => {
   const text = '# Partnership QBR: Acme + Globex\n\n🚀 é [Name]\n';
   const f = run(text).find((x) => x.ruleId === 'placeholder-unfilled')!;
