@@ -33,7 +33,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Event, Extension, Token } from 'micromark-util-types';
-import type { BracketModel, CellModel, ListItemModel, ParagraphModel, RowModel, SectionModel, HeadingModel } from './model.js';
+import type { BracketModel, CellModel, HeadingModel, ListItemModel, ParagraphModel, Range, RowModel, SectionModel } from './model.js';
 import { normalizeLabel } from './model.js';
 
 const autolink = gfmAutolinkLiteral();
@@ -69,7 +69,7 @@ export function sectionEvents(text: string): Event[] {
 /** The full GFM extension list: what remark-gfm gives micromark (for the tests). */
 export const ALL_GFM_EXTENSIONS = EXTENSIONS[3]!;
 
-function emptyModel(): SectionModel {
+export function emptyModel(): SectionModel {
   return { headings: [], tables: [], listItems: [], paragraphs: [], brackets: [], definitions: [], comments: [], code: [] };
 }
 
@@ -149,6 +149,14 @@ function frame(type: string, parent: Frame | null): Frame {
 }
 
 const BRACKET = /\[([^\[\]\n]{1,200})\]/g;
+/**
+ * Tokens whose enter and exit are from-markdown's onenterdata / onexitdata: text of the current
+ * node (a character escape enters as `characterEscape` and exits as its `characterEscapeValue`;
+ * a character reference exits in steps, below).
+ */
+const TEXT_TOKENS = new Set(['data', 'codeTextData', 'htmlFlowData', 'htmlTextData', 'autolinkProtocol', 'autolinkEmail', 'literalAutolinkEmail', 'literalAutolinkHttp', 'literalAutolinkWww']);
+/** Tokens that open a node of their own and need nothing else on enter or exit. */
+const PLAIN_NODES = new Set(['emphasis', 'strong', 'strikethrough', 'link', 'autolink', 'literalAutolink', 'image', 'thematicBreak', 'definition', 'gfmFootnoteDefinition', 'gfmFootnoteCall']);
 const LINE_PREFIXES = new Set(['linePrefix', 'blockQuotePrefix', 'blockQuotePrefixWhitespace', 'blockQuoteMarker', 'listItemIndent']);
 
 function compile(events: Event[], text: string, model: SectionModel): void {
@@ -259,20 +267,15 @@ function compile(events: Event[], text: string, model: SectionModel): void {
     const token = event[1];
     const type = token.type;
     if (event[0] === 'enter') {
+      if (TEXT_TOKENS.has(type) || type === 'characterEscape' || type === 'characterReference') {
+        enterText(token);
+        continue;
+      }
+      if (PLAIN_NODES.has(type)) {
+        openNode(type, token);
+        continue;
+      }
       switch (type) {
-        case 'data':
-        case 'characterEscape':
-        case 'characterReference':
-        case 'codeTextData':
-        case 'htmlFlowData':
-        case 'htmlTextData':
-        case 'autolinkProtocol':
-        case 'autolinkEmail':
-        case 'literalAutolinkEmail':
-        case 'literalAutolinkHttp':
-        case 'literalAutolinkWww':
-          enterText(token);
-          break;
         case 'paragraph': {
           const parent = top;
           const firstChild = !parent.hasChild;
@@ -321,19 +324,8 @@ function compile(events: Event[], text: string, model: SectionModel): void {
         case 'blockQuote':
           openNode('blockquote', token).depth++;
           break;
-        case 'emphasis':
-        case 'strong':
-        case 'strikethrough':
-        case 'link':
-        case 'autolink':
-        case 'literalAutolink':
-        case 'image':
         case 'hardBreakEscape':
         case 'hardBreakTrailing':
-        case 'thematicBreak':
-        case 'definition':
-        case 'gfmFootnoteDefinition':
-        case 'gfmFootnoteCall':
           openNode(type, token);
           break;
         case 'tableRow':
@@ -393,19 +385,15 @@ function compile(events: Event[], text: string, model: SectionModel): void {
       continue;
     }
 
+    if (TEXT_TOKENS.has(type) || type === 'characterEscapeValue') {
+      exitText(event);
+      continue;
+    }
+    if (PLAIN_NODES.has(type)) {
+      closeNode();
+      continue;
+    }
     switch (type) {
-      case 'data':
-      case 'characterEscapeValue':
-      case 'codeTextData':
-      case 'htmlFlowData':
-      case 'htmlTextData':
-      case 'autolinkProtocol':
-      case 'autolinkEmail':
-      case 'literalAutolinkEmail':
-      case 'literalAutolinkHttp':
-      case 'literalAutolinkWww':
-        exitText(event);
-        break;
       case 'characterReferenceMarkerNumeric':
         referenceBase = 10;
         break;
@@ -489,17 +477,12 @@ function compile(events: Event[], text: string, model: SectionModel): void {
         const f = closeNode();
         const rows = f.rows!;
         const header = rows[0]!;
-        // The delimiter row is the line after the header row.
-        const delimStart = text.indexOf('\n', header.end) + 1;
-        let delimEnd = text.indexOf('\n', delimStart);
-        if (delimEnd === -1) delimEnd = text.length;
-        if (text.charCodeAt(delimEnd - 1) === 13) delimEnd--;
         const align = ((token as Token & { _align?: string[] })._align ?? []).map((a) => (a === 'none' ? null : a) as 'left' | 'right' | 'center' | null);
         model.tables.push({
           start: token.start.offset,
           end: token.end.offset,
           header,
-          delimiter: { start: delimStart, end: delimEnd },
+          delimiter: delimiterRow(text, header.end),
           rows: rows.slice(1),
           align,
           topLevel: top.depth === 0,
@@ -509,17 +492,6 @@ function compile(events: Event[], text: string, model: SectionModel): void {
       case 'tableHeader':
       case 'tableData':
       case 'blockQuote':
-      case 'emphasis':
-      case 'strong':
-      case 'strikethrough':
-      case 'link':
-      case 'autolink':
-      case 'literalAutolink':
-      case 'image':
-      case 'thematicBreak':
-      case 'definition':
-      case 'gfmFootnoteDefinition':
-      case 'gfmFootnoteCall':
         closeNode();
         break;
       case 'codeText': {
@@ -564,7 +536,7 @@ function compile(events: Event[], text: string, model: SectionModel): void {
 }
 
 /** Finds `[label]` in the raw source of a text node; escaped brackets are literal text. */
-function scanBrackets(text: string, start: number, end: number, out: BracketModel[]): void {
+export function scanBrackets(text: string, start: number, end: number, out: BracketModel[]): void {
   const raw = text.slice(start, end);
   if (!raw.includes('[')) return;
   BRACKET.lastIndex = 0;
@@ -578,7 +550,8 @@ function scanBrackets(text: string, start: number, end: number, out: BracketMode
   }
 }
 
-function cellModel(text: string, s: number, e: number): CellModel {
+/** A cell's ranges from its token's range (which includes the leading pipe and padding). */
+export function cellModel(text: string, s: number, e: number): CellModel {
   let outerStart = s;
   let outerEnd = e;
   if (text[outerStart] === '|') outerStart++;
@@ -588,4 +561,13 @@ function cellModel(text: string, s: number, e: number): CellModel {
   while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
   while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
   return { start: a, end: b, text: text.slice(a, b), outerStart, outerEnd };
+}
+
+/** The delimiter row (`|---|:--:|`): the line after the header row. */
+export function delimiterRow(text: string, headerEnd: number): Range {
+  const start = text.indexOf('\n', headerEnd) + 1;
+  let end = text.indexOf('\n', start);
+  if (end === -1) end = text.length;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  return { start, end };
 }

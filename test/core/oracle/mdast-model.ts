@@ -9,16 +9,17 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root, Table, ListItem, Parents } from 'mdast';
-import type { BracketModel, CellModel, RowModel, SectionModel, TableModel } from '../../../src/core/model.js';
+import type { RowModel, SectionModel, TableModel } from '../../../src/core/model.js';
 import { normalizeLabel } from '../../../src/core/model.js';
+// Range-level helpers shared with the core: what this oracle checks is which source ranges the
+// tree's nodes give them (text nodes, cells, the header row), not the helpers themselves.
+import { cellModel, delimiterRow, emptyModel, scanBrackets } from '../../../src/core/parse.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export function parseTree(text: string): Root {
   return processor.parse(text) as Root;
 }
-
-const BRACKET = /\[([^\[\]\n]{1,200})\]/g;
 
 /**
  * True when the last build met text nodes without positions (made by remark-gfm's autolink-literal
@@ -28,16 +29,7 @@ export let lostPositions = false;
 
 export function buildSectionModelFromTree(text: string): SectionModel {
   lostPositions = false;
-  const model: SectionModel = {
-    headings: [],
-    tables: [],
-    listItems: [],
-    paragraphs: [],
-    brackets: [],
-    definitions: [],
-    comments: [],
-    code: [],
-  };
+  const model = emptyModel();
   try {
     walk(parseTree(text), model, text, 0, -1);
   } catch (err) {
@@ -45,7 +37,7 @@ export function buildSectionModelFromTree(text: string): SectionModel {
     // parser's recursive tree transforms (and of this walk). lint() must not throw: such a
     // section yields an empty model, as if it had no structure.
     if (!(err instanceof RangeError)) throw err;
-    return { headings: [], tables: [], listItems: [], paragraphs: [], brackets: [], definitions: [], comments: [], code: [] };
+    return emptyModel();
   }
   return model;
 }
@@ -134,21 +126,6 @@ function listItem(node: ListItem, model: SectionModel, text: string, depth: numb
   return model.listItems.length - 1;
 }
 
-/** Finds `[label]` in the raw source of a text node; escaped brackets are literal text. */
-function scanBrackets(text: string, start: number, end: number, out: BracketModel[]): void {
-  const raw = text.slice(start, end);
-  if (!raw.includes('[')) return;
-  BRACKET.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = BRACKET.exec(raw))) {
-    if (m.index > 0 && raw[m.index - 1] === '\\') continue;
-    const next = /^\[([^\[\]\n]{0,200})\]/.exec(raw.slice(m.index + m[0].length));
-    const b: BracketModel = { start: start + m.index, end: start + m.index + m[0].length, label: m[1]! };
-    if (next) b.nextLabel = next[1]!;
-    out.push(b);
-  }
-}
-
 function tableModel(node: Table, text: string, topLevel: boolean): TableModel {
   const rows: RowModel[] = node.children.map((row) => ({
     start: startOf(row),
@@ -156,30 +133,13 @@ function tableModel(node: Table, text: string, topLevel: boolean): TableModel {
     cells: row.children.map((cell) => cellModel(text, startOf(cell), endOf(cell))),
   }));
   const header = rows[0]!;
-  // The delimiter row is the line after the header row.
-  const delimStart = text.indexOf('\n', header.end) + 1;
-  let delimEnd = text.indexOf('\n', delimStart);
-  if (delimEnd === -1) delimEnd = text.length;
-  if (text.charCodeAt(delimEnd - 1) === 13) delimEnd--;
   return {
     start: startOf(node),
     end: endOf(node),
     header,
-    delimiter: { start: delimStart, end: delimEnd },
+    delimiter: delimiterRow(text, header.end),
     rows: rows.slice(1),
     align: (node.align ?? []).map((a) => a ?? null),
     topLevel,
   };
-}
-
-function cellModel(text: string, s: number, e: number): CellModel {
-  let outerStart = s;
-  let outerEnd = e;
-  if (text[outerStart] === '|') outerStart++;
-  if (outerEnd > outerStart && text[outerEnd - 1] === '|' && text[outerEnd - 2] !== '\\') outerEnd--;
-  let a = outerStart;
-  let b = outerEnd;
-  while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
-  while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
-  return { start: a, end: b, text: text.slice(a, b), outerStart, outerEnd };
 }
