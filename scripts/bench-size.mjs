@@ -64,36 +64,30 @@ for (let i = 0; i < runs; i++) {
   for (let k = 0; k < steps.length; k++) steps[(k + i) % steps.length]();
 }
 
-// Keystrokes: prime a cache with a first lint, then type a fresh character each iteration.
-const cache = core.createCache();
-let current = text;
-core.lint(current, { today, cache });
-// Steady-state typing: 20 untimed keystrokes first (a user types many), then the timed ones.
-for (let i = 0; i < 20; i++) {
-  current = edit(current, i);
-  core.lint(current, { today, cache });
+/**
+ * Keystrokes: prime a cache with a first lint, then type a fresh character each iteration —
+ * 20 untimed keystrokes first (steady-state typing: a user types many), then the timed ones.
+ * No forced full GC between keystrokes: an editor does not collect between them, and a forced
+ * collection before each sample made the next lint ~10 ms slower (heap regrowth), not the lint.
+ */
+function typing(config) {
+  const cache = core.createCache();
+  let current = text;
+  core.lint(current, { today, cache, config });
+  const samples = [];
+  let last;
+  for (let i = 0; i < 20 + keystrokeRuns; i++) {
+    current = edit(current, i);
+    const ms = time(() => (last = core.lint(current, { today, cache, config })), { collect: false });
+    if (i >= 20) samples.push(ms);
+  }
+  return { samples, current, last };
 }
-let last;
-for (let i = 20; i < 20 + keystrokeRuns; i++) {
-  current = edit(current, i);
-  // No forced full GC between keystrokes: an editor does not collect between them, and a forced
-  // collection before each sample made the next lint ~10 ms slower (heap regrowth), not the lint.
-  out.keystroke.push(time(() => (last = core.lint(current, { today, cache })), { collect: false }));
-}
+const { samples: keystrokes, current, last } = typing(undefined);
+out.keystroke = keystrokes;
 // The same keystrokes with every rule off: what the incremental parse, the section cache and the
 // placement cost alone (the rest of a keystroke is the rules re-running over the whole model).
-{
-  const rules = Object.fromEntries(core.ruleIds.map((id) => [id, 'off']));
-  const offCache = core.createCache();
-  let t = text;
-  core.lint(t, { today, cache: offCache, config: { rules } });
-  out.keystrokeRulesOff = [];
-  for (let i = 0; i < 20 + keystrokeRuns; i++) {
-    t = edit(t, i);
-    const ms = time(() => core.lint(t, { today, cache: offCache, config: { rules } }), { collect: false });
-    if (i >= 20) out.keystrokeRulesOff.push(ms);
-  }
-}
+out.keystrokeRulesOff = typing({ rules: Object.fromEntries(core.ruleIds.map((id) => [id, 'off'])) }).samples;
 // The incremental result must equal a full lint (property-tested elsewhere; cheap check here).
 if (bytes <= 200_000) {
   const full = core.lint(current, { today, cache: false });
