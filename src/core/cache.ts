@@ -4,12 +4,29 @@
  * bounded by the total characters of the cached sections.
  */
 import type { SectionModel } from './model.js';
+import type { Finding } from './types.js';
 
 /** A section's model placed at document offset `by`, its list items numbered from `itemBase` (see document.ts). */
 export interface PlacedSection {
   model: SectionModel;
   by: number;
   itemBase: number;
+  /** The section-local rules' findings in this section, from the last lint that computed them (see lint.ts). */
+  findings?: SectionFindings;
+}
+
+/**
+ * Findings of the section-local rules (Rule.local) in one section: valid for the document
+ * context `key` (and, when the key involves the outline, for the section being preceded by
+ * `headingIndex` headings), placed at document offset `at`, whose line is `line`.
+ */
+export interface SectionFindings {
+  key: string;
+  headingIndex: number;
+  at: number;
+  line: number;
+  /** Per local rule (in the order of the lint's local rules): its findings, or null for none. */
+  lists: Array<Finding[] | null>;
 }
 
 export interface SectionCache {

@@ -16,6 +16,21 @@ import type { DocKind } from './types.js';
 export interface BuildOptions {
   cache?: SectionCache | false;
   wholeDocument?: boolean;
+  /** Receives the document's parts (its split sections), in order: see DocPart. */
+  parts?: DocPart[];
+}
+
+/** One split section of a built document, as placed in it (used by lint.ts's per-section findings). */
+export interface DocPart {
+  /** The section's range in the document (it starts at a line start). */
+  start: number;
+  end: number;
+  /** Its model, placed at document offsets. */
+  model: SectionModel;
+  /** Index of its first list item in the document's `listItems`. */
+  itemBase: number;
+  /** Its entry in the section cache (null without a cache). */
+  entry: PlacedSection | null;
 }
 
 export function buildDocument(text: string, options: BuildOptions = {}): DocModel {
@@ -64,8 +79,11 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
       placed = hit; // unmoved (every section before an edit, on a keystroke): reused as is
     } else {
       placed = { model: shifted(hit.model, by - hit.by, itemBase - hit.itemBase), by, itemBase };
+      // The section's cached findings (lint.ts) stay with it: the text they were computed on is the same.
+      if (hit.findings) placed.findings = hit.findings;
       cache!.set(sectionText, placed);
     }
+    options.parts?.push({ start: span.start, end: span.end, model: placed.model, itemBase, entry: cache ? placed : null });
     append(doc, placed.model);
   }
 

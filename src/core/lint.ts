@@ -4,11 +4,12 @@
  */
 import { DEFAULT_CONFIG, mergeConfig } from './config.js';
 import { parseToday } from './dates.js';
-import { buildDocument } from './document.js';
+import { buildDocument, type DocPart } from './document.js';
+import type { SectionFindings } from './cache.js';
 import { applyFixes } from './fix.js';
 import type { DocModel } from './model.js';
 import { LineIndex } from './positions.js';
-import type { Report, RuleContext } from './rule.js';
+import { isDocumentFact, type Report, type Rule, type RuleContext } from './rule.js';
 import { ruleList } from './rules/index.js';
 import { parseDirectives, suppressionFilter } from './suppress.js';
 import type { Config, Finding, LintOptions, LintResult, OffsetEdit, Severity, TextEdit } from './types.js';
@@ -34,12 +35,17 @@ function withoutLoneCr(text: string): string {
 }
 
 /** Builds the model and a rule context without running rules (used by lint and by hovers). */
-export function analyze(text: string, options: LintOptions = {}): Analysis {
+export function analyze(text: string, options: LintOptions = {}, parts?: DocPart[]): Analysis {
   const config = mergeConfig(DEFAULT_CONFIG, options.config ?? {});
   text = withoutLoneCr(text);
-  const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument });
+  const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument, parts });
   const today = parseToday(options.today);
   const lines = new LineIndex(text);
+  return { doc, config, today, lines, ctx: ruleContext(doc, config, today, lines) };
+}
+
+/** A rule context over `doc`; `whole`: the context of the whole document, for DOCUMENT_FACTS. */
+function ruleContext(doc: DocModel, config: Config, today: Date, lines: LineIndex, whole?: RuleContext): RuleContext {
   const memo = new Map<unknown, unknown>();
   const ctx: RuleContext = {
     doc,
@@ -48,43 +54,231 @@ export function analyze(text: string, options: LintOptions = {}): Analysis {
     lines,
     report: () => {},
     get<T>(compute: (c: RuleContext) => T): T {
+      if (whole && isDocumentFact(compute)) return whole.get(compute);
       if (!memo.has(compute)) memo.set(compute, compute(ctx));
       return memo.get(compute) as T;
     },
   };
-  return { doc, config, today, lines, ctx };
+  return ctx;
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const { doc, config, lines, ctx: base } = analyze(text, options);
+  const parts: DocPart[] = [];
+  const { doc, config, today, lines, ctx: base } = analyze(text, options, parts);
   if (!doc.kind && !config.lintAllMarkdown) return { kind: null, findings: [] };
 
   const findings: Finding[] = [];
   const suppressed = suppressionFilter(base.get((c) => parseDirectives(c.doc)), lines);
+  const enabled: Array<{ rule: Rule; severity: Severity }> = [];
   for (const rule of ruleList) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     if (rule.kinds && !(doc.kind && rule.kinds.includes(doc.kind))) continue;
-    const severity: Severity = setting;
-    const report = (r: Report) => {
-      // Like eslint: a rule may only emit what its metadata declares.
-      if (r.fix && rule.meta.fixable !== 'fix') throw new Error(`rule ${rule.meta.id} emitted a fix but is not declared fixable`);
-      if (r.suggestions && rule.meta.fixable === false) throw new Error(`rule ${rule.meta.id} emitted suggestions but declares none`);
-      const f = toFinding(rule.meta.id, severity, r, lines);
-      if (!suppressed(f.ruleId, f.line)) findings.push(f);
-    };
-    try {
-      rule.check({ ...base, report, get: base.get });
-    } catch (err) {
-      // A crashing rule becomes a finding, never a crash of the whole run.
-      findings.push(
-        toFinding(rule.meta.id, 'error', { start: 0, end: 0, message: `Internal error in rule ${rule.meta.id}: ${(err as Error)?.message ?? String(err)}` }, lines),
-      );
-    }
+    enabled.push({ rule, severity: setting });
   }
+  // Section-local rules go through the per-section findings (not with lone CRs: see keepLoneCrEndings).
+  const sectioned = options.cache !== false && !options.wholeDocument && lines.text === text && parts.every((p) => p.entry);
+  const local = sectioned ? enabled.filter((e) => e.rule.local) : [];
+  const out = (f: Finding) => {
+    if (!suppressed(f.ruleId, f.line)) findings.push(f);
+  };
+  for (const e of enabled) if (!local.includes(e)) runRule(e.rule, e.severity, base, lines, out);
+  if (local.length) runLocalRules(local, parts, base, lines, today, out);
   findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   if (lines.text !== text) keepLoneCrEndings(text, findings);
   return { kind: doc.kind, findings };
+}
+
+/** Runs one rule over `ctx`, passing each finding to `out`; a crashing rule becomes a finding. Returns false when it crashed. */
+function runRule(rule: Rule, severity: Severity, ctx: RuleContext, lines: LineIndex, out: (f: Finding) => void): boolean {
+  const report = (r: Report) => {
+    // Like eslint: a rule may only emit what its metadata declares.
+    if (r.fix && rule.meta.fixable !== 'fix') throw new Error(`rule ${rule.meta.id} emitted a fix but is not declared fixable`);
+    if (r.suggestions && rule.meta.fixable === false) throw new Error(`rule ${rule.meta.id} emitted suggestions but declares none`);
+    out(toFinding(rule.meta.id, severity, r, lines));
+  };
+  try {
+    rule.check({ ...ctx, report, get: ctx.get });
+    return true;
+  } catch (err) {
+    // A crashing rule becomes a finding, never a crash of the whole run.
+    out(toFinding(rule.meta.id, 'error', { start: 0, end: 0, message: `Internal error in rule ${rule.meta.id}: ${(err as Error)?.message ?? String(err)}` }, lines));
+    return false;
+  }
+}
+
+// ─── Per-section findings of the section-local rules ────────────────────────────────────────
+//
+// On a keystroke one section's text changes; every other section's findings of a local rule
+// (Rule.local) are the same as before, moved by the edit's length (and line count) when the
+// section comes after it. Each section's entry in the section cache keeps those findings with
+// the context they were computed in; a lint reuses them as they are (an unmoved section: the
+// very same Finding objects), moved (fresh objects), or — for the sections whose text or
+// context changed — runs the local rules over a document made of those sections only.
+
+let lastKey = '';
+
+/** The document context the local rules' findings depend on (see Rule.local), one string. */
+function contextKey(local: Array<{ rule: Rule; severity: Severity }>, ctx: RuleContext, today: Date): { key: string; outline: boolean } {
+  const outline = local.some((e) => e.rule.local!.outline);
+  const key = JSON.stringify([
+    ctx.config,
+    today.getTime(),
+    ctx.doc.kind,
+    ctx.doc.frontMatter?.data ?? null,
+    local.map((e) => [e.rule.meta.id, e.severity, e.rule.local!.key?.(ctx) ?? '']),
+    outline ? ctx.doc.outline.map((h) => `${h.depth} ${h.norm}`) : null,
+  ]);
+  // One string object per distinct key: the sections' keys then compare by identity.
+  if (key === lastKey) return { key: lastKey, outline };
+  lastKey = key;
+  return { key, outline };
+}
+
+function runLocalRules(
+  local: Array<{ rule: Rule; severity: Severity }>,
+  parts: DocPart[],
+  base: RuleContext,
+  lines: LineIndex,
+  today: Date,
+  out: (f: Finding) => void,
+): void {
+  const { key, outline } = contextKey(local, base, today);
+  const stale: number[] = [];
+  let headingIndex = 0;
+  const headingIndexes: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    headingIndexes.push(headingIndex);
+    const sf = part.entry!.findings;
+    if (sf && sf.key === key && (!outline || sf.headingIndex === headingIndex)) replay(part, sf, lines, out);
+    else stale.push(i);
+    headingIndex += part.model.headings.length;
+  }
+  if (stale.length === 0) return;
+
+  // The stale sections' findings: over the whole document when every section is stale (a first
+  // lint: the analyses are then shared with the other rules), else over those sections only.
+  const ctx = stale.length === parts.length ? base : ruleContext(subDocument(base.doc, parts, stale), base.config, today, lines, base);
+  const lists = stale.map(() => local.map((): Finding[] | null => null));
+  const uncacheable = new Set<number>();
+  for (let r = 0; r < local.length; r++) {
+    const { rule, severity } = local[r]!;
+    const ok = runRule(rule, severity, ctx, lines, (f) => {
+      out(f);
+      const k = owner(parts, stale, f);
+      if (k === -1) {
+        // Outside every stale section (a rule that is not local after all): not cached.
+        for (const s of stale) uncacheable.add(s);
+        return;
+      }
+      (lists[k]![r] ??= []).push(f);
+    });
+    if (!ok) for (const s of stale) uncacheable.add(s);
+  }
+  for (let k = 0; k < stale.length; k++) {
+    const i = stale[k]!;
+    const part = parts[i]!;
+    if (uncacheable.has(i)) {
+      delete part.entry!.findings;
+      continue;
+    }
+    const l = lists[k]!;
+    part.entry!.findings = { key, headingIndex: headingIndexes[i]!, at: part.start, line: lines.line(part.start), lists: l.every((x) => x === null) ? NONE : l };
+  }
+}
+
+const NONE: Array<Finding[] | null> = [];
+
+/** Index into `stale` of the stale section holding all of `f` (range and edits), or -1. */
+function owner(parts: DocPart[], stale: number[], f: Finding): number {
+  let lo = 0;
+  let hi = stale.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (parts[stale[mid]!]!.start <= f.startOffset) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (k === -1) return -1;
+  const { start, end } = parts[stale[k]!]!;
+  const inside = (e: { start: number; end: number }) => e.start >= start && e.end <= end;
+  if (!inside({ start: f.startOffset, end: f.endOffset })) return -1;
+  if (f.fix && !f.fix.offsetEdits.every(inside)) return -1;
+  if (f.suggestions && !f.suggestions.every((sg) => sg.offsetEdits.every(inside))) return -1;
+  return k;
+}
+
+/** A section's cached findings, as they are (unmoved) or moved to where the section is now. */
+function replay(part: DocPart, sf: SectionFindings, lines: LineIndex, out: (f: Finding) => void): void {
+  if (sf.lists === NONE) return;
+  const d = part.start - sf.at;
+  // Not only the offset: an edit that keeps the length (a character replaced by a line break)
+  // moves the lines.
+  const line = lines.line(part.start);
+  const dl = line - sf.line;
+  if (d !== 0 || dl !== 0) {
+    sf.lists = sf.lists.map((l) => (l === null ? null : l.map((f) => movedFinding(f, d, dl))));
+    sf.at = part.start;
+    sf.line = line;
+  }
+  for (const l of sf.lists) if (l !== null) for (const f of l) out(f);
+}
+
+/** A copy of `f` moved by `d` offsets and `dl` lines (a section starts at a line start, so columns stay). */
+function movedFinding(f: Finding, d: number, dl: number): Finding {
+  const g: Finding = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.line + dl,
+    column: f.column,
+    endLine: f.endLine + dl,
+    endColumn: f.endColumn,
+    startOffset: f.startOffset + d,
+    endOffset: f.endOffset + d,
+  };
+  const te = (e: TextEdit): TextEdit => ({ line: e.line + dl, column: e.column, endLine: e.endLine + dl, endColumn: e.endColumn, text: e.text });
+  const oe = (e: OffsetEdit): OffsetEdit => ({ start: e.start + d, end: e.end + d, text: e.text });
+  if (f.fix) g.fix = { edits: f.fix.edits.map(te), offsetEdits: f.fix.offsetEdits.map(oe) };
+  if (f.suggestions) g.suggestions = f.suggestions.map((sg) => ({ title: sg.title, edits: sg.edits.map(te), offsetEdits: sg.offsetEdits.map(oe) }));
+  if (f.data) g.data = f.data;
+  return g;
+}
+
+/**
+ * The document made of the sections `stale` only, for the local rules: their models as placed
+ * (list-item parents renumbered within it), with the whole document's text, kind, front matter,
+ * outline and definitions — the context the local rules may read.
+ */
+function subDocument(doc: DocModel, parts: DocPart[], stale: number[]): DocModel {
+  const sub: DocModel = {
+    text: doc.text,
+    kind: doc.kind,
+    frontMatter: doc.frontMatter,
+    outline: doc.outline,
+    headings: [],
+    tables: [],
+    listItems: [],
+    paragraphs: [],
+    brackets: [],
+    definitions: doc.definitions,
+    comments: [],
+    code: [],
+  };
+  for (const i of stale) {
+    const { model: m, itemBase } = parts[i]!;
+    for (const key of ['headings', 'tables', 'paragraphs', 'brackets', 'comments', 'code'] as const) {
+      const src = m[key] as unknown[];
+      const dst = sub[key] as unknown[];
+      for (let j = 0; j < src.length; j++) dst.push(src[j]);
+    }
+    const base = sub.listItems.length;
+    for (const li of m.listItems) sub.listItems.push(li.parent === -1 || base === itemBase ? li : { ...li, parent: li.parent - itemBase + base });
+  }
+  return sub;
 }
 
 /**

@@ -275,6 +275,34 @@ test('generated documents: fixes touch only their edits, converge and are idempo
   );
 });
 
+// An editing session: one document typed into, each version linted with one section cache (the
+// editor's path: a section's findings are reused while its text and context are unchanged, moved
+// when an edit before it moves it). Each re-lint must equal a fresh lint without any cache. The
+// edits include the context section-local findings depend on: headings (outline), Challenges
+// sections (red KPIs), link definitions (placeholders), the Quarter field (the year of dates),
+// front matter, suppression comments, and a section pasted twice.
+const editPiece = oneOf('x', '\n', '\n\n', '', '## Challenges and Actions\n', '### Notes\n', '## Next Steps\n', '# Partnership QBR: A + B\n', 'Churn', 'Revenue generated',
+  '[ref]: https://e.com\n', '[Name]', '| Metric | Target | Actual | Status | Trend |\n|---|---|---|---|---|\n| Churn | 5% | 9% | 🟢 Green | → Stable |\n',
+  '- [ ] Send it Owner: Dana, Due: 2026-01-15\n', '- Fix it\n', '**Quarter**: Q1 2025\n', '---\npartnership-doc: status-report\n---\n', '<!-- partnership-docs-disable kpi-status-mismatch -->\n',
+  '**Overall Partnership Health**: 🟢 Green (100% of targets met)\n', '|', '🔴', '\r\n');
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(30), insert: editPiece, paste: fc.boolean() });
+test('editing session: every re-lint through the section cache equals a fresh lint', () => {
+  check(
+    fc.property(docOf(6), fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+      const session = createCache(1024 * 1024);
+      let text = start;
+      assert.deepEqual(lint(text, { today: TODAY, cache: session }), lint(text, { today: TODAY, cache: false }));
+      for (const e of edits) {
+        const at = Math.floor(e.at * text.length);
+        // A paste copies a stretch of the document itself (whole sections repeat).
+        const insert = e.paste ? text.slice(Math.max(0, at - 4 * e.del), at) : e.insert;
+        text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + e.del));
+        assert.deepEqual(lint(text, { today: TODAY, cache: session }), lint(text, { today: TODAY, cache: false }), JSON.stringify(text));
+      }
+    }),
+  );
+});
+
 // ─── Arbitrary markdown-ish strings, unicode and bytes ──────────────────────────────────────
 
 const mdPiece = oneOf('\n', '\n\n', '\r\n', '\r', '# ', '## ', '### ', 'Partnership QBR: ', '```', '~~~', '|', ' | ', '---', '|---|---|', '[', ']', '(', ')', '<!--', '-->',

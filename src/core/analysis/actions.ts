@@ -91,7 +91,7 @@ export function analyzeActions(ctx: RuleContext): ActionItem[] {
   const { doc } = ctx;
   const items = doc.listItems;
   const isAction = new Array<boolean>(items.length).fill(false);
-  const opts: DateOptions = { dateOrder: ctx.config.dateOrder, defaultYear: documentYear(ctx) };
+  const opts: DateOptions = { dateOrder: ctx.config.dateOrder, defaultYear: ctx.get(documentYear) };
   const out: ActionItem[] = [];
   const ignored = [...doc.code, ...doc.comments].sort((a, b) => a.start - b.start);
 

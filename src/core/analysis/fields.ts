@@ -2,7 +2,7 @@
  * Header fields: `**Label**: value`, `**Label:** value`, `- **Label**: value` and plain
  * `Label: value` lines in paragraphs (including paragraphs in list items and quotes).
  */
-import type { RuleContext } from '../rule.js';
+import { documentFact, type RuleContext } from '../rule.js';
 import { memoByString } from '../memo.js';
 
 export interface Field {
@@ -113,3 +113,4 @@ export function documentYear(ctx: RuleContext): number {
   }
   return ctx.today.getFullYear();
 }
+documentFact(documentYear);

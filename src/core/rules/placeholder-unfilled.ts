@@ -12,6 +12,8 @@ export const placeholderUnfilled: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
+  // Brackets that are references depend on the document's link definitions.
+  local: { key: (ctx) => ctx.doc.definitions.join('\n') },
   check(ctx) {
     const defined = new Set(ctx.doc.definitions);
     for (const b of ctx.doc.brackets) {

@@ -1,5 +1,6 @@
 import { analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
+import { documentYear } from '../../analysis/fields.js';
 
 /** A due value that is not a date (spec §4): `Timeline: 2 weeks`, `Due: ongoing`. */
 export const actionInvalidDue: Rule = {
@@ -9,6 +10,7 @@ export const actionInvalidDue: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
+  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
   check(ctx) {
     const numeric = ctx.config.dateOrder === 'dmy' ? '15/1/2026' : '1/15/2026';
     for (const a of ctx.get(analyzeActions)) {

@@ -1,5 +1,6 @@
 import { analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
+import { documentYear } from '../../analysis/fields.js';
 
 /** An action item without a due date, or whose due date is a placeholder (spec §4). */
 export const actionMissingDue: Rule = {
@@ -9,6 +10,7 @@ export const actionMissingDue: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
+  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       if (a.due && !a.due.placeholder) continue;

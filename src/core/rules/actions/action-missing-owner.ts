@@ -1,5 +1,6 @@
 import { analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
+import { documentYear } from '../../analysis/fields.js';
 
 /** An action item without an owner, or whose owner is a placeholder (spec §4). */
 export const actionMissingOwner: Rule = {
@@ -9,6 +10,7 @@ export const actionMissingOwner: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
+  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       if (a.owner && !a.owner.placeholder) continue;

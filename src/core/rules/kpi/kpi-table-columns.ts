@@ -9,6 +9,7 @@ export const kpiTableColumns: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
+  local: {},
   check(ctx) {
     for (const t of ctx.get(analyzeKpi)) {
       const missing = [t.columns.status === null ? 'Status' : null, t.columns.trend === null ? 'Trend' : null].filter(

@@ -1,13 +1,13 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
 import { normalizeHeading } from '../../model.js';
-import type { Rule, RuleContext } from '../../rule.js';
+import { documentFact, type Rule, type RuleContext } from '../../rule.js';
 import { memoByString } from '../../memo.js';
 
 /** Headings of the sections where a Red KPI must be addressed (spec §2.6). */
 const ADDRESSING = /\b(?:challenges?|risks?|open issues?)\b/;
 
 /** Lower-cased, markup-free, whitespace-collapsed text of every Challenges / Open Issues / Risks section. */
-function addressingText(ctx: RuleContext): { names: string[]; text: string } {
+const addressingText = documentFact(function addressingText(ctx: RuleContext): { names: string[]; text: string } {
   const names: string[] = [];
   const parts: string[] = [];
   for (const h of ctx.doc.outline) {
@@ -21,7 +21,7 @@ function addressingText(ctx: RuleContext): { names: string[]; text: string } {
     if (part !== '') parts.push(part);
   }
   return { names, text: parts.join(' ') };
-}
+});
 
 const squash = memoByString(squashUncached, 5_000);
 
@@ -40,6 +40,13 @@ export const redKpiUnaddressed: Rule = {
     description: 'A KPI that is Red by its attainment is not mentioned in a Challenges, Open Issues or Risks section.',
     defaultSeverity: 'info',
     fixable: false,
+  },
+  local: {
+    // Whether a red KPI is addressed depends on the Challenges / Open Issues / Risks sections' text.
+    key: (ctx) => {
+      const where = ctx.get(addressingText);
+      return `${where.names.join('\n')}\n\n${where.text}`;
+    },
   },
   check(ctx) {
     const tables = ctx.get(analyzeKpi);
