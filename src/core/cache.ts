@@ -13,6 +13,8 @@ export interface PlacedSection {
   itemBase: number;
   /** The section-local rules' findings in this section, from the last lint that computed them (see lint.ts). */
   findings?: SectionFindings;
+  /** Data derived from this section alone, per slot, placed at document offset `at` (see document.ts perPart). */
+  derived?: Record<string, { at: number; list: unknown[] }>;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface PlacedSection {
  * `headingIndex` headings), placed at document offset `at`, whose line is `line`.
  */
 export interface SectionFindings {
-  key: string;
+  /** The context's token (an object compared by identity, see lint.ts contextKey). */
+  key: object;
   headingIndex: number;
   at: number;
   line: number;

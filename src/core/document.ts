@@ -16,8 +16,6 @@ import type { DocKind } from './types.js';
 export interface BuildOptions {
   cache?: SectionCache | false;
   wholeDocument?: boolean;
-  /** Receives the document's parts (its split sections), in order: see DocPart. */
-  parts?: DocPart[];
 }
 
 /** One split section of a built document, as placed in it (used by lint.ts's per-section findings). */
@@ -25,6 +23,12 @@ export interface DocPart {
   /** The section's range in the document (it starts at a line start). */
   start: number;
   end: number;
+  /**
+   * The section's text (as cached: a copy of its own on a re-lint, see flatCopy). Data cached
+   * with the section must slice this, never the document's text, or it keeps that whole version
+   * of the document alive.
+   */
+  text: string;
   /** Its model, placed at document offsets. */
   model: SectionModel;
   /** Index of its first list item in the document's `listItems`. */
@@ -60,6 +64,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   // this whole version of the document (see flatCopy). A first lint into an empty cache parses
   // slices: its models all share the one document text, which copies would only duplicate.
   const incremental = cache !== null && cache.size > 0;
+  const parts: DocPart[] = [];
   for (const span of spans) {
     let sectionText = text.slice(span.start, span.end);
     // micromark drops a U+FEFF at the very start of its input, which shifts every offset of a
@@ -81,16 +86,54 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
       placed = { model: shifted(hit.model, by - hit.by, itemBase - hit.itemBase), by, itemBase };
       // The section's cached findings (lint.ts) stay with it: the text they were computed on is the same.
       if (hit.findings) placed.findings = hit.findings;
+      if (hit.derived) placed.derived = hit.derived;
       cache!.set(sectionText, placed);
     }
-    options.parts?.push({ start: span.start, end: span.end, model: placed.model, itemBase, entry: cache ? placed : null });
+    parts.push({ start: span.start, end: span.end, text: sectionText, model: placed.model, itemBase, entry: cache ? placed : null });
     append(doc, placed.model);
   }
 
   if (fm) doc.frontMatter = readFrontMatter(fm);
   doc.kind = detectKind(doc);
   doc.outline = outline(doc.headings, text.length);
+  docParts.set(doc, parts);
   return doc;
+}
+
+const docParts = new WeakMap<DocModel, DocPart[]>();
+
+/** The parts (split sections) a document built by buildDocument is made of, in order. */
+export function partsOf(doc: DocModel): DocPart[] | undefined {
+  return docParts.get(doc);
+}
+
+/**
+ * Data derived from each section alone (the fields of its paragraphs…), for the whole document:
+ * the sections' lists concatenated. Each section's list is cached with the section (under
+ * `slot`) and reused while its text is unchanged — as it is when the section did not move, moved
+ * by `move` when it did. `compute` must depend on the section's model and text only (and slice
+ * the part's text, not the document's: see DocPart.text). Null for a
+ * document not built by buildDocument (a sub-document of lint.ts).
+ */
+export function perPart<T>(doc: DocModel, slot: string, compute: (p: DocPart) => T[], move: (x: T, d: number) => T): T[] | null {
+  const parts = docParts.get(doc);
+  if (!parts) return null;
+  const out: T[] = [];
+  for (const p of parts) {
+    const e = p.entry;
+    const c = e?.derived?.[slot];
+    let list: T[];
+    if (c && c.at === p.start) list = c.list as T[];
+    else {
+      if (c) {
+        const d = p.start - c.at;
+        list = (c.list as T[]).map((x) => move(x, d));
+      } else list = compute(p);
+      if (e) (e.derived ??= {})[slot] = { at: p.start, list };
+    }
+    for (let i = 0; i < list.length; i++) out.push(list[i]!);
+  }
+  return out;
 }
 
 /**

@@ -4,9 +4,10 @@
  */
 import { DEFAULT_CONFIG, mergeConfig } from './config.js';
 import { parseToday } from './dates.js';
-import { buildDocument, type DocPart } from './document.js';
+import { buildDocument, partsOf, type DocPart } from './document.js';
 import type { SectionFindings } from './cache.js';
 import { applyFixes } from './fix.js';
+import { flatCopy } from './memo.js';
 import type { DocModel } from './model.js';
 import { LineIndex } from './positions.js';
 import { isDocumentFact, type Report, type Rule, type RuleContext } from './rule.js';
@@ -35,10 +36,10 @@ function withoutLoneCr(text: string): string {
 }
 
 /** Builds the model and a rule context without running rules (used by lint and by hovers). */
-export function analyze(text: string, options: LintOptions = {}, parts?: DocPart[]): Analysis {
+export function analyze(text: string, options: LintOptions = {}): Analysis {
   const config = mergeConfig(DEFAULT_CONFIG, options.config ?? {});
   text = withoutLoneCr(text);
-  const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument, parts });
+  const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument });
   const today = parseToday(options.today);
   const lines = new LineIndex(text);
   return { doc, config, today, lines, ctx: ruleContext(doc, config, today, lines) };
@@ -63,8 +64,8 @@ function ruleContext(doc: DocModel, config: Config, today: Date, lines: LineInde
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const parts: DocPart[] = [];
-  const { doc, config, today, lines, ctx: base } = analyze(text, options, parts);
+  const { doc, config, today, lines, ctx: base } = analyze(text, options);
+  const parts = partsOf(doc)!;
   if (!doc.kind && !config.lintAllMarkdown) return { kind: null, findings: [] };
 
   const findings: Finding[] = [];
@@ -116,23 +117,33 @@ function runRule(rule: Rule, severity: Severity, ctx: RuleContext, lines: LineIn
 // very same Finding objects), moved (fresh objects), or — for the sections whose text or
 // context changed — runs the local rules over a document made of those sections only.
 
-let lastKey = '';
+/** The contexts the local rules' findings were last computed in (a few: documents linted in turn), newest first. */
+const contexts: Array<{ parts: unknown[]; token: object }> = [];
 
-/** The document context the local rules' findings depend on (see Rule.local), one string. */
-function contextKey(local: Array<{ rule: Rule; severity: Severity }>, ctx: RuleContext, today: Date): { key: string; outline: boolean } {
+/**
+ * The document context the local rules' findings depend on (see Rule.local), as a token: the
+ * same object as long as the context is the same (sections compare it by identity), a new one
+ * when any part of it changed. The parts are compared one by one, not joined into one string:
+ * the Challenges text behind red-kpi-unaddressed alone can be megabytes long.
+ */
+function contextKey(local: Array<{ rule: Rule; severity: Severity }>, ctx: RuleContext, today: Date): { key: object; outline: boolean } {
   const outline = local.some((e) => e.rule.local!.outline);
-  const key = JSON.stringify([
-    ctx.config,
+  const parts: unknown[] = [
+    JSON.stringify([ctx.config, ctx.doc.kind, ctx.doc.frontMatter?.data ?? null, local.map((e) => [e.rule.meta.id, e.severity])]),
     today.getTime(),
-    ctx.doc.kind,
-    ctx.doc.frontMatter?.data ?? null,
-    local.map((e) => [e.rule.meta.id, e.severity, e.rule.local!.key?.(ctx) ?? '']),
-    outline ? ctx.doc.outline.map((h) => `${h.depth} ${h.norm}`) : null,
-  ]);
-  // One string object per distinct key: the sections' keys then compare by identity.
-  if (key === lastKey) return { key: lastKey, outline };
-  lastKey = key;
-  return { key, outline };
+    // Levels and names (memoised strings: they compare by identity) of the headings.
+    outline ? ctx.doc.outline.flatMap((h) => [h.depth, h.norm]) : null,
+    ...local.map((e) => e.rule.local!.key?.(ctx) ?? ''),
+  ];
+  const same = (a: unknown, b: unknown) =>
+    a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+  let found = contexts.findIndex((c) => c.parts.length === parts.length && c.parts.every((p, i) => same(p, parts[i])));
+  if (found === -1) {
+    contexts.unshift({ parts, token: {} });
+    if (contexts.length > 8) contexts.pop();
+    found = 0;
+  }
+  return { key: contexts[found]!.token, outline };
 }
 
 function runLocalRules(
@@ -159,12 +170,16 @@ function runLocalRules(
 
   // The stale sections' findings: over the whole document when every section is stale (a first
   // lint: the analyses are then shared with the other rules), else over those sections only.
-  const ctx = stale.length === parts.length ? base : ruleContext(subDocument(base.doc, parts, stale), base.config, today, lines, base);
+  const whole = stale.length === parts.length;
+  const ctx = whole ? base : ruleContext(subDocument(base.doc, parts, stale), base.config, today, lines, base);
   const lists = stale.map(() => local.map((): Finding[] | null => null));
   const uncacheable = new Set<number>();
   for (let r = 0; r < local.length; r++) {
     const { rule, severity } = local[r]!;
     const ok = runRule(rule, severity, ctx, lines, (f) => {
+      // Kept with the section across lints: no slice of this version of the document (a first
+      // lint's sections all share its text anyway; see memo.ts).
+      if (!whole) f = detached(f);
       out(f);
       const k = owner(parts, stale, f);
       if (k === -1) {
@@ -189,6 +204,18 @@ function runLocalRules(
 }
 
 const NONE: Array<Finding[] | null> = [];
+
+/** `f` with its strings copied (see flatCopy). */
+function detached(f: Finding): Finding {
+  const edits = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) => {
+    const texts = x.offsetEdits.map((e) => flatCopy(e.text));
+    return { edits: x.edits.map((e, i) => ({ ...e, text: texts[i]! })), offsetEdits: x.offsetEdits.map((e, i) => ({ ...e, text: texts[i]! })) };
+  };
+  const g: Finding = { ...f, message: flatCopy(f.message) };
+  if (f.fix) g.fix = edits(f.fix);
+  if (f.suggestions) g.suggestions = f.suggestions.map((sg) => ({ title: flatCopy(sg.title), ...edits(sg) }));
+  return g;
+}
 
 /** Index into `stale` of the stale section holding all of `f` (range and edits), or -1. */
 function owner(parts: DocPart[], stale: number[], f: Finding): number {

@@ -3,6 +3,8 @@
  * `Label: value` lines in paragraphs (including paragraphs in list items and quotes).
  */
 import { documentFact, type RuleContext } from '../rule.js';
+import { perPart } from '../document.js';
+import type { ParagraphModel } from '../model.js';
 import { memoByString } from '../memo.js';
 
 export interface Field {
@@ -23,21 +25,39 @@ export interface Field {
 const BOLD = /^(\*\*|__)([^*_\n]{1,80}?)(:?)\1(:?)[ \t]*/;
 const PLAIN = /^([A-Za-z][A-Za-z0-9 /&'’-]{0,60}):[ \t]+(?=\S)/;
 
+/**
+ * The document's fields: its paragraphs' lines, section by section (cached with each section:
+ * on a keystroke only the edited section's lines are matched again).
+ */
 export function extractFields(ctx: RuleContext): Field[] {
-  const { text, paragraphs } = ctx.doc;
+  const { text } = ctx.doc;
+  return (
+    perPart(ctx.doc, 'fields', (p) => fieldsOf(p.text, p.model.paragraphs, p.start), (f, d) => ({
+      ...f,
+      labelStart: f.labelStart + d,
+      labelEnd: f.labelEnd + d,
+      valueStart: f.valueStart + d,
+      valueEnd: f.valueEnd + d,
+    })) ?? fieldsOf(text, ctx.doc.paragraphs)
+  );
+}
+
+/** Fields of `paragraphs` (document offsets), read from `text`, which starts at document offset `base`. */
+function fieldsOf(text: string, paragraphs: ParagraphModel[], base = 0): Field[] {
   const out: Field[] = [];
   for (const p of paragraphs) {
-    let pos = p.start;
-    while (pos < p.end) {
+    let pos = p.start - base;
+    const end = p.end - base;
+    while (pos < end) {
       let eol = text.indexOf('\n', pos);
-      if (eol === -1 || eol > p.end) eol = p.end;
+      if (eol === -1 || eol > end) eol = end;
       let lineEnd = eol;
       if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
       // Skip quote markers and indentation of continuation lines.
       let s = pos;
       while (s < lineEnd && (text[s] === ' ' || text[s] === '\t' || text[s] === '>')) s++;
       const line = text.slice(s, lineEnd);
-      const f = matchField(line, s);
+      const f = matchField(line, s + base);
       if (f) out.push(f);
       pos = eol + 1;
     }

@@ -268,14 +268,25 @@ function rowValues(ctx: RuleContext, row: RowModel, metricText: string, targetTe
 
 const HEALTH_KEYS = new Set(['overall partnership health']);
 
+/**
+ * A table's columns and rows, per table model: a table of a section that did not move since the
+ * last lint is the very same object (document.ts), and its rows are the same (for the same
+ * configuration: keyed by the row memo, which is per configuration). Shared: read-only.
+ */
+const tableMemo = new WeakMap<TableModel, { memo: typeof rowMemo; columns: KpiColumns | null; rows: KpiRow[] }>();
+
 export function analyzeKpi(ctx: RuleContext): KpiTable[] {
   const { doc } = ctx;
   const tables: KpiTable[] = [];
+  const memo = ctx.get(rowMemoFor);
   for (const table of doc.tables) {
-    const columns = kpiColumns(table);
-    if (!columns) continue;
-    const rows = table.rows.map((_, i) => rowOf(ctx, table, columns, i));
-    tables.push({ table, columns, rows, health: null });
+    let hit = tableMemo.get(table);
+    if (hit === undefined || hit.memo !== memo) {
+      const columns = kpiColumns(table);
+      hit = { memo, columns, rows: columns ? table.rows.map((_, i) => rowOf(ctx, table, columns, i)) : [] };
+      tableMemo.set(table, hit);
+    }
+    if (hit.columns) tables.push({ table, columns: hit.columns, rows: hit.rows, health: null });
   }
   if (tables.length === 0) return tables;
 
