@@ -110,9 +110,28 @@ function fieldKeyUncached(label: string): string {
 
 /** The first field with one of these labels (case-insensitive), preferring bold ones. */
 export function findField(ctx: RuleContext, ...labels: string[]): Field | undefined {
-  const fields = ctx.get(extractFields);
-  const keys = labels.map(fieldKey);
-  return fields.find((f) => f.bold && keys.includes(f.key)) ?? fields.find((f) => keys.includes(f.key));
+  const index = ctx.get(fieldIndex);
+  let bold: Field | undefined;
+  let any: Field | undefined;
+  for (const label of labels) {
+    const e = index.get(fieldKey(label));
+    if (!e) continue;
+    // The first bold field of any of the labels, else the first field (document order).
+    if (e.bold && (!bold || e.bold.labelStart < bold.labelStart)) bold = e.bold;
+    if (!any || e.first.labelStart < any.labelStart) any = e.first;
+  }
+  return bold ?? any;
+}
+
+/** Per field key: the first field and the first bold field with that key (lookups are per label, not per field). */
+function fieldIndex(ctx: RuleContext): Map<string, { first: Field; bold?: Field }> {
+  const index = new Map<string, { first: Field; bold?: Field }>();
+  for (const f of ctx.get(extractFields)) {
+    const e = index.get(f.key);
+    if (!e) index.set(f.key, f.bold ? { first: f, bold: f } : { first: f });
+    else if (f.bold && !e.bold) e.bold = f;
+  }
+  return index;
 }
 
 /**

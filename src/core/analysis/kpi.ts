@@ -5,7 +5,7 @@
  * Computed once per lint through `ctx.get(analyzeKpi)`; the KPI rules, the hover (explain.ts)
  * and the CodeLens all read this one analysis.
  */
-import { enclosingHeadings } from '../document.js';
+import { enclosingHeadings, perPart } from '../document.js';
 import type { CellModel, RowModel, TableModel } from '../model.js';
 import { normalizeHeading } from '../model.js';
 import type { RuleContext } from '../rule.js';
@@ -173,15 +173,22 @@ export function kpiColumns(table: TableModel): KpiColumns | null {
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-function rowOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: number): KpiRow {
-  const row = table.rows[index]!;
+/** The cells of a row that the columns name. */
+function cellsOf(row: RowModel, cols: KpiColumns) {
   const cell = (i: number | null): CellModel | null => (i === null ? null : (row.cells[i] ?? null));
-  const metricCell = cell(cols.metric);
-  const targetCell = cell(cols.target);
-  const actualCell = cell(cols.actual);
-  const statusCell = cell(cols.status);
-  const trendCell = cell(cols.trend);
-  const v = rowValues(ctx, row, metricCell?.text ?? '', targetCell?.text ?? '', actualCell?.text ?? '', cols.status === null ? null : (statusCell?.text ?? ''), cols.trend === null ? null : (trendCell?.text ?? ''));
+  return { metricCell: cell(cols.metric), targetCell: cell(cols.target), actualCell: cell(cols.actual), statusCell: cell(cols.status), trendCell: cell(cols.trend) };
+}
+
+/** What the row at `index` says and computes (position-free: a function of its cells' texts and the configuration). */
+function valuesOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: number): RowValues {
+  const row = table.rows[index]!;
+  const c = cellsOf(row, cols);
+  return rowValues(ctx, row, c.metricCell?.text ?? '', c.targetCell?.text ?? '', c.actualCell?.text ?? '', cols.status === null ? null : (c.statusCell?.text ?? ''), cols.trend === null ? null : (c.trendCell?.text ?? ''));
+}
+
+function rowOf(table: TableModel, cols: KpiColumns, index: number, v: RowValues): KpiRow {
+  const row = table.rows[index]!;
+  const { metricCell, targetCell, actualCell, statusCell, trendCell } = cellsOf(row, cols);
   return {
     index,
     start: row.start,
@@ -268,25 +275,47 @@ function rowValues(ctx: RuleContext, row: RowModel, metricText: string, targetTe
 
 const HEALTH_KEYS = new Set(['overall partnership health']);
 
+/** A table as the KPI analysis reads it, without positions: its columns (null: not a KPI table) and its rows' values. */
+interface TableSummary {
+  columns: KpiColumns | null;
+  values: RowValues[];
+}
+const NOT_KPI: TableSummary = { columns: null, values: [] };
+
+function summarize(ctx: RuleContext, table: TableModel): TableSummary {
+  const columns = kpiColumns(table);
+  return columns ? { columns, values: table.rows.map((_, i) => valuesOf(ctx, table, columns, i)) } : NOT_KPI;
+}
+
 /**
- * A table's columns and rows, per table model: a table of a section that did not move since the
- * last lint is the very same object (document.ts), and its rows are the same (for the same
- * configuration: keyed by the row memo, which is per configuration). Shared: read-only.
+ * A KPI table of one lint. Its rows (KpiRow: values with the row's cells and offsets) are built
+ * when first read: the overall health line needs only the values, and a keystroke then builds no
+ * row objects for the document's thousands of unchanged tables.
  */
-const tableMemo = new WeakMap<TableModel, { memo: typeof rowMemo; columns: KpiColumns | null; rows: KpiRow[] }>();
+class KpiTableOfLint implements KpiTable {
+  health: HealthLine | null = null;
+  #rows: KpiRow[] | undefined;
+  constructor(
+    readonly table: TableModel,
+    readonly columns: KpiColumns,
+    readonly values: readonly RowValues[],
+  ) {}
+  get rows(): KpiRow[] {
+    return (this.#rows ??= this.values.map((v, i) => rowOf(this.table, this.columns, i, v)));
+  }
+}
 
 export function analyzeKpi(ctx: RuleContext): KpiTable[] {
   const { doc } = ctx;
-  const tables: KpiTable[] = [];
-  const memo = ctx.get(rowMemoFor);
-  for (const table of doc.tables) {
-    let hit = tableMemo.get(table);
-    if (hit === undefined || hit.memo !== memo) {
-      const columns = kpiColumns(table);
-      hit = { memo, columns, rows: columns ? table.rows.map((_, i) => rowOf(ctx, table, columns, i)) : [] };
-      tableMemo.set(table, hit);
-    }
-    if (hit.columns) tables.push({ table, columns: hit.columns, rows: hit.rows, health: null });
+  const tables: KpiTableOfLint[] = [];
+  // The summaries are position-free, so a section's are reused as they are even when it moved;
+  // they depend on the configuration (the row memo's key), hence one slot per configuration.
+  const slot = `kpi ${ctx.get(rowMemoFor).config}`;
+  const summaries =
+    perPart(doc, slot, (p) => p.model.tables.map((t) => summarize(ctx, t)), (x) => x) ?? doc.tables.map((t) => summarize(ctx, t));
+  for (let i = 0; i < doc.tables.length; i++) {
+    const s = summaries[i]!;
+    if (s.columns) tables.push(new KpiTableOfLint(doc.tables[i]!, s.columns, s.values));
   }
   if (tables.length === 0) return tables;
 
@@ -298,9 +327,9 @@ export function analyzeKpi(ctx: RuleContext): KpiTable[] {
   // was quadratic: ~2,500 × 2,500 steps in a 5 MB QBR, on every keystroke).
   let sorted = true;
   for (let i = 1; i < tables.length && sorted; i++) sorted = tables[i - 1]!.table.end <= tables[i]!.table.end;
-  const ownerOf = (at: number): KpiTable | undefined => {
+  const ownerOf = (at: number): KpiTableOfLint | undefined => {
     if (!sorted) {
-      let owner: KpiTable | undefined;
+      let owner: KpiTableOfLint | undefined;
       for (const t of tables) if (t.table.end <= at) owner = t;
       return owner;
     }
@@ -339,13 +368,14 @@ export function tableScore(t: KpiTable): number | null {
 
 const PERCENT_RE = /\(\s*(\d[\d,]*(?:\.\d+)?)\s*%/;
 
-function healthLine(ctx: RuleContext, t: KpiTable, field: Field): HealthLine {
+function healthLine(ctx: RuleContext, t: KpiTableOfLint, field: Field): HealthLine {
   const text = ctx.doc.text;
   const value = field.value;
   const stated = parseStatusCell(value);
-  const score = tableScore(t);
+  // From the rows' values (tableScore and measuredRows read the same ones).
+  const used = t.values.filter((r) => r.attainment !== null).map((r) => ({ metric: r.metric, attainment: r.attainment!, capped: Math.min(r.attainment!, 100) }));
+  const score = used.length === 0 ? null : roundHalfUp(used.reduce((sum, u) => sum + u.capped, 0) / used.length);
   const band = score === null ? null : healthBand(score, ctx.config.thresholds);
-  const used = measuredRows(t).map((r) => ({ metric: r.metric, attainment: r.attainment, capped: Math.min(r.attainment, 100) }));
 
   // The part the fix rewrites: `🟡 Yellow (85% of targets met` — up to the first comma (or
   // semicolon or dash) or closing parenthesis inside the percent's parenthetical; without one, up to the first comma

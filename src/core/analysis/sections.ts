@@ -46,7 +46,12 @@ export type OutlineEntry = DocModel['outline'][number];
  * parenthetical, `&` = and) plus a leading section number (`2. Key Wins`, `2) Key Wins`).
  */
 export function sectionKey(text: string): string {
-  return normalizeHeading(text).replace(/^\d{1,3}[.)]\s*/, '');
+  return sectionKeyOfNorm(normalizeHeading(text));
+}
+
+/** sectionKey of a heading whose normalizeHeading is `norm` (an outline entry's `norm`). */
+function sectionKeyOfNorm(norm: string): string {
+  return norm.replace(/^\d{1,3}[.)]\s*/, '');
 }
 
 /**
@@ -94,7 +99,7 @@ function sectionIndex(doc: DocModel, scope: SectionScope): Map<string, OutlineEn
   if (!index) {
     index = new Map();
     for (const h of scopeHeadings(doc, scope)) {
-      const key = sectionKey(h.text);
+      const key = sectionKeyOfNorm(h.norm);
       if (!index.has(key)) index.set(key, h);
     }
     byScope.set(id, index);
