@@ -33,11 +33,14 @@ export function extractFields(ctx: RuleContext): Field[] {
   const { text } = ctx.doc;
   return (
     perPart(ctx.doc, 'fields', (p) => fieldsOf(p.text, p.model.paragraphs, p.start), (f, d) => ({
-      ...f,
+      label: f.label,
+      key: f.key,
+      value: f.value,
       labelStart: f.labelStart + d,
       labelEnd: f.labelEnd + d,
       valueStart: f.valueStart + d,
       valueEnd: f.valueEnd + d,
+      bold: f.bold,
     })) ?? fieldsOf(text, ctx.doc.paragraphs)
   );
 }
