@@ -70,6 +70,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
   const findings: Finding[] = [];
   const suppressed = suppressionFilter(base.get((c) => parseDirectives(c.doc)), lines);
+  // One string per distinct message and fix text in this lint: a dense 5 MB QBR has 50,000
+  // findings but a few thousand different messages.
+  const strings = new Map<string, string>();
+  const intern = (s: string): string => {
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
   const enabled: Array<{ rule: Rule; severity: Severity }> = [];
   for (const rule of ruleList) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -83,20 +92,20 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const out = (f: Finding) => {
     if (!suppressed(f.ruleId, f.line)) findings.push(f);
   };
-  for (const e of enabled) if (!local.includes(e)) runRule(e.rule, e.severity, base, lines, out);
-  if (local.length) runLocalRules(local, parts, base, lines, today, out);
+  for (const e of enabled) if (!local.includes(e)) runRule(e.rule, e.severity, base, lines, out, intern);
+  if (local.length) runLocalRules(local, parts, base, lines, today, out, intern);
   findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   if (lines.text !== text) keepLoneCrEndings(text, findings);
   return { kind: doc.kind, findings };
 }
 
 /** Runs one rule over `ctx`, passing each finding to `out`; a crashing rule becomes a finding. Returns false when it crashed. */
-function runRule(rule: Rule, severity: Severity, ctx: RuleContext, lines: LineIndex, out: (f: Finding) => void): boolean {
+function runRule(rule: Rule, severity: Severity, ctx: RuleContext, lines: LineIndex, out: (f: Finding) => void, intern?: (s: string) => string): boolean {
   const report = (r: Report) => {
     // Like eslint: a rule may only emit what its metadata declares.
     if (r.fix && rule.meta.fixable !== 'fix') throw new Error(`rule ${rule.meta.id} emitted a fix but is not declared fixable`);
     if (r.suggestions && rule.meta.fixable === false) throw new Error(`rule ${rule.meta.id} emitted suggestions but declares none`);
-    out(toFinding(rule.meta.id, severity, r, lines));
+    out(toFinding(rule.meta.id, severity, r, lines, intern));
   };
   try {
     rule.check({ ...ctx, report, get: ctx.get });
@@ -153,6 +162,7 @@ function runLocalRules(
   lines: LineIndex,
   today: Date,
   out: (f: Finding) => void,
+  intern: (s: string) => string,
 ): void {
   const { key, outline } = contextKey(local, base, today);
   const stale: number[] = [];
@@ -188,7 +198,7 @@ function runLocalRules(
         return;
       }
       (lists[k]![r] ??= []).push(f);
-    });
+    }, whole ? intern : undefined);
     if (!ok) for (const s of stale) uncacheable.add(s);
   }
   for (let k = 0; k < stale.length; k++) {
@@ -331,8 +341,20 @@ function toEdit(e: OffsetEdit, lines: LineIndex): TextEdit {
   return { line, column: lines.column(e.start, line), endLine, endColumn: lines.column(e.end, endLine), text: e.text };
 }
 
+function internedEdits(edits: OffsetEdit[], intern: (s: string) => string): OffsetEdit[] {
+  return edits.map((e) => ({ start: e.start, end: e.end, text: intern(e.text) }));
+}
+
 /** Offsets → a Finding (shared with the workspace rules). */
-export function toFinding(ruleId: string, severity: Severity, r: Report, lines: LineIndex): Finding {
+export function toFinding(ruleId: string, severity: Severity, r: Report, lines: LineIndex, intern?: (s: string) => string): Finding {
+  if (intern) {
+    r = {
+      ...r,
+      message: intern(r.message),
+      ...(r.fix ? { fix: internedEdits(r.fix, intern) } : {}),
+      ...(r.suggestions ? { suggestions: r.suggestions.map((sg) => ({ title: intern(sg.title), edits: internedEdits(sg.edits, intern) })) } : {}),
+    };
+  }
   const line = lines.line(r.start);
   const endLine = lines.line(r.end);
   const f: Finding = {

@@ -82,6 +82,11 @@ export interface KpiRow {
   stated: ReturnType<typeof parseStatusCell> | null;
   /** The Trend cell as read; null when the table has no Trend column or the cell is empty. */
   trend: ParsedTrend | null;
+  /**
+   * The position-free values this row was built from: one object for all rows with the same
+   * cells (and configuration), so what is derived from them alone can be memoised on it.
+   */
+  values: object;
 }
 
 export interface HealthLine {
@@ -183,7 +188,7 @@ function cellsOf(row: RowModel, cols: KpiColumns) {
 function valuesOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: number): RowValues {
   const row = table.rows[index]!;
   const c = cellsOf(row, cols);
-  return rowValues(ctx, row, c.metricCell?.text ?? '', c.targetCell?.text ?? '', c.actualCell?.text ?? '', cols.status === null ? null : (c.statusCell?.text ?? ''), cols.trend === null ? null : (c.trendCell?.text ?? ''));
+  return rowValues(ctx, c.metricCell?.text ?? '', c.targetCell?.text ?? '', c.actualCell?.text ?? '', cols.status === null ? null : (c.statusCell?.text ?? ''), cols.trend === null ? null : (c.trendCell?.text ?? ''));
 }
 
 function rowOf(table: TableModel, cols: KpiColumns, index: number, v: RowValues): KpiRow {
@@ -209,6 +214,7 @@ function rowOf(table: TableModel, cols: KpiColumns, index: number, v: RowValues)
     computed: v.computed,
     stated: v.stated,
     trend: v.trend,
+    values: v,
   };
 }
 
@@ -237,36 +243,32 @@ function computeRowValues(ctx: RuleContext, metricText: string, targetText: stri
 }
 
 /**
- * Row values memoised across lints, for one configuration (the metric settings and thresholds
- * they depend on) at a time: on a keystroke every other row of the document is unchanged, and a
- * 5 MB QBR has ~20,000 rows. Rows of sections that did not move are the very same objects as in
- * the previous lint (see document.ts), found by identity; moved or re-parsed rows by their cells'
- * texts. Bounded like memoByString; the values are shared between rows and lints and must be
- * treated as read-only.
+ * Row values memoised by their cells' texts, for one configuration (the metric settings and
+ * thresholds they depend on) at a time: rows that say the same share one object (a QBR repeats
+ * its metrics quarter after quarter), and a re-parsed section finds its unchanged rows' values.
+ * (A section's table summaries are cached with the section itself: see analyzeKpi.) Bounded like
+ * memoByString; the values are shared between rows and lints and must be treated as read-only.
  */
-let rowMemo = { config: '', byText: new Map<string, RowValues>(), byRow: new WeakMap<RowModel, RowValues>() };
+let rowMemo = { config: '', byText: new Map<string, RowValues>() };
 const ROW_MEMO_MAX = 50_000;
 /** The memo for this lint's configuration (once per lint, through ctx.get). */
 function rowMemoFor(ctx: RuleContext): typeof rowMemo {
   const config = JSON.stringify([ctx.config.metrics, ctx.config.thresholds]);
-  if (rowMemo.config !== config) rowMemo = { config, byText: new Map(), byRow: new WeakMap() };
+  if (rowMemo.config !== config) rowMemo = { config, byText: new Map() };
   return rowMemo;
 }
 
-function rowValues(ctx: RuleContext, row: RowModel, metricText: string, targetText: string, actualText: string, statusText: string | null, trendText: string | null): RowValues {
+function rowValues(ctx: RuleContext, metricText: string, targetText: string, actualText: string, statusText: string | null, trendText: string | null): RowValues {
   const memo = ctx.get(rowMemoFor);
-  let v = memo.byRow.get(row);
-  if (v !== undefined) return v;
   // A table row is one line, so no cell text holds a line break: joined by \n, the texts make
   // a key no other row shares; \r stands for an absent column.
   const key = `${metricText}\n${targetText}\n${actualText}\n${statusText ?? '\r'}\n${trendText ?? '\r'}`;
-  v = memo.byText.get(key);
+  let v = memo.byText.get(key);
   if (v === undefined) {
     if (memo.byText.size >= ROW_MEMO_MAX) memo.byText.clear();
     v = computeRowValues(ctx, metricText, targetText, actualText, statusText, trendText);
     memo.byText.set(flatCopy(key), v);
   }
-  memo.byRow.set(row, v);
   return v;
 }
 
@@ -459,6 +461,15 @@ export interface StatusProblem {
  * there is no Status column or when no status is computable.
  */
 export function statusProblem(r: KpiRow): StatusProblem | null {
+  // A function of the row's values (the Status cell's text is one of them): one answer, and one
+  // message string, for all rows that say the same.
+  let p = statusProblems.get(r.values);
+  if (p === undefined) statusProblems.set(r.values, (p = statusProblemOf(r)));
+  return p;
+}
+const statusProblems = new WeakMap<object, StatusProblem | null>();
+
+function statusProblemOf(r: KpiRow): StatusProblem | null {
   if (r.stated === null || r.attainment === null || r.computed === null) return null;
   const canonical = canonicalStatus(r.computed, r.attainment);
   const cellText = r.statusCell?.text ?? '';

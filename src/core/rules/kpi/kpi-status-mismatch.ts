@@ -8,6 +8,8 @@ import { cellReplacementEdits } from '../../table.js';
  * measured, is reported too. The fix writes the canonical cell, keeping any text after the
  * closing parenthesis and the table's padding.
  */
+const dataOf = new WeakMap<object, Record<string, unknown>>();
+
 export const kpiStatusMismatch: Rule = {
   meta: {
     id: 'kpi-status-mismatch',
@@ -22,7 +24,9 @@ export const kpiStatusMismatch: Rule = {
         const problem = statusProblem(r);
         if (!problem) continue;
         const cell = r.statusCell;
-        const data = {
+        // Like the problem, a function of the row's values: one object for all rows that say the same.
+        let data = dataOf.get(r.values);
+        if (!data) dataOf.set(r.values, (data = {
           metric: r.metric,
           target: r.target.state === 'value' ? r.target.value.raw : null,
           actual: r.actual.state === 'value' ? r.actual.value.raw : null,
@@ -32,7 +36,7 @@ export const kpiStatusMismatch: Rule = {
           stated: r.stated?.rag ?? null,
           statedPercent: r.stated?.percent ?? null,
           expected: problem.fixText,
-        };
+        }));
         if (!cell) {
           // The row has fewer cells than the header: nothing to rewrite in place.
           ctx.report({ start: r.end, end: r.end, message: problem.message, data });

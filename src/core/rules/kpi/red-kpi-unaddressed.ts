@@ -66,18 +66,23 @@ export const redKpiUnaddressed: Rule = {
     const sections = where.names.length
       ? `none of ${listed}${more} mentions it`
       : 'the document has no Challenges, Open Issues or Risks section';
+    const named = where.names.slice(0, 20);
+    // Message and data are functions of the row's values here: one of each for rows that say the same.
+    const said = new Map<object, { message: string; data: Record<string, unknown> }>();
     for (const t of tables) {
       for (const r of t.rows) {
         if (r.computed !== 'red' || !r.metricCell || r.metric === '') continue;
         if (isMentioned(r.metric)) continue;
-        ctx.report({
-          start: r.metricCell.start,
-          end: r.metricCell.end,
-          message:
-            `Red KPI “${r.metric}” (${r.attainment}% of target) is not addressed: ${sections}; ` +
-            'expected a challenge, issue or risk naming it (gaps over 20% are escalated)',
-          data: { metric: r.metric, attainment: r.attainment, sections: where.names.slice(0, 20) },
-        });
+        let s = said.get(r.values);
+        if (!s) {
+          said.set(r.values, (s = {
+            message:
+              `Red KPI “${r.metric}” (${r.attainment}% of target) is not addressed: ${sections}; ` +
+              'expected a challenge, issue or risk naming it (gaps over 20% are escalated)',
+            data: { metric: r.metric, attainment: r.attainment, sections: named },
+          }));
+        }
+        ctx.report({ start: r.metricCell.start, end: r.metricCell.end, message: s.message, data: s.data });
       }
     }
   },
