@@ -209,7 +209,8 @@ function runLocalRules(
       continue;
     }
     const l = lists[k]!;
-    part.entry!.findings = { key, headingIndex: headingIndexes[i]!, at: part.start, line: lines.line(part.start), lists: l.every((x) => x === null) ? NONE : l };
+    // Kept with the section: at their exact size (see parse.ts compact).
+    part.entry!.findings = { key, headingIndex: headingIndexes[i]!, at: part.start, line: lines.line(part.start), lists: l.every((x) => x === null) ? NONE : l.map((x) => x && x.slice()) };
   }
 }
 

@@ -32,7 +32,7 @@ const PLAIN = /^([A-Za-z][A-Za-z0-9 /&'’-]{0,60}):[ \t]+(?=\S)/;
 export function extractFields(ctx: RuleContext): Field[] {
   const { text } = ctx.doc;
   return (
-    perPart(ctx.doc, 'fields', (p) => fieldsOf(p.text, p.model.paragraphs, p.start), (f, d) => ({
+    perPart(ctx.doc, 'fields', (p) => fieldsOf(p.text, p.model.paragraphs, p.start).slice(), (f, d) => ({
       label: f.label,
       key: f.key,
       value: f.value,
