@@ -222,10 +222,12 @@ function detached(f: Finding): Finding {
     const texts = x.offsetEdits.map((e) => flatCopy(e.text));
     return { edits: x.edits.map((e, i) => ({ ...e, text: texts[i]! })), offsetEdits: x.offsetEdits.map((e, i) => ({ ...e, text: texts[i]! })) };
   };
-  const g: Finding = { ...f, message: flatCopy(f.message) };
-  if (f.fix) g.fix = edits(f.fix);
-  if (f.suggestions) g.suggestions = f.suggestions.map((sg) => ({ title: flatCopy(sg.title), ...edits(sg) }));
-  return g;
+  return finding(
+    f.ruleId, f.severity, flatCopy(f.message), f.line, f.column, f.endLine, f.endColumn, f.startOffset, f.endOffset,
+    f.fix ? edits(f.fix) : undefined,
+    f.suggestions ? f.suggestions.map((sg) => ({ title: flatCopy(sg.title), ...edits(sg) })) : undefined,
+    f.data,
+  );
 }
 
 /** Index into `stale` of the stale section holding all of `f` (range and edits), or -1. */
@@ -267,23 +269,14 @@ function replay(part: DocPart, sf: SectionFindings, lines: LineIndex, out: (f: F
 
 /** A copy of `f` moved by `d` offsets and `dl` lines (a section starts at a line start, so columns stay). */
 function movedFinding(f: Finding, d: number, dl: number): Finding {
-  const g: Finding = {
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    line: f.line + dl,
-    column: f.column,
-    endLine: f.endLine + dl,
-    endColumn: f.endColumn,
-    startOffset: f.startOffset + d,
-    endOffset: f.endOffset + d,
-  };
   const te = (e: TextEdit): TextEdit => ({ line: e.line + dl, column: e.column, endLine: e.endLine + dl, endColumn: e.endColumn, text: e.text });
   const oe = (e: OffsetEdit): OffsetEdit => ({ start: e.start + d, end: e.end + d, text: e.text });
-  if (f.fix) g.fix = { edits: f.fix.edits.map(te), offsetEdits: f.fix.offsetEdits.map(oe) };
-  if (f.suggestions) g.suggestions = f.suggestions.map((sg) => ({ title: sg.title, edits: sg.edits.map(te), offsetEdits: sg.offsetEdits.map(oe) }));
-  if (f.data) g.data = f.data;
-  return g;
+  return finding(
+    f.ruleId, f.severity, f.message, f.line + dl, f.column, f.endLine + dl, f.endColumn, f.startOffset + d, f.endOffset + d,
+    f.fix ? { edits: f.fix.edits.map(te), offsetEdits: f.fix.offsetEdits.map(oe) } : undefined,
+    f.suggestions ? f.suggestions.map((sg) => ({ title: sg.title, edits: sg.edits.map(te), offsetEdits: sg.offsetEdits.map(oe) })) : undefined,
+    f.data,
+  );
 }
 
 /**
@@ -342,39 +335,39 @@ function toEdit(e: OffsetEdit, lines: LineIndex): TextEdit {
   return { line, column: lines.column(e.start, line), endLine, endColumn: lines.column(e.end, endLine), text: e.text };
 }
 
-function internedEdits(edits: OffsetEdit[], intern: (s: string) => string): OffsetEdit[] {
-  return edits.map((e) => ({ start: e.start, end: e.end, text: intern(e.text) }));
-}
 
 /** Offsets → a Finding (shared with the workspace rules). */
-export function toFinding(ruleId: string, severity: Severity, r: Report, lines: LineIndex, intern?: (s: string) => string): Finding {
-  if (intern) {
-    r = {
-      ...r,
-      message: intern(r.message),
-      ...(r.fix ? { fix: internedEdits(r.fix, intern) } : {}),
-      ...(r.suggestions ? { suggestions: r.suggestions.map((sg) => ({ title: intern(sg.title), edits: internedEdits(sg.edits, intern) })) } : {}),
-    };
-  }
+export function toFinding(ruleId: string, severity: Severity, r: Report, lines: LineIndex, intern: (s: string) => string = (s) => s): Finding {
   const line = lines.line(r.start);
   const endLine = lines.line(r.end);
-  const f: Finding = {
-    ruleId,
-    severity,
-    message: r.message,
-    line,
-    column: lines.column(r.start, line),
-    endLine,
-    endColumn: lines.column(r.end, endLine),
-    startOffset: r.start,
-    endOffset: r.end,
-  };
-  if (r.fix && r.fix.length) f.fix = { edits: r.fix.map((x) => toEdit(x, lines)), offsetEdits: r.fix };
-  if (r.suggestions?.length) {
-    f.suggestions = r.suggestions.map((sg) => ({ title: sg.title, edits: sg.edits.map((x) => toEdit(x, lines)), offsetEdits: sg.edits }));
+  const offsetEdits = (edits: OffsetEdit[]) => edits.map((e) => ({ start: e.start, end: e.end, text: intern(e.text) }));
+  const fix = r.fix && r.fix.length ? withLines(offsetEdits(r.fix), lines) : undefined;
+  const suggestions = r.suggestions?.length
+    ? r.suggestions.map((sg) => ({ title: intern(sg.title), ...withLines(offsetEdits(sg.edits), lines) }))
+    : undefined;
+  return finding(ruleId, severity, intern(r.message), line, lines.column(r.start, line), endLine, lines.column(r.end, endLine), r.start, r.end, fix, suggestions, r.data);
+}
+
+function withLines(offsetEdits: OffsetEdit[], lines: LineIndex): { edits: TextEdit[]; offsetEdits: OffsetEdit[] } {
+  return { edits: offsetEdits.map((x) => toEdit(x, lines)), offsetEdits };
+}
+
+/**
+ * A Finding with all its properties written in one object literal: properties added to an object
+ * after its creation live in a separate array (tens of thousands of them in a dense document).
+ */
+function finding(
+  ruleId: string, severity: Severity, message: string, line: number, column: number, endLine: number, endColumn: number, startOffset: number, endOffset: number,
+  fix: Finding['fix'], suggestions: Finding['suggestions'], data: Finding['data'],
+): Finding {
+  if (!suggestions) {
+    if (fix && data) return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, fix, data };
+    if (fix) return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, fix };
+    if (data) return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, data };
+    return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset };
   }
-  if (r.data) f.data = r.data;
-  return f;
+  if (data) return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, ...(fix ? { fix } : {}), suggestions, data };
+  return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, ...(fix ? { fix } : {}), suggestions };
 }
 
 /**

@@ -291,19 +291,21 @@ function summarize(ctx: RuleContext, table: TableModel): TableSummary {
 
 /**
  * A KPI table of one lint. Its rows (KpiRow: values with the row's cells and offsets) are built
- * when first read: the overall health line needs only the values, and a keystroke then builds no
- * row objects for the document's thousands of unchanged tables.
+ * each time they are read, not kept: the overall health line needs only the values, so a
+ * keystroke builds no row objects for the document's thousands of unchanged tables, and a first
+ * lint does not hold the rows of every table (~5 MB at 5 MB) while all its rules run — each
+ * rule's walk over a table's rows leaves short-lived garbage instead. Rows that say the same
+ * share `values`: memoise on that, not on the row object.
  */
 class KpiTableOfLint implements KpiTable {
   health: HealthLine | null = null;
-  #rows: KpiRow[] | undefined;
   constructor(
     readonly table: TableModel,
     readonly columns: KpiColumns,
     readonly values: readonly RowValues[],
   ) {}
   get rows(): KpiRow[] {
-    return (this.#rows ??= this.values.map((v, i) => rowOf(this.table, this.columns, i, v)));
+    return this.values.map((v, i) => rowOf(this.table, this.columns, i, v));
   }
 }
 
@@ -368,15 +370,32 @@ export function tableScore(t: KpiTable): number | null {
   return roundHalfUp(sum / rows.length);
 }
 
+/**
+ * A table's score and the measured rows behind it, from its rows' values (tableScore and
+ * measuredRows compute the same from the rows): one answer per distinct table in a lint, shared.
+ */
+function scoreMemo(): (values: readonly RowValues[]) => { used: HealthLine['used']; score: number | null } {
+  const byValues = new Map<string, { used: HealthLine['used']; score: number | null }>();
+  const ids = new Map<RowValues, number>();
+  return (values) => {
+    const key = values.map((v) => ids.get(v) ?? (ids.set(v, ids.size), ids.size - 1)).join(' ');
+    let hit = byValues.get(key);
+    if (!hit) {
+      const used = values.filter((r) => r.attainment !== null).map((r) => ({ metric: r.metric, attainment: r.attainment!, capped: Math.min(r.attainment!, 100) }));
+      hit = { used, score: used.length === 0 ? null : roundHalfUp(used.reduce((sum, u) => sum + u.capped, 0) / used.length) };
+      byValues.set(key, hit);
+    }
+    return hit;
+  };
+}
+
 const PERCENT_RE = /\(\s*(\d[\d,]*(?:\.\d+)?)\s*%/;
 
 function healthLine(ctx: RuleContext, t: KpiTableOfLint, field: Field): HealthLine {
   const text = ctx.doc.text;
   const value = field.value;
   const stated = parseStatusCell(value);
-  // From the rows' values (tableScore and measuredRows read the same ones).
-  const used = t.values.filter((r) => r.attainment !== null).map((r) => ({ metric: r.metric, attainment: r.attainment!, capped: Math.min(r.attainment!, 100) }));
-  const score = used.length === 0 ? null : roundHalfUp(used.reduce((sum, u) => sum + u.capped, 0) / used.length);
+  const { used, score } = ctx.get(scoreMemo)(t.values);
   const band = score === null ? null : healthBand(score, ctx.config.thresholds);
 
   // The part the fix rewrites: `🟡 Yellow (85% of targets met` — up to the first comma (or
