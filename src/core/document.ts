@@ -78,15 +78,14 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
     if (!hit) {
       if (incremental) sectionText = flatCopy(sectionText);
       // A fresh model is not shared with anyone yet: place it where it is, without a copy.
-      placed = { model: placeInPlace(buildSectionModel(bomLead ? `\n${sectionText}` : sectionText), by, itemBase), by, itemBase };
+      // (All fields written here: ones added later would live in a separate array of the object.)
+      placed = { model: placeInPlace(buildSectionModel(bomLead ? `\n${sectionText}` : sectionText), by, itemBase), by, itemBase, findings: undefined, derived: undefined };
       cache?.set(sectionText, placed);
     } else if (hit.by === by && hit.itemBase === itemBase) {
       placed = hit; // unmoved (every section before an edit, on a keystroke): reused as is
     } else {
-      placed = { model: shifted(hit.model, by - hit.by, itemBase - hit.itemBase), by, itemBase };
-      // The section's cached findings (lint.ts) stay with it: the text they were computed on is the same.
-      if (hit.findings) placed.findings = hit.findings;
-      if (hit.derived) placed.derived = hit.derived;
+      // The section's cached findings (lint.ts) and derived data stay with it: the text they were computed on is the same.
+      placed = { model: shifted(hit.model, by - hit.by, itemBase - hit.itemBase), by, itemBase, findings: hit.findings, derived: hit.derived };
       cache!.set(sectionText, placed);
     }
     parts.push({ start: span.start, end: span.end, text: sectionText, model: placed.model, itemBase, entry: cache ? placed : null });
@@ -191,25 +190,30 @@ function shifted(m: SectionModel, by: number, itemBase: number): SectionModel {
   const cell = (c: CellModel): CellModel => ({
     start: c.start + by, end: c.end + by, text: c.text, outerStart: c.outerStart + by, outerEnd: c.outerEnd + by,
   });
-  const row = (x: RowModel): RowModel => ({ start: x.start + by, end: x.end + by, cells: x.cells.map(cell) });
+  const row = (x: RowModel): RowModel => ({ start: x.start + by, end: x.end + by, cells: map(x.cells, cell) });
   return {
-    headings: m.headings.map((h) => ({ start: h.start + by, end: h.end + by, depth: h.depth, text: h.text, textStart: h.textStart + by })),
-    tables: m.tables.map((t) => ({
-      start: t.start + by, end: t.end + by, header: row(t.header), delimiter: r(t.delimiter), rows: t.rows.map(row), align: t.align, topLevel: t.topLevel,
+    headings: map(m.headings, (h) => ({ start: h.start + by, end: h.end + by, depth: h.depth, text: h.text, textStart: h.textStart + by })),
+    tables: map(m.tables, (t) => ({
+      start: t.start + by, end: t.end + by, header: row(t.header), delimiter: r(t.delimiter), rows: map(t.rows, row), align: t.align, topLevel: t.topLevel,
     })),
-    listItems: m.listItems.map((li) => ({
+    listItems: map(m.listItems, (li) => ({
       start: li.start + by, end: li.end + by, checked: li.checked, depth: li.depth,
       parent: li.parent === -1 ? -1 : li.parent + itemBase,
       contentStart: li.contentStart + by, firstLineEnd: li.firstLineEnd + by,
     })),
-    paragraphs: m.paragraphs.map((p) => ({ start: p.start + by, end: p.end + by, depth: p.depth })),
-    brackets: m.brackets.map((b) => (b.nextLabel === undefined
+    paragraphs: map(m.paragraphs, (p) => ({ start: p.start + by, end: p.end + by, depth: p.depth })),
+    brackets: map(m.brackets, (b) => (b.nextLabel === undefined
       ? { start: b.start + by, end: b.end + by, label: b.label }
       : { start: b.start + by, end: b.end + by, label: b.label, nextLabel: b.nextLabel })),
     definitions: m.definitions,
-    comments: m.comments.map((c) => ({ start: c.start + by, end: c.end + by, body: c.body })),
-    code: m.code.map(r),
+    comments: map(m.comments, (c) => ({ start: c.start + by, end: c.end + by, body: c.body })),
+    code: map(m.code, r),
   };
+}
+
+/** `xs.map(f)`, keeping a section model's shared empty array (parse.ts NO_ITEMS). */
+function map<T, U>(xs: T[], f: (x: T) => U): U[] {
+  return xs.length === 0 ? (xs as unknown as U[]) : xs.map(f);
 }
 
 function append(doc: DocModel, p: SectionModel): void {

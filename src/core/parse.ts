@@ -88,12 +88,18 @@ export function buildSectionModel(text: string): SectionModel {
 }
 
 /**
+ * The one empty array of every section model that has none of something (most sections have no
+ * table, no comment, no code…): frozen, as models are never changed once built.
+ */
+export const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+/**
  * The model's arrays at their exact size. An array grown by push keeps room for more (V8 gives a
  * one-element array room for 17): across the ~10,000 sections and ~30,000 table rows of a 5 MB
  * document, that spare room was ~10 MB of a model kept for as long as the section is cached.
  */
 function compact(model: SectionModel): SectionModel {
-  const exact = <T>(xs: T[]): T[] => (xs.length === 0 ? xs : xs.slice());
+  const exact = <T>(xs: T[]): T[] => (xs.length === 0 ? (NO_ITEMS as unknown as T[]) : xs.slice());
   for (const t of model.tables) {
     t.header.cells = exact(t.header.cells);
     for (const r of t.rows) r.cells = exact(r.cells);
