@@ -101,6 +101,33 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
 
 const docParts = new WeakMap<DocModel, DocPart[]>();
 
+/**
+ * A value derived from the text [start, end) alone, cached with the section that holds that
+ * stretch (under `slot` and the stretch's offsets in the section: valid wherever the section
+ * moves). Undefined when the stretch is not within one section (or the document was not built
+ * by buildDocument): compute it from the document's text then.
+ */
+export function perStretch<T>(doc: DocModel, start: number, end: number, slot: string, compute: (text: string) => T): T | undefined {
+  const parts = docParts.get(doc);
+  if (!parts || parts.length === 0) return undefined;
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = parts[lo]!;
+  if (start < p.start || end > p.end) return undefined;
+  const key = `${slot} ${start - p.start} ${end - p.start}`;
+  const e = p.entry;
+  const hit = e?.derived?.[key];
+  if (hit) return hit.list[0] as T;
+  const value = compute(p.text.slice(start - p.start, end - p.start));
+  if (e) (e.derived ??= {})[key] = { at: p.start, list: [value] };
+  return value;
+}
+
 /** The parts (split sections) a document built by buildDocument is made of, in order. */
 export function partsOf(doc: DocModel): DocPart[] | undefined {
   return docParts.get(doc);

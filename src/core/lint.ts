@@ -218,15 +218,13 @@ const NONE: Array<Finding[] | null> = [];
 
 /** `f` with its strings copied (see flatCopy). */
 function detached(f: Finding): Finding {
-  const edits = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) => {
-    const texts = x.offsetEdits.map((e) => flatCopy(e.text));
-    return { edits: x.edits.map((e, i) => ({ ...e, text: texts[i]! })), offsetEdits: x.offsetEdits.map((e, i) => ({ ...e, text: texts[i]! })) };
-  };
+  const edits = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) =>
+    bothEdits(x.edits.map((e, i) => ({ line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, text: flatCopy(e.text), start: x.offsetEdits[i]!.start, end: x.offsetEdits[i]!.end })));
   return finding(
     f.ruleId, f.severity, flatCopy(f.message), f.line, f.column, f.endLine, f.endColumn, f.startOffset, f.endOffset,
     f.fix ? edits(f.fix) : undefined,
     f.suggestions ? f.suggestions.map((sg) => ({ title: flatCopy(sg.title), ...edits(sg) })) : undefined,
-    f.data,
+    f.data && Object.fromEntries(Object.entries(f.data).map(([k, v]) => [k, typeof v === 'string' ? flatCopy(v) : v])),
   );
 }
 
@@ -269,12 +267,15 @@ function replay(part: DocPart, sf: SectionFindings, lines: LineIndex, out: (f: F
 
 /** A copy of `f` moved by `d` offsets and `dl` lines (a section starts at a line start, so columns stay). */
 function movedFinding(f: Finding, d: number, dl: number): Finding {
-  const te = (e: TextEdit): TextEdit => ({ line: e.line + dl, column: e.column, endLine: e.endLine + dl, endColumn: e.endColumn, text: e.text });
-  const oe = (e: OffsetEdit): OffsetEdit => ({ start: e.start + d, end: e.end + d, text: e.text });
+  const moved = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) =>
+    bothEdits(x.edits.map((e, i) => {
+      const o = x.offsetEdits[i]!;
+      return { line: e.line + dl, column: e.column, endLine: e.endLine + dl, endColumn: e.endColumn, text: e.text, start: o.start + d, end: o.end + d };
+    }));
   return finding(
     f.ruleId, f.severity, f.message, f.line + dl, f.column, f.endLine + dl, f.endColumn, f.startOffset + d, f.endOffset + d,
-    f.fix ? { edits: f.fix.edits.map(te), offsetEdits: f.fix.offsetEdits.map(oe) } : undefined,
-    f.suggestions ? f.suggestions.map((sg) => ({ title: sg.title, edits: sg.edits.map(te), offsetEdits: sg.offsetEdits.map(oe) })) : undefined,
+    f.fix ? moved(f.fix) : undefined,
+    f.suggestions ? f.suggestions.map((sg) => ({ title: sg.title, ...moved(sg) })) : undefined,
     f.data,
   );
 }
@@ -320,19 +321,28 @@ function keepLoneCrEndings(text: string, findings: Finding[]): void {
   const loneCr = (text.match(LONE_CR_ALL) ?? []).length;
   const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
   if (loneCr <= lf) return;
-  const convert = (e: { text: string }) => { if (e.text.includes('\n')) e.text = e.text.replace(/(?<!\r)\n/g, '\r'); };
+  const converted = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) =>
+    bothEdits(x.edits.map((e, i) => ({ ...e, ...x.offsetEdits[i]!, text: e.text.includes('\n') ? e.text.replace(/(?<!\r)\n/g, '\r') : e.text })));
   for (const f of findings) {
-    if (f.fix) { f.fix.offsetEdits = f.fix.offsetEdits.map((e) => ({ ...e })); f.fix.offsetEdits.forEach(convert); f.fix.edits.forEach(convert); }
-    for (const sg of f.suggestions ?? []) { sg.offsetEdits = sg.offsetEdits.map((e) => ({ ...e })); sg.offsetEdits.forEach(convert); sg.edits.forEach(convert); }
+    if (f.fix) f.fix = converted(f.fix);
+    if (f.suggestions) f.suggestions = f.suggestions.map((sg) => ({ title: sg.title, ...converted(sg) }));
   }
 }
 
 // Positions through line()/column() rather than position(): no temporary objects for the
 // ~50,000 findings (and their edits) of a dense 5 MB document, on every keystroke.
-function toEdit(e: OffsetEdit, lines: LineIndex): TextEdit {
+/** An edit in both coordinates (one object, in both `edits` and `offsetEdits` of a fix). */
+type BothEdit = TextEdit & OffsetEdit;
+
+function toEdit(e: OffsetEdit, lines: LineIndex, intern: (s: string) => string): BothEdit {
   const line = lines.line(e.start);
   const endLine = lines.line(e.end);
-  return { line, column: lines.column(e.start, line), endLine, endColumn: lines.column(e.end, endLine), text: e.text };
+  return { line, column: lines.column(e.start, line), endLine, endColumn: lines.column(e.end, endLine), text: intern(e.text), start: e.start, end: e.end };
+}
+
+/** A fix's edits: one array of edits in both coordinates, as `edits` and as `offsetEdits`. */
+function bothEdits(edits: BothEdit[]): { edits: TextEdit[]; offsetEdits: OffsetEdit[] } {
+  return { edits, offsetEdits: edits };
 }
 
 
@@ -340,16 +350,10 @@ function toEdit(e: OffsetEdit, lines: LineIndex): TextEdit {
 export function toFinding(ruleId: string, severity: Severity, r: Report, lines: LineIndex, intern: (s: string) => string = (s) => s): Finding {
   const line = lines.line(r.start);
   const endLine = lines.line(r.end);
-  const offsetEdits = (edits: OffsetEdit[]) => edits.map((e) => ({ start: e.start, end: e.end, text: intern(e.text) }));
-  const fix = r.fix && r.fix.length ? withLines(offsetEdits(r.fix), lines) : undefined;
-  const suggestions = r.suggestions?.length
-    ? r.suggestions.map((sg) => ({ title: intern(sg.title), ...withLines(offsetEdits(sg.edits), lines) }))
-    : undefined;
+  const edits = (es: OffsetEdit[]) => bothEdits(es.map((e) => toEdit(e, lines, intern)));
+  const fix = r.fix && r.fix.length ? edits(r.fix) : undefined;
+  const suggestions = r.suggestions?.length ? r.suggestions.map((sg) => ({ title: intern(sg.title), ...edits(sg.edits) })) : undefined;
   return finding(ruleId, severity, intern(r.message), line, lines.column(r.start, line), endLine, lines.column(r.end, endLine), r.start, r.end, fix, suggestions, r.data);
-}
-
-function withLines(offsetEdits: OffsetEdit[], lines: LineIndex): { edits: TextEdit[]; offsetEdits: OffsetEdit[] } {
-  return { edits: offsetEdits.map((x) => toEdit(x, lines)), offsetEdits };
 }
 
 /**

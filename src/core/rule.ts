@@ -36,13 +36,13 @@ export interface Rule {
    * Section-local: every finding lies inside one split section of the document (a stretch
    * between column-0 ATX headings, see split.ts), and the findings in a section depend only on
    * that section's text and on the document context — the configuration, today, the document
-   * kind and front matter, plus `key(ctx)` and, with `outline`, the document's headings (their
+   * kind and front matter, plus `key(ctx)` (a string, or strings compared one by one) and, with `outline`, the document's headings (their
    * levels and names) and how many of them come before the section. A re-lint then reuses the
    * findings of every section whose text and context did not change (lint.ts); the rule runs
    * over a document made of the other sections only. Facts of the whole document a local rule
    * needs (documentYear…) must be read through `ctx.get` and listed in lint.ts's DOCUMENT_FACTS.
    */
-  local?: { key?: (ctx: RuleContext) => string; outline?: boolean };
+  local?: { key?: (ctx: RuleContext) => string | readonly string[]; outline?: boolean };
   check(ctx: RuleContext): void;
 }
 

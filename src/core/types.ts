@@ -31,6 +31,11 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/**
+ * A finding of lint(). Findings (and their fixes, suggestions and data) are shared: between the
+ * findings of one lint that say the same, and with later lints of the same document (a section
+ * that did not change keeps its findings). Treat them as read-only.
+ */
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -42,7 +47,11 @@ export interface Finding {
   /** Offsets of the same range (convenient for editors working on offsets). */
   startOffset: number;
   endOffset: number;
-  /** A safe automatic fix (applied by --fix, "fix all", fix-on-save). */
+  /**
+   * A safe automatic fix (applied by --fix, "fix all", fix-on-save). `edits` and `offsetEdits`
+   * are the same edits in both coordinates (lint() gives both the same array of objects that
+   * carry both).
+   */
   fix?: Fix & { offsetEdits: OffsetEdit[] };
   /**
    * Suggestions: fixes that need a human decision. Never applied by --fix / fix-all;

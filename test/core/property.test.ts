@@ -15,7 +15,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyFixes, createCache, fixAll, lint } from '../../src/core/index.js';
-import type { Finding, LintOptions, OffsetEdit } from '../../src/core/types.js';
+import type { Finding, LintOptions, OffsetEdit, PartialConfig } from '../../src/core/types.js';
 
 const TODAY = '2026-11-24';
 const runsArg = process.argv.find((a) => a.startsWith('--runs='));
@@ -288,16 +288,18 @@ const editPiece = oneOf('x', '\n', '\n\n', '', '## Challenges and Actions\n', '#
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(30), insert: editPiece, paste: fc.boolean() });
 test('editing session: every re-lint through the section cache equals a fresh lint', () => {
   check(
-    fc.property(docOf(6), fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+    fc.property(docOf(6), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.constantFrom<PartialConfig | undefined>(undefined, { owners: ['Dana Smith', 'Lee Chen', '@pat'] }), (start, edits, config) => {
       const session = createCache(1024 * 1024);
       let text = start;
-      assert.deepEqual(lint(text, { today: TODAY, cache: session }), lint(text, { today: TODAY, cache: false }));
+      const lintBoth = (t: string) => [lint(t, { today: TODAY, cache: session, config }), lint(t, { today: TODAY, cache: false, config })] as const;
+      assert.deepEqual(...lintBoth(text));
       for (const e of edits) {
         const at = Math.floor(e.at * text.length);
         // A paste copies a stretch of the document itself (whole sections repeat).
         const insert = e.paste ? text.slice(Math.max(0, at - 4 * e.del), at) : e.insert;
         text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + e.del));
-        assert.deepEqual(lint(text, { today: TODAY, cache: session }), lint(text, { today: TODAY, cache: false }), JSON.stringify(text));
+        const [a, b] = lintBoth(text);
+        assert.deepEqual(a, b, JSON.stringify(text));
       }
     }),
   );

@@ -1,6 +1,7 @@
 import { editDistance } from '../../text.js';
 import { analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
+import { documentYear } from '../../analysis/fields.js';
 
 /**
  * With a roster configured (`owners`), an action owner who is not on it (spec §5). Matching is
@@ -16,6 +17,7 @@ export const actionUnknownOwner: Rule = {
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
+  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
   check(ctx) {
     const roster = ctx.config.owners.filter((n) => norm(n) !== '');
     if (roster.length === 0) return;

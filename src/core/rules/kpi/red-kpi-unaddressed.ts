@@ -1,34 +1,43 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
 import { normalizeHeading } from '../../model.js';
+import { perStretch } from '../../document.js';
 import { documentFact, type Rule, type RuleContext } from '../../rule.js';
 import { memoByString } from '../../memo.js';
 
 /** Headings of the sections where a Red KPI must be addressed (spec §2.6). */
 const ADDRESSING = /\b(?:challenges?|risks?|open issues?)\b/;
 
-/** Lower-cased, markup-free, whitespace-collapsed text of every Challenges / Open Issues / Risks section. */
-const addressingText = documentFact(function addressingText(ctx: RuleContext): { names: string[]; text: string } {
+/**
+ * The Challenges / Open Issues / Risks sections: their names, and each one's body lower-cased,
+ * markup-free and whitespace-collapsed (`pieces`; `text()` joins them). A body within one section
+ * of the document's split is squashed once and cached with that section (document.ts
+ * perStretch): a keystroke squashes none of the others, and no copy of the bodies is kept.
+ * Joining the squashed bodies with one space is the same as squashing the bodies joined by
+ * spaces, since squash collapses whitespace runs and trims.
+ */
+interface Addressing {
+  names: string[];
+  pieces: string[];
+  text(): string;
+}
+const addressing = documentFact(function addressing(ctx: RuleContext): Addressing {
   const names: string[] = [];
-  const parts: string[] = [];
+  const pieces: string[] = [];
   for (const h of ctx.doc.outline) {
     if (!ADDRESSING.test(h.norm)) continue;
     names.push(h.text.trim());
-    // Squashed section by section (memoised: on a keystroke all but one are unchanged) and
-    // joined by one space: the same as squashing the sections joined by spaces, since squash
-    // collapses whitespace runs and trims. Memoising the joined text instead kept a copy of
-    // megabytes of text per keystroke in the memo.
-    const part = squash(ctx.doc.text.slice(h.end, h.bodyEnd));
-    if (part !== '') parts.push(part);
+    const piece = perStretch(ctx.doc, h.end, h.bodyEnd, 'squash', squash) ?? squash(ctx.doc.text.slice(h.end, h.bodyEnd));
+    if (piece !== '') pieces.push(piece);
   }
-  return { names, text: parts.join(' ') };
+  let text: string | undefined;
+  return { names, pieces, text: () => (text ??= pieces.join(' ')) };
 });
 
-const squash = memoByString(squashUncached, 5_000);
-
-function squashUncached(s: string): string {
+function squash(s: string): string {
   // Emoji that decorate a metric name (`🌍 EMEA deals`) are not part of the name.
   return s.replace(/[*_`\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
+const squashName = memoByString(squash, 5_000);
 
 /**
  * A KPI Red by its computed attainment whose metric name appears in no Challenges, Open Issues
@@ -43,21 +52,23 @@ export const redKpiUnaddressed: Rule = {
   },
   local: {
     // Whether a red KPI is addressed depends on the Challenges / Open Issues / Risks sections' text.
+    // (Compared piece by piece: the cached pieces are the same strings from lint to lint.)
     key: (ctx) => {
-      const where = ctx.get(addressingText);
-      return `${where.names.join('\n')}\n\n${where.text}`;
+      const where = ctx.get(addressing);
+      return [...where.names, '\n', ...where.pieces];
     },
   },
   check(ctx) {
     const tables = ctx.get(analyzeKpi);
     if (!tables.some((t) => t.rows.some((r) => r.computed === 'red'))) return;
-    const where = ctx.get(addressingText);
+    const where = ctx.get(addressing);
+    const text = where.text();
     // Metric names repeat across tables (one per region, per quarter): search each name once.
     const mentioned = new Map<string, boolean>();
     const isMentioned = (metric: string) => {
-      const key = squash(metric);
+      const key = squashName(metric);
       let m = mentioned.get(key);
-      if (m === undefined) mentioned.set(key, (m = where.text.includes(key)));
+      if (m === undefined) mentioned.set(key, (m = text.includes(key)));
       return m;
     };
     // Name at most three sections in the message; a long document may have hundreds.
