@@ -8,6 +8,13 @@ import type { Finding } from './types.js';
 
 /** A section's model placed at document offset `by`, its list items numbered from `itemBase` (see document.ts). */
 export interface PlacedSection {
+  /**
+   * The text the entry is stored under. Lookups use the text of the document being linted; the
+   * entry keeps (and is refreshed under) this one, so it never holds a slice of a later version
+   * of the document — that kept one whole version alive per edited section (2 MB a keystroke on
+   * a 1 MB document, measured).
+   */
+  text: string;
   model: SectionModel;
   by: number;
   itemBase: number;
@@ -28,8 +35,8 @@ export interface SectionFindings {
   headingIndex: number;
   at: number;
   line: number;
-  /** Per local rule (in the order of the lint's local rules): its findings, or null for none. */
-  lists: Array<Finding[] | null>;
+  /** The local rules' findings in the section (before suppression comments apply). */
+  list: Finding[];
 }
 
 export interface SectionCache {
@@ -51,7 +58,7 @@ export function createCache(maxChars = 32 * 1024 * 1024): SectionCache {
       const hit = map.get(text);
       if (hit) {
         map.delete(text);
-        map.set(text, hit);
+        map.set(hit.text, hit);
       } else {
         misses++;
       }

@@ -79,16 +79,16 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
       if (incremental) sectionText = flatCopy(sectionText);
       // A fresh model is not shared with anyone yet: place it where it is, without a copy.
       // (All fields written here: ones added later would live in a separate array of the object.)
-      placed = { model: placeInPlace(buildSectionModel(bomLead ? `\n${sectionText}` : sectionText), by, itemBase), by, itemBase, findings: undefined, derived: undefined };
+      placed = { text: sectionText, model: placeInPlace(buildSectionModel(bomLead ? `\n${sectionText}` : sectionText), by, itemBase), by, itemBase, findings: undefined, derived: undefined };
       cache?.set(sectionText, placed);
     } else if (hit.by === by && hit.itemBase === itemBase) {
       placed = hit; // unmoved (every section before an edit, on a keystroke): reused as is
     } else {
       // The section's cached findings (lint.ts) and derived data stay with it: the text they were computed on is the same.
-      placed = { model: shifted(hit.model, by - hit.by, itemBase - hit.itemBase), by, itemBase, findings: hit.findings, derived: hit.derived };
-      cache!.set(sectionText, placed);
+      placed = { text: hit.text, model: shifted(hit.model, by - hit.by, itemBase - hit.itemBase), by, itemBase, findings: hit.findings, derived: hit.derived };
+      cache!.set(hit.text, placed);
     }
-    parts.push({ start: span.start, end: span.end, text: sectionText, model: placed.model, itemBase, entry: cache ? placed : null });
+    parts.push({ start: span.start, end: span.end, text: placed.text, model: placed.model, itemBase, entry: cache ? placed : null });
     append(doc, placed.model);
   }
 

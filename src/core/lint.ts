@@ -182,7 +182,7 @@ function runLocalRules(
   // lint: the analyses are then shared with the other rules), else over those sections only.
   const whole = stale.length === parts.length;
   const ctx = whole ? base : ruleContext(subDocument(base.doc, parts, stale), base.config, today, lines, base);
-  const lists = stale.map(() => local.map((): Finding[] | null => null));
+  const lists = stale.map((): Finding[] | null => null);
   const uncacheable = new Set<number>();
   for (let r = 0; r < local.length; r++) {
     const { rule, severity } = local[r]!;
@@ -197,7 +197,7 @@ function runLocalRules(
         for (const s of stale) uncacheable.add(s);
         return;
       }
-      (lists[k]![r] ??= []).push(f);
+      (lists[k] ??= []).push(f);
     }, whole ? intern : undefined);
     if (!ok) for (const s of stale) uncacheable.add(s);
   }
@@ -208,13 +208,13 @@ function runLocalRules(
       delete part.entry!.findings;
       continue;
     }
-    const l = lists[k]!;
-    // Kept with the section: at their exact size (see parse.ts compact).
-    part.entry!.findings = { key, headingIndex: headingIndexes[i]!, at: part.start, line: lines.line(part.start), lists: l.every((x) => x === null) ? NONE : l.map((x) => x && x.slice()) };
+    const l = lists[k];
+    // Kept with the section: at its exact size (see parse.ts compact).
+    part.entry!.findings = { key, headingIndex: headingIndexes[i]!, at: part.start, line: lines.line(part.start), list: l ? l.slice() : NONE };
   }
 }
 
-const NONE: Array<Finding[] | null> = [];
+const NONE: Finding[] = [];
 
 /** `f` with its strings copied (see flatCopy). */
 function detached(f: Finding): Finding {
@@ -251,18 +251,18 @@ function owner(parts: DocPart[], stale: number[], f: Finding): number {
 
 /** A section's cached findings, as they are (unmoved) or moved to where the section is now. */
 function replay(part: DocPart, sf: SectionFindings, lines: LineIndex, out: (f: Finding) => void): void {
-  if (sf.lists === NONE) return;
+  if (sf.list === NONE) return;
   const d = part.start - sf.at;
   // Not only the offset: an edit that keeps the length (a character replaced by a line break)
   // moves the lines.
   const line = lines.line(part.start);
   const dl = line - sf.line;
   if (d !== 0 || dl !== 0) {
-    sf.lists = sf.lists.map((l) => (l === null ? null : l.map((f) => movedFinding(f, d, dl))));
+    sf.list = sf.list.map((f) => movedFinding(f, d, dl));
     sf.at = part.start;
     sf.line = line;
   }
-  for (const l of sf.lists) if (l !== null) for (const f of l) out(f);
+  for (const f of sf.list) out(f);
 }
 
 /** A copy of `f` moved by `d` offsets and `dl` lines (a section starts at a line start, so columns stay). */
