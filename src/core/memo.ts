@@ -30,3 +30,20 @@ export function memoByString<T>(fn: (s: string) => T, max = 50_000): (s: string)
     return v as T;
   };
 }
+
+/**
+ * One string object for equal short texts that recur across a document and its versions (table
+ * cells such as `$500K` or `🟢 Green (100% of target)`, field labels): a 5 MB QBR has ~170,000
+ * cells but a few thousand different cell texts. Bounded; the kept strings are flat copies.
+ */
+const texts = new Map<string, string>();
+export function internText(s: string): string {
+  if (s.length > 120) return s;
+  let t = texts.get(s);
+  if (t === undefined) {
+    if (texts.size >= 50_000) texts.clear();
+    t = flatCopy(s);
+    texts.set(t, t);
+  }
+  return t;
+}

@@ -34,6 +34,7 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Event, Extension, Token } from 'micromark-util-types';
 import type { BracketModel, CellModel, HeadingModel, ListItemModel, ParagraphModel, Range, RowModel, SectionModel } from './model.js';
+import { internText } from './memo.js';
 import { normalizeLabel } from './model.js';
 
 const autolink = gfmAutolinkLiteral();
@@ -584,7 +585,7 @@ export function cellModel(text: string, s: number, e: number): CellModel {
   let b = outerEnd;
   while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
   while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
-  return { start: a, end: b, text: text.slice(a, b), outerStart, outerEnd };
+  return { start: a, end: b, text: internText(text.slice(a, b)), outerStart, outerEnd };
 }
 
 /** The delimiter row (`|---|:--:|`): the line after the header row. */

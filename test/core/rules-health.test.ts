@@ -11,6 +11,9 @@ import { analyze } from '../../src/core/lint.js';
 import { analyzeHealth } from '../../src/core/analysis/health.js';
 import { checkRuleCase, fixAll, qbr, run, statusReport, type RuleCase } from '../helpers.js';
 
+/** An edit's line/column coordinates (lint() edits carry their offsets too). */
+const lineColumn = ({ line, column, endLine, endColumn, text }: { line: number; column: number; endLine: number; endColumn: number; text: string }) => ({ line, column, endLine, endColumn, text });
+
 /** The playbook's three templates, verbatim (shared/seeds/000_4de25af6a9ebdb71.txt). */
 const PLAYBOOK_QBR = `# Partnership QBR: [Our Company] + [Partner Company]
 **Quarter**: Q[X] [Year]
@@ -296,7 +299,7 @@ describe('health-score-sum details', () => {
     );
     assert.equal(f?.fix, undefined);
     assert.equal(f?.suggestions?.[0]?.title, 'Set the total to 82');
-    assert.deepEqual(f?.suggestions?.[0]?.edits, [{ line: 4, column: 27, endLine: 4, endColumn: 29, text: '82' }]);
+    assert.deepEqual(f?.suggestions?.[0]?.edits.map(lineColumn), [{ line: 4, column: 27, endLine: 4, endColumn: 29, text: '82' }]);
   });
   it('names the parts that are not listed', () => {
     const text = statusReport('### Overall Health Score: 82/100\n- Business performance: 25/30\n- Operational execution: 24/30\n- Relationship health: 20/25\n');
@@ -679,7 +682,7 @@ describe('field-invalid details', () => {
       f?.suggestions?.map((s) => s.title),
       ['Set Severity to High', 'Set Severity to Low', 'Set Severity to Medium', 'Set Severity to Critical'],
     );
-    assert.deepEqual(f?.suggestions?.[0]?.edits, [{ line: 3, column: 15, endLine: 3, endColumn: 18, text: 'High' }]);
+    assert.deepEqual(f?.suggestions?.[0]?.edits.map(lineColumn), [{ line: 3, column: 15, endLine: 3, endColumn: 18, text: 'High' }]);
   });
   it('Recommended message lists the options and titles', () => {
     const [f] = run(issue({ recommended: 'Option 4' })).filter((x) => x.ruleId === 'field-invalid');

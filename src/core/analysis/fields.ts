@@ -5,7 +5,7 @@
 import { documentFact, type RuleContext } from '../rule.js';
 import { perPart } from '../document.js';
 import type { ParagraphModel } from '../model.js';
-import { memoByString } from '../memo.js';
+import { internText, memoByString } from '../memo.js';
 
 export interface Field {
   /** Label as written, without emphasis markers. */
@@ -71,9 +71,9 @@ function fieldsOf(text: string, paragraphs: ParagraphModel[], base = 0): Field[]
 function matchField(line: string, base: number): Field | null {
   const b = BOLD.exec(line);
   if (b && (b[3] === ':' || b[4] === ':')) {
-    const label = b[2]!.trim();
+    const label = internText(b[2]!.trim());
     const valueStart = b[0].length;
-    const value = line.slice(valueStart).trimEnd();
+    const value = internText(line.slice(valueStart).trimEnd());
     const labelStart = base + b[1]!.length;
     return {
       label,
@@ -88,9 +88,9 @@ function matchField(line: string, base: number): Field | null {
   }
   const m = PLAIN.exec(line);
   if (m) {
-    const label = m[1]!.trim();
+    const label = internText(m[1]!.trim());
     const valueStart = m[0].length;
-    const value = line.slice(valueStart).trimEnd();
+    const value = internText(line.slice(valueStart).trimEnd());
     return {
       label,
       key: fieldKey(label),

@@ -381,12 +381,20 @@ function scoreMemo(): (values: readonly RowValues[]) => { used: HealthLine['used
     const key = values.map((v) => ids.get(v) ?? (ids.set(v, ids.size), ids.size - 1)).join(' ');
     let hit = byValues.get(key);
     if (!hit) {
-      const used = values.filter((r) => r.attainment !== null).map((r) => ({ metric: r.metric, attainment: r.attainment!, capped: Math.min(r.attainment!, 100) }));
+      const used = values.filter((r) => r.attainment !== null).map(usedEntry);
       hit = { used, score: used.length === 0 ? null : roundHalfUp(used.reduce((sum, u) => sum + u.capped, 0) / used.length) };
       byValues.set(key, hit);
     }
     return hit;
   };
+}
+
+/** A measured row's entry in a health line's breakdown: one per distinct row values (read-only). */
+const usedEntries = new WeakMap<RowValues, HealthLine['used'][number]>();
+function usedEntry(r: RowValues): HealthLine['used'][number] {
+  let u = usedEntries.get(r);
+  if (!u) usedEntries.set(r, (u = { metric: r.metric, attainment: r.attainment!, capped: Math.min(r.attainment!, 100) }));
+  return u;
 }
 
 const PERCENT_RE = /\(\s*(\d[\d,]*(?:\.\d+)?)\s*%/;
