@@ -14,7 +14,6 @@ import { analyzeHealth, blockBand, healthBlockAt } from './analysis/health.js';
 import {
   analyzeKpi,
   breakdownText,
-  measuredRows,
   statusProblem,
   tableScore,
   type KpiRow,
@@ -316,8 +315,7 @@ export function documentHealth(text: string, options: LintOptions = {}): Documen
       source: 'kpi-table',
       score,
       band: score === null ? null : healthBand(score, config.thresholds),
-      redCount: first.rows.filter((r) => r.computed === 'red').length,
-      staleCount: first.rows.filter((r) => statusProblem(r) !== null).length,
+      ...((rows) => ({ redCount: rows.filter((r) => r.computed === 'red').length, staleCount: rows.filter((r) => statusProblem(r) !== null).length }))(first.rows),
     };
   }
   return blocks.length > 0 ? fromBlock() : null;
@@ -353,8 +351,9 @@ export function kpiLenses(text: string, options: LintOptions = {}): KpiLens[] {
     const end = t.health ? Math.max(t.table.end, t.health.field.valueEnd) : t.table.end;
     const score = tableScore(t);
     const band = score === null ? null : healthBand(score, config.thresholds);
-    const staleStatuses = t.rows.filter((r) => statusProblem(r) !== null).length;
-    const redCount = t.rows.filter((r) => r.computed === 'red').length;
+    const rows = t.rows; // built on each read (see analyzeKpi): once here
+    const staleStatuses = rows.filter((r) => statusProblem(r) !== null).length;
+    const redCount = rows.filter((r) => r.computed === 'red').length;
     const fixableFindings = findings.filter((f) => f.startOffset >= t.table.start && f.startOffset <= end).length;
     const parts = [score === null ? 'KPI health: nothing measured' : `KPI health ${score}% ${badgeFor(band!)}`];
     if (redCount) parts.push(`${redCount} red`);
@@ -366,8 +365,8 @@ export function kpiLenses(text: string, options: LintOptions = {}): KpiLens[] {
       line: lines.position(t.table.start).line,
       score,
       band,
-      measured: measuredRows(t).length,
-      rows: t.rows.length,
+      measured: rows.filter((r) => r.attainment !== null).length,
+      rows: rows.length,
       redCount,
       staleStatuses,
       fixableFindings,

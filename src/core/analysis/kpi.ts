@@ -112,7 +112,8 @@ export interface HealthLine {
 export interface KpiTable {
   table: TableModel;
   columns: KpiColumns;
-  rows: KpiRow[];
+  /** The rows, built anew on each read (they are not kept: see analyzeKpi): read once per use. */
+  readonly rows: KpiRow[];
   health: HealthLine | null;
 }
 
