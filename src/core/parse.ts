@@ -182,6 +182,19 @@ const BRACKET = /\[([^\[\]\n]{1,200})\]/g;
 const TEXT_TOKENS = new Set(['data', 'codeTextData', 'htmlFlowData', 'htmlTextData', 'autolinkProtocol', 'autolinkEmail', 'literalAutolinkEmail', 'literalAutolinkHttp', 'literalAutolinkWww']);
 /** Tokens that open a node of their own and need nothing else on enter or exit. */
 const PLAIN_NODES = new Set(['emphasis', 'strong', 'strikethrough', 'link', 'autolink', 'literalAutolink', 'image', 'thematicBreak', 'definition', 'gfmFootnoteDefinition', 'gfmFootnoteCall']);
+/**
+ * Strings from-markdown collects into a fragment (buffer/resume) and keeps out of the tree: link
+ * and image destinations, titles and reference strings, a footnote call's label. Their text is
+ * not the document's visible text, so it is compiled and dropped.
+ */
+const HIDDEN_STRINGS = new Set([
+  'definitionDestinationString',
+  'definitionTitleString',
+  'referenceString',
+  'resourceDestinationString',
+  'resourceTitleString',
+  'gfmFootnoteCallString',
+]);
 const LINE_PREFIXES = new Set(['linePrefix', 'blockQuotePrefix', 'blockQuotePrefixWhitespace', 'blockQuoteMarker', 'listItemIndent']);
 
 function compile(events: Event[], text: string, model: SectionModel): void {
@@ -396,15 +409,8 @@ function compile(events: Event[], text: string, model: SectionModel): void {
         case 'gfmFootnoteDefinitionLabelString':
           openFragment(token, false, true);
           break;
-        case 'definitionDestinationString':
-        case 'definitionTitleString':
-        case 'referenceString':
-        case 'resourceDestinationString':
-        case 'resourceTitleString':
-        case 'gfmFootnoteCallString':
-          openFragment(token, false, false);
-          break;
         default:
+          if (HIDDEN_STRINGS.has(type)) openFragment(token, false, false);
           break;
       }
       continue;
@@ -546,15 +552,8 @@ function compile(events: Event[], text: string, model: SectionModel): void {
       case 'gfmFootnoteDefinitionLabelString':
         model.definitions.push(normalizeLabel(resume()));
         break;
-      case 'definitionDestinationString':
-      case 'definitionTitleString':
-      case 'referenceString':
-      case 'resourceDestinationString':
-      case 'resourceTitleString':
-      case 'gfmFootnoteCallString':
-        resume();
-        break;
       default:
+        if (HIDDEN_STRINGS.has(type)) resume();
         break;
     }
   }
