@@ -218,14 +218,8 @@ const NONE: Finding[] = [];
 
 /** `f` with its strings copied (see flatCopy). */
 function detached(f: Finding): Finding {
-  const edits = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) =>
-    bothEdits(x.edits.map((e, i) => ({ line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, text: flatCopy(e.text), start: x.offsetEdits[i]!.start, end: x.offsetEdits[i]!.end })));
-  return finding(
-    f.ruleId, f.severity, flatCopy(f.message), f.line, f.column, f.endLine, f.endColumn, f.startOffset, f.endOffset,
-    f.fix ? edits(f.fix) : undefined,
-    f.suggestions ? f.suggestions.map((sg) => ({ title: flatCopy(sg.title), ...edits(sg) })) : undefined,
-    f.data && Object.fromEntries(Object.entries(f.data).map(([k, v]) => [k, typeof v === 'string' ? flatCopy(v) : v])),
-  );
+  const data = f.data && Object.fromEntries(Object.entries(f.data).map(([k, v]) => [k, typeof v === 'string' ? flatCopy(v) : v]));
+  return copyOf(f, 0, 0, flatCopy(f.message), flatCopy, flatCopy, data);
 }
 
 /** Index into `stale` of the stale section holding all of `f` (range and edits), or -1. */
@@ -267,16 +261,26 @@ function replay(part: DocPart, sf: SectionFindings, lines: LineIndex, out: (f: F
 
 /** A copy of `f` moved by `d` offsets and `dl` lines (a section starts at a line start, so columns stay). */
 function movedFinding(f: Finding, d: number, dl: number): Finding {
-  const moved = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) =>
+  return copyOf(f, d, dl, f.message, unchanged, unchanged, f.data);
+}
+
+const unchanged = (s: string): string => s;
+
+/**
+ * A copy of `f` moved by `d` offsets and `dl` lines, with `message` and `data`, the texts of its
+ * fix's and suggestions' edits passed through `text` and the suggestions' titles through `title`.
+ */
+function copyOf(f: Finding, d: number, dl: number, message: string, text: (s: string) => string, title: (s: string) => string, data: Finding['data']): Finding {
+  const edits = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) =>
     bothEdits(x.edits.map((e, i) => {
       const o = x.offsetEdits[i]!;
-      return { line: e.line + dl, column: e.column, endLine: e.endLine + dl, endColumn: e.endColumn, text: e.text, start: o.start + d, end: o.end + d };
+      return { line: e.line + dl, column: e.column, endLine: e.endLine + dl, endColumn: e.endColumn, text: text(e.text), start: o.start + d, end: o.end + d };
     }));
   return finding(
-    f.ruleId, f.severity, f.message, f.line + dl, f.column, f.endLine + dl, f.endColumn, f.startOffset + d, f.endOffset + d,
-    f.fix ? moved(f.fix) : undefined,
-    f.suggestions ? f.suggestions.map((sg) => ({ title: sg.title, ...moved(sg) })) : undefined,
-    f.data,
+    f.ruleId, f.severity, message, f.line + dl, f.column, f.endLine + dl, f.endColumn, f.startOffset + d, f.endOffset + d,
+    f.fix ? edits(f.fix) : undefined,
+    f.suggestions ? f.suggestions.map((sg) => ({ title: title(sg.title), ...edits(sg) })) : undefined,
+    data,
   );
 }
 
@@ -321,11 +325,10 @@ function keepLoneCrEndings(text: string, findings: Finding[]): void {
   const loneCr = (text.match(LONE_CR_ALL) ?? []).length;
   const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
   if (loneCr <= lf) return;
-  const converted = (x: { edits: TextEdit[]; offsetEdits: OffsetEdit[] }) =>
-    bothEdits(x.edits.map((e, i) => ({ ...e, ...x.offsetEdits[i]!, text: e.text.includes('\n') ? e.text.replace(/(?<!\r)\n/g, '\r') : e.text })));
-  for (const f of findings) {
-    if (f.fix) f.fix = converted(f.fix);
-    if (f.suggestions) f.suggestions = f.suggestions.map((sg) => ({ title: sg.title, ...converted(sg) }));
+  const cr = (s: string) => (s.includes('\n') ? s.replace(/(?<!\r)\n/g, '\r') : s);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (f.fix || f.suggestions) findings[i] = copyOf(f, 0, 0, f.message, cr, unchanged, f.data);
   }
 }
 
