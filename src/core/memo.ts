@@ -36,14 +36,7 @@ export function memoByString<T>(fn: (s: string) => T, max = 50_000): (s: string)
  * cells such as `$500K` or `🟢 Green (100% of target)`, field labels): a 5 MB QBR has ~170,000
  * cells but a few thousand different cell texts. Bounded; the kept strings are flat copies.
  */
-const texts = new Map<string, string>();
+const interned = memoByString((s: string) => s, 50_000);
 export function internText(s: string): string {
-  if (s.length > 120) return s;
-  let t = texts.get(s);
-  if (t === undefined) {
-    if (texts.size >= 50_000) texts.clear();
-    t = flatCopy(s);
-    texts.set(t, t);
-  }
-  return t;
+  return s.length > 120 ? s : interned(s);
 }
