@@ -311,11 +311,13 @@ export function documentHealth(text: string, options: LintOptions = {}): Documen
   const first = tables[0];
   if (first) {
     const score = tableScore(first);
+    const rows = first.rows; // built on each read (see analyzeKpi): once here
     return {
       source: 'kpi-table',
       score,
       band: score === null ? null : healthBand(score, config.thresholds),
-      ...((rows) => ({ redCount: rows.filter((r) => r.computed === 'red').length, staleCount: rows.filter((r) => statusProblem(r) !== null).length }))(first.rows),
+      redCount: rows.filter((r) => r.computed === 'red').length,
+      staleCount: rows.filter((r) => statusProblem(r) !== null).length,
     };
   }
   return blocks.length > 0 ? fromBlock() : null;

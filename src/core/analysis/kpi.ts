@@ -365,10 +365,12 @@ export function measuredRows(t: KpiTable): Array<KpiRow & { attainment: number }
 
 /** Score of a KPI table: mean over measured rows of min(attainment, 100), rounded half up. */
 export function tableScore(t: KpiTable): number | null {
-  const rows = measuredRows(t);
-  if (rows.length === 0) return null;
-  const sum = rows.reduce((s, r) => s + Math.min(r.attainment, 100), 0);
-  return roundHalfUp(sum / rows.length);
+  return scoreOf(measuredRows(t).map((r) => Math.min(r.attainment, 100)));
+}
+
+/** The mean of capped attainments, rounded half up (spec §2.5); null when nothing is measured. */
+function scoreOf(capped: number[]): number | null {
+  return capped.length === 0 ? null : roundHalfUp(capped.reduce((sum, c) => sum + c, 0) / capped.length);
 }
 
 /**
@@ -383,7 +385,7 @@ function scoreMemo(): (values: readonly RowValues[]) => { used: HealthLine['used
     let hit = byValues.get(key);
     if (!hit) {
       const used = values.filter((r) => r.attainment !== null).map(usedEntry);
-      hit = { used, score: used.length === 0 ? null : roundHalfUp(used.reduce((sum, u) => sum + u.capped, 0) / used.length) };
+      hit = { used, score: scoreOf(used.map((u) => u.capped)) };
       byValues.set(key, hit);
     }
     return hit;
