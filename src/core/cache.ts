@@ -20,8 +20,8 @@ export interface PlacedSection {
   itemBase: number;
   /** The section-local rules' findings in this section, from the last lint that computed them (see lint.ts). */
   findings?: SectionFindings;
-  /** Data derived from this section alone, per slot, placed at document offset `at` (see document.ts perPart). */
-  derived?: Record<string, { at: number; list: unknown[] }>;
+  /** Data derived from this section alone, per slot (see document.ts perPart and perStretch). */
+  derived?: Record<string, unknown>;
 }
 
 /**

@@ -11,6 +11,7 @@ import { normalizeHeading } from './model.js';
 import { flatCopy } from './memo.js';
 import { buildSectionModel } from './parse.js';
 import { splitSections } from './split.js';
+import { lastAtOrBefore } from './positions.js';
 import type { DocKind } from './types.js';
 
 export interface BuildOptions {
@@ -109,22 +110,14 @@ const docParts = new WeakMap<DocModel, DocPart[]>();
  */
 export function perStretch<T>(doc: DocModel, start: number, end: number, slot: string, compute: (text: string) => T): T | undefined {
   const parts = docParts.get(doc);
-  if (!parts || parts.length === 0) return undefined;
-  let lo = 0;
-  let hi = parts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (parts[mid]!.start <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  const p = parts[lo]!;
-  if (start < p.start || end > p.end) return undefined;
+  if (!parts) return undefined;
+  const p = parts[lastAtOrBefore(parts.length, (i) => parts[i]!.start, start)];
+  if (!p || end > p.end) return undefined;
   const key = `${slot} ${start - p.start} ${end - p.start}`;
   const e = p.entry;
-  const hit = e?.derived?.[key];
-  if (hit) return hit.list[0] as T;
+  if (e?.derived && key in e.derived) return e.derived[key] as T;
   const value = compute(p.text.slice(start - p.start, end - p.start));
-  if (e) (e.derived ??= {})[key] = { at: p.start, list: [value] };
+  if (e) (e.derived ??= {})[key] = value;
   return value;
 }
 
@@ -147,13 +140,13 @@ export function perPart<T>(doc: DocModel, slot: string, compute: (p: DocPart) =>
   const out: T[] = [];
   for (const p of parts) {
     const e = p.entry;
-    const c = e?.derived?.[slot];
+    const c = e?.derived?.[slot] as { at: number; list: T[] } | undefined;
     let list: T[];
-    if (c && c.at === p.start) list = c.list as T[];
+    if (c && c.at === p.start) list = c.list;
     else {
       if (c) {
         const d = p.start - c.at;
-        list = (c.list as T[]).map((x) => move(x, d));
+        list = c.list.map((x) => move(x, d));
       } else list = compute(p);
       if (e) (e.derived ??= {})[slot] = { at: p.start, list };
     }
@@ -299,16 +292,7 @@ function outline(headings: HeadingModel[], textEnd: number): DocModel['outline']
  */
 export function enclosingHeadings(doc: DocModel, offset: number): DocModel['outline'] {
   const o = doc.outline;
-  let lo = 0;
-  let hi = o.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (o[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastAtOrBefore(o.length, (i) => o[i]!.start, offset);
   const chain: DocModel['outline'] = [];
   for (let i = found; i !== -1; i = o[i]!.parent) if (offset < o[i]!.bodyEnd) chain.push(o[i]!);
   return chain.reverse();

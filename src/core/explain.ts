@@ -20,7 +20,8 @@ import {
   type KpiTable,
 } from './analysis/kpi.js';
 import { analyze, lint } from './lint.js';
-import type { Finding, LintOptions } from './types.js';
+import type { LintOptions } from './types.js';
+import { lastAtOrBefore } from './positions.js';
 import { badgeFor, canonicalStatus, healthBand, type Direction, type Rag } from './values.js';
 
 export interface KpiRowExplanation {
@@ -342,18 +343,6 @@ export interface KpiLens {
   title: string;
 }
 
-/** Index of the first of `findings` (sorted by start offset) starting at or after `offset`. */
-function firstAtOrAfter(findings: Finding[], offset: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid]!.startOffset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** One CodeLens summary per KPI table. */
 export function kpiLenses(text: string, options: LintOptions = {}): KpiLens[] {
   const { doc, config, ctx, lines } = analyze(text, options);
@@ -370,7 +359,8 @@ export function kpiLenses(text: string, options: LintOptions = {}): KpiLens[] {
     const redCount = rows.filter((r) => r.computed === 'red').length;
     // Findings come sorted by start offset: count those in [table start, end] by binary search
     // (a filter per table was tables × findings on every lint of a large document).
-    const fixableFindings = firstAtOrAfter(findings, end + 1) - firstAtOrAfter(findings, t.table.start);
+    const startOf = (i: number) => findings[i]!.startOffset;
+    const fixableFindings = lastAtOrBefore(findings.length, startOf, end) - lastAtOrBefore(findings.length, startOf, t.table.start - 1);
     const parts = [score === null ? 'KPI health: nothing measured' : `KPI health ${score}% ${badgeFor(band!)}`];
     if (redCount) parts.push(`${redCount} red`);
     if (staleStatuses) parts.push(`${staleStatuses} stale status${staleStatuses === 1 ? '' : 'es'}`);

@@ -9,7 +9,7 @@ import type { SectionFindings } from './cache.js';
 import { applyFixes } from './fix.js';
 import { flatCopy } from './memo.js';
 import type { DocModel } from './model.js';
-import { LineIndex } from './positions.js';
+import { LineIndex, lastAtOrBefore } from './positions.js';
 import { isDocumentFact, type Report, type Rule, type RuleContext } from './rule.js';
 import { ruleList } from './rules/index.js';
 import { parseDirectives, suppressionFilter } from './suppress.js';
@@ -224,16 +224,7 @@ function detached(f: Finding): Finding {
 
 /** Index into `stale` of the stale section holding all of `f` (range and edits), or -1. */
 function owner(parts: DocPart[], stale: number[], f: Finding): number {
-  let lo = 0;
-  let hi = stale.length - 1;
-  let k = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (parts[stale[mid]!]!.start <= f.startOffset) {
-      k = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const k = lastAtOrBefore(stale.length, (i) => parts[stale[i]!]!.start, f.startOffset);
   if (k === -1) return -1;
   const { start, end } = parts[stale[k]!]!;
   const inside = (e: { start: number; end: number }) => e.start >= start && e.end <= end;

@@ -44,3 +44,21 @@ export class LineIndex {
     return this.starts.length;
   }
 }
+
+/**
+ * The last index `i` in [0, length) whose `startOf(i)` is at or before `offset`, for starts in
+ * ascending order (binary search); -1 when there is none.
+ */
+export function lastAtOrBefore(length: number, startOf: (i: number) => number, offset: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(mid) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
