@@ -130,11 +130,11 @@ export function partsOf(doc: DocModel): DocPart[] | undefined {
  * Data derived from each section alone (the fields of its paragraphs…), for the whole document:
  * the sections' lists concatenated. Each section's list is cached with the section (under
  * `slot`) and reused while its text is unchanged — as it is when the section did not move, moved
- * by `move` when it did. `compute` must depend on the section's model and text only (and slice
- * the part's text, not the document's: see DocPart.text). Null for a
- * document not built by buildDocument (a sub-document of lint.ts).
+ * by `move` when it did (data without positions has no `move`: reused as it is). `compute` must
+ * depend on the section's model and text only (and slice the part's text, not the document's:
+ * see DocPart.text). Null for a document not built by buildDocument (a sub-document of lint.ts).
  */
-export function perPart<T>(doc: DocModel, slot: string, compute: (p: DocPart) => T[], move: (x: T, d: number) => T): T[] | null {
+export function perPart<T>(doc: DocModel, slot: string, compute: (p: DocPart) => T[], move?: (x: T, d: number) => T): T[] | null {
   const parts = docParts.get(doc);
   if (!parts) return null;
   const out: T[] = [];
@@ -142,12 +142,9 @@ export function perPart<T>(doc: DocModel, slot: string, compute: (p: DocPart) =>
     const e = p.entry;
     const c = e?.derived?.[slot] as { at: number; list: T[] } | undefined;
     let list: T[];
-    if (c && c.at === p.start) list = c.list;
+    if (c && (c.at === p.start || !move)) list = c.list;
     else {
-      if (c) {
-        const d = p.start - c.at;
-        list = c.list.map((x) => move(x, d));
-      } else list = compute(p);
+      list = c ? c.list.map((x) => move!(x, p.start - c.at)) : compute(p);
       if (e) (e.derived ??= {})[slot] = { at: p.start, list };
     }
     for (let i = 0; i < list.length; i++) out.push(list[i]!);

@@ -317,7 +317,7 @@ export function analyzeKpi(ctx: RuleContext): KpiTable[] {
   // they depend on the configuration (the row memo's key), hence one slot per configuration.
   const slot = `kpi ${ctx.get(rowMemoFor).config}`;
   const summaries =
-    perPart(doc, slot, (p) => p.model.tables.map((t) => summarize(ctx, t)), (x) => x) ?? doc.tables.map((t) => summarize(ctx, t));
+    perPart(doc, slot, (p) => p.model.tables.map((t) => summarize(ctx, t))) ?? doc.tables.map((t) => summarize(ctx, t));
   for (let i = 0; i < doc.tables.length; i++) {
     const s = summaries[i]!;
     if (s.columns) tables.push(new KpiTableOfLint(doc.tables[i]!, s.columns, s.values));
@@ -373,25 +373,6 @@ function scoreOf(capped: number[]): number | null {
   return capped.length === 0 ? null : roundHalfUp(capped.reduce((sum, c) => sum + c, 0) / capped.length);
 }
 
-/**
- * A table's score and the measured rows behind it, from its rows' values (tableScore and
- * measuredRows compute the same from the rows): one answer per distinct table in a lint, shared.
- */
-function scoreMemo(): (values: readonly RowValues[]) => { used: HealthLine['used']; score: number | null } {
-  const byValues = new Map<string, { used: HealthLine['used']; score: number | null }>();
-  const ids = new Map<RowValues, number>();
-  return (values) => {
-    const key = values.map((v) => ids.get(v) ?? (ids.set(v, ids.size), ids.size - 1)).join(' ');
-    let hit = byValues.get(key);
-    if (!hit) {
-      const used = values.filter((r) => r.attainment !== null).map(usedEntry);
-      hit = { used, score: scoreOf(used.map((u) => u.capped)) };
-      byValues.set(key, hit);
-    }
-    return hit;
-  };
-}
-
 /** A measured row's entry in a health line's breakdown: one per distinct row values (read-only). */
 const usedEntries = new WeakMap<RowValues, HealthLine['used'][number]>();
 function usedEntry(r: RowValues): HealthLine['used'][number] {
@@ -406,7 +387,9 @@ function healthLine(ctx: RuleContext, t: KpiTableOfLint, field: Field): HealthLi
   const text = ctx.doc.text;
   const value = field.value;
   const stated = parseStatusCell(value);
-  const { used, score } = ctx.get(scoreMemo)(t.values);
+  // From the rows' values (tableScore and measuredRows compute the same from the rows).
+  const used = t.values.filter((r) => r.attainment !== null).map(usedEntry);
+  const score = scoreOf(used.map((u) => u.capped));
   const band = score === null ? null : healthBand(score, ctx.config.thresholds);
 
   // The part the fix rewrites: `🟡 Yellow (85% of targets met` — up to the first comma (or
