@@ -60,29 +60,33 @@ export const redKpiUnaddressed: Rule = {
   },
   check(ctx) {
     const tables = ctx.get(analyzeKpi);
-    if (!tables.some((t) => t.rows.some((r) => r.computed === 'red'))) return;
-    const where = ctx.get(addressing);
-    const text = where.text();
-    // Metric names repeat across tables (one per region, per quarter): search each name once.
-    const mentioned = new Map<string, boolean>();
-    const isMentioned = (metric: string) => {
-      const key = squashName(metric);
-      let m = mentioned.get(key);
-      if (m === undefined) mentioned.set(key, (m = text.includes(key)));
-      return m;
+    // What the messages say about the addressing sections: read at the first red row, if any.
+    let about: { isMentioned: (metric: string) => boolean; sections: string; named: string[] } | undefined;
+    const addressed = () => {
+      const where = ctx.get(addressing);
+      const text = where.text();
+      // Metric names repeat across tables (one per region, per quarter): search each name once.
+      const mentioned = new Map<string, boolean>();
+      const isMentioned = (metric: string) => {
+        const key = squashName(metric);
+        let m = mentioned.get(key);
+        if (m === undefined) mentioned.set(key, (m = text.includes(key)));
+        return m;
+      };
+      // Name at most three sections in the message; a long document may have hundreds.
+      const listed = where.names.slice(0, 3).map((n) => `“${n}”`).join(', ');
+      const more = where.names.length > 3 ? ` and ${where.names.length - 3} more` : '';
+      const sections = where.names.length
+        ? `none of ${listed}${more} mentions it`
+        : 'the document has no Challenges, Open Issues or Risks section';
+      return { isMentioned, sections, named: where.names.slice(0, 20) };
     };
-    // Name at most three sections in the message; a long document may have hundreds.
-    const listed = where.names.slice(0, 3).map((n) => `“${n}”`).join(', ');
-    const more = where.names.length > 3 ? ` and ${where.names.length - 3} more` : '';
-    const sections = where.names.length
-      ? `none of ${listed}${more} mentions it`
-      : 'the document has no Challenges, Open Issues or Risks section';
-    const named = where.names.slice(0, 20);
     // Message and data are functions of the row's values here: one of each for rows that say the same.
     const said = new Map<object, { message: string; data: Record<string, unknown> }>();
     for (const t of tables) {
       for (const r of t.rows) {
         if (r.computed !== 'red' || !r.metricCell || r.metric === '') continue;
+        const { isMentioned, sections, named } = (about ??= addressed());
         if (isMentioned(r.metric)) continue;
         let s = said.get(r.values);
         if (!s) {
