@@ -244,7 +244,9 @@ function append(doc: DocModel, p: SectionModel): void {
 function readFrontMatter(fm: { start: number; end: number; body: string }): FrontMatter {
   let data: Record<string, unknown> = {};
   try {
-    const parsed: unknown = parseYaml(fm.body);
+    // logLevel 'error': a YAML warning is not printed on the process (the core has no side
+    // effects; the CLI's stderr stays clean); errors still throw and are caught here.
+    const parsed: unknown = parseYaml(fm.body, { logLevel: 'error' });
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
   } catch {
     // Malformed YAML front matter: treated as absent (it is the author's, not ours to judge).

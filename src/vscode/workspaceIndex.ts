@@ -44,6 +44,23 @@ interface Entry {
   options: LintOptions;
 }
 
+/**
+ * The document whose editor text is the truth for `uri`, if any: a dirty one (unsaved text wins
+ * over the file on disk), or a clean one shown in a tab — what the user sees and what the
+ * Problems panel lints. VS Code can mark a document clean whose text is not the file's: an
+ * auto-save of an edit that finishes just after the edit was undone leaves the editor with the
+ * old text, clean, and the disk with the edit (seen in code-server, whose auto-save is on by
+ * default). A clean document without a tab is read from disk: after revert-and-close its text in
+ * the extension host can be stale until VS Code disposes it.
+ */
+function editorTextOf(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+  if (!doc || doc.isDirty) return doc;
+  const shown = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
+  return shown ? doc : undefined;
+}
+
 export class WorkspaceIndexService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(WORKSPACE_SOURCE);
   private index: WorkspaceIndex = { docs: new Map(), partners: [] };
@@ -182,9 +199,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   /** One file's text and lint options, or undefined (unreadable, too large, broken config). */
   private async load(uri: vscode.Uri): Promise<Entry | undefined> {
-    // Unsaved editor text wins; a clean document is read from disk (its text in the extension
-    // host can be stale after revert-and-close).
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty && !d.isClosed);
+    const open = editorTextOf(uri);
     let text: string;
     if (open) {
       text = open.getText();

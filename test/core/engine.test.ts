@@ -31,6 +31,22 @@ test('front matter is split off and read', () => {
   assert.equal(doc.frontMatter?.data['partner'], 'Globex');
 });
 
+test('malformed front matter is read as absent, without a warning on the process (nothing on the CLI\'s stderr)', async () => {
+  const warnings: string[] = [];
+  const listener = (w: Error) => warnings.push(w.message);
+  process.on('warning', listener);
+  try {
+    for (const body of ['**Quarter**: Q1 2025\npartnership-doc: qbr', 'partnership-doc: [unclosed', 'a: *undefined-alias', 'key: value\n  bad indent: x']) {
+      const doc = buildDocument(`---\n${body}\n---\n# Partnership QBR: A + B\n`, { cache: false });
+      assert.equal(doc.kind, 'qbr', body); // from the H1
+    }
+    await new Promise((r) => setImmediate(r));
+  } finally {
+    process.off('warning', listener);
+  }
+  assert.deepEqual(warnings, []);
+});
+
 test('document kinds are detected from H1 / H2 headings, other markdown gets nothing', () => {
   const kind = (t: string) => lint(t, { cache: false, today: TODAY }).kind;
   assert.equal(kind('# Partnership QBR: Acme + Globex\n'), 'qbr');

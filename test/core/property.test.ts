@@ -14,7 +14,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyFixes, createCache, fixAll, lint } from '../../src/core/index.js';
+import { applyFixes, buildIndex, createCache, fixAll, indexDocument, lint, lintWorkspace } from '../../src/core/index.js';
 import type { Finding, LintOptions, OffsetEdit, PartialConfig } from '../../src/core/types.js';
 
 const TODAY = '2026-11-24';
@@ -339,6 +339,58 @@ test('arbitrary unicode strings and bytes (decoded leniently): never throws, ran
         assert.deepEqual(shape(a.findings), shape(whole(text, ALL).findings));
       },
     ),
+  );
+});
+
+// The workspace layer (the Partnerships view, the dashboard, the cross-document rules of the
+// editor and of `check`) reads every markdown file of a workspace. Here: one partner's QBRs
+// quarter after quarter (the same metrics and open actions recur, so the cross-document rules
+// fire; quarters may repeat or skip), beside a generated document and arbitrary markdown.
+// Indexing and the cross-document rules must never throw, the section cache must change
+// nothing, and every finding lies exactly in its document.
+const SERIES_METRICS = ['Revenue generated', 'Customers acquired', 'Churn', 'Referrals exchanged', 'Partner satisfaction'];
+const seriesNumber = fc.oneof(fc.integer({ min: 0, max: 120 }).map(String), fc.integer({ min: 1, max: 900 }).map((n) => `$${n}K`), fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`), value);
+const seriesQbr = fc.record({
+  step: oneOf(1, 1, 1, 0, 2),
+  title: oneOf('# Partnership QBR: Acme + Globex', '# Partnership QBR: Acme + Globex Corp', '# Partnership QBR: Acme + GBX', '# Partnership Status Report: Globex'),
+  rows: fc.array(fc.tuple(oneOf(...SERIES_METRICS), seriesNumber, seriesNumber, status, trend), { minLength: 1, maxLength: 4 }),
+  actions: fc.array(fc.tuple(oneOf('- [ ] ', '- [ ] ', '- [x] ', '- '), oneOf('Send the deck', 'Review pricing', '[Action item 1]', 'Book the EMEA workshop'), fc.option(owner), fc.option(date)), { maxLength: 3 }),
+  extra: fc.array(fc.tuple(block, separator), { maxLength: 2 }),
+});
+// `declining`: every actual falls quarter after quarter (what kpi-declining-quarters looks for).
+const series = fc.tuple(fc.array(seriesQbr, { minLength: 1, maxLength: 4 }), fc.boolean()).map(([qbrs, declining]) => {
+  let ordinal = 2026 * 4;
+  return qbrs.map((d, i) => {
+    ordinal += d.step;
+    if (declining) d = { ...d, rows: d.rows.map(([m, t, , s, tr]) => [m, t, String(90 - 20 * i), s, tr]) };
+    const quarter = `Q${(ordinal % 4) + 1} ${Math.floor(ordinal / 4)}`;
+    return [
+      d.title, `**Quarter**: ${quarter}`, '', '## KPI Dashboard', '', '| Metric | Target | Actual | Status | Trend |', '|---|---|---|---|---|',
+      ...d.rows.map((r) => `| ${r.join(' | ')} |`), '', '## Next Steps', '',
+      ...d.actions.map(([box, what, who, due]) => `${box}${what}${who === null ? '' : ` - Owner: ${who}`}${due === null ? '' : `, Due: ${due}`}`), '',
+      ...d.extra.map(([b, sep]) => b + sep),
+    ].join('\n');
+  });
+});
+const workspaceFiles = fc.tuple(series, fc.option(partnershipDoc), fc.option(markdownish))
+  .map(([qbrs, doc, junk]) => [...qbrs, ...(doc === null ? [] : [doc]), ...(junk === null ? [] : [junk])]);
+test('workspace: indexing and the cross-document rules never throw; the section cache changes nothing; findings lie exactly in their document', () => {
+  const wsCache = createCache(4 * 1024 * 1024);
+  const options: LintOptions = { today: TODAY, config: { partners: { 'Globex Corp': 'Globex', GBX: 'Globex' } } };
+  check(
+    fc.property(workspaceFiles, oneOf('globex/', ''), (files, folder) => {
+      const texts = new Map<string, string>(files.map((text, i) => [`${folder}doc-${i}.md`, text]));
+      const docs = [...texts].map(([path, text]) => {
+        const doc = indexDocument(path, text, { ...options, cache: wsCache });
+        assert.deepEqual(doc, indexDocument(path, text, { ...options, cache: false }), `${path}: indexed through the section cache = without it`);
+        return doc;
+      }).filter((d) => d !== null);
+      const index = buildIndex(docs, { today: TODAY });
+      const lintOptions = { today: TODAY, configFor: () => options.config };
+      const { byPath } = lintWorkspace(index, texts, { ...lintOptions, cache: wsCache });
+      assert.deepEqual(byPath, lintWorkspace(index, texts, { ...lintOptions, cache: false }).byPath, 'cross-document findings through the section cache = without it');
+      for (const [path, findings] of byPath) checkFindings(texts.get(path)!, findings);
+    }),
   );
 });
 

@@ -73,6 +73,9 @@ export function makeSandbox(fixtureDir, userSettings = {}) {
     'chat.disableAIFeatures': true,
     'window.restoreWindows': 'none',
     'files.hotExit': 'off',
+    // VS Code desktop's default (code-server's is afterDelay, a save a second after each edit):
+    // the suites run the same under @vscode/test-electron, and a test saves when it means to.
+    'files.autoSave': 'off',
     ...userSettings,
   }, null, 2));
   return { root, userData, extensions, workspace, cleanup: () => rmSync(root, { recursive: true, force: true }) };

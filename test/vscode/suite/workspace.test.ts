@@ -95,15 +95,23 @@ suite('workspace: index, Partnerships view, dashboard, New QBR from the previous
   });
 
   test('unsaved editor text wins over the file on disk', async () => {
-    const editor = await vscode.window.showTextDocument(fileUri(`${BASE}/soylent/2026-Q1-qbr.md`));
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| Marketplace installs'));
-    await editor.edit((e) => e.replace(editor.document.lineAt(line).range, '| Marketplace installs | 50 | 10 | 🔴 Red (20% of target) | ↘️ Declining |'));
-    const path1 = `${BASE}/soylent/2026-Q1-qbr.md`;
-    await waitFor(() => api.workspaceIndex.current.docs.get(path1)?.kpis[0]?.actual === '10', 'the unsaved text indexed', 10_000);
-    // Undo: the document is clean again, and the index follows the file on disk.
-    await vscode.commands.executeCommand('undo');
-    await waitFor(() => !editor.document.isDirty, 'the document clean again');
-    await waitFor(() => api.workspaceIndex.current.docs.get(path1)?.kpis[0]?.actual === '54', 'back to the file on disk', 10_000);
+    // Auto-save off (the runners' user settings say so too): the edit stays unsaved.
+    await setSetting('autoSave', 'off', 'files');
+    try {
+      const editor = await vscode.window.showTextDocument(fileUri(`${BASE}/soylent/2026-Q1-qbr.md`));
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| Marketplace installs'));
+      await editor.edit((e) => e.replace(editor.document.lineAt(line).range, '| Marketplace installs | 50 | 10 | 🔴 Red (20% of target) | ↘️ Declining |'));
+      const path1 = `${BASE}/soylent/2026-Q1-qbr.md`;
+      await waitFor(() => api.workspaceIndex.current.docs.get(path1)?.kpis[0]?.actual === '10', 'the unsaved text indexed', 10_000);
+      assert.ok(editor.document.isDirty, 'still unsaved');
+      assert.match(fs.readFileSync(fileUri(path1).fsPath, 'utf8'), /\| Marketplace installs \| 50 \| 54 \|/, 'the file on disk is unchanged');
+      // Undo: the document is clean again, and the index follows the file on disk.
+      await vscode.commands.executeCommand('undo');
+      await waitFor(() => !editor.document.isDirty, 'the document clean again');
+      await waitFor(() => api.workspaceIndex.current.docs.get(path1)?.kpis[0]?.actual === '54', 'back to the file on disk', 10_000);
+    } finally {
+      await setSetting('autoSave', undefined, 'files');
+    }
   });
 
   test('cross-document findings go to their own diagnostic collection', async () => {
