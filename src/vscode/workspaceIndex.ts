@@ -366,8 +366,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
       return;
     }
     // Keep what was published for the partners not checked this time.
-    const checked = only ? new Set(only.map((p) => this.entries.get(p)?.uri.toString())) : undefined;
-    const now = new Set<string>(checked ? [...this.published].filter((k) => !checked.has(k) && [...this.entries.values()].some((e) => e.uri.toString() === k)) : []);
+    let now = new Set<string>();
+    if (only) {
+      const checked = new Set(only.map((p) => this.entries.get(p)?.uri.toString()));
+      const indexed = new Set([...this.entries.values()].map((e) => e.uri.toString()));
+      now = new Set([...this.published].filter((k) => !checked.has(k) && indexed.has(k)));
+    }
     for (const [path, findings] of byPath) {
       const entry = this.entries.get(path);
       if (!entry || findings.length === 0) continue;
