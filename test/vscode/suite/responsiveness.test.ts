@@ -19,6 +19,7 @@ import { generateQbr } from '../../../scripts/generate.mjs';
 const ownPartner = (text: string) => text.replace('# Partnership QBR: Acme + Globex', '# Partnership QBR: Acme + Stresstest Ltd');
 import { activate, closeAll, EXTENSION_ID, openFresh, ours, ruleOf, sleep, waitFor, type Api } from './util/helpers';
 import { log } from './util/log';
+import { attribute, type CpuProfile } from './util/profile';
 
 interface Timing { uri: string; chars: number; lintMs: number; passMs: number; sectionsParsed: number }
 type FullApi = Api & { lastLintTimings(): Timing[] };
@@ -69,11 +70,15 @@ suite('responsiveness', () => {
       drifts.push(now - last - 10);
       last = now;
     }, 10);
-    // PARTNERSHIP_DOCS_CPU_PROFILE=file: a CPU profile of the extension host while typing (diagnosis only).
+    // A CPU profile of the extension host while typing: who kept it busy (ours, VS Code's own
+    // Markdown extension, …). PARTNERSHIP_DOCS_CPU_PROFILE=file also saves the profile.
     const profileOut = process.env.PARTNERSHIP_DOCS_CPU_PROFILE;
-    const session = profileOut ? new Session() : undefined;
-    const post = (method: string, params?: object) => new Promise<any>((res, rej) => session!.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
-    if (session) { session.connect(); await post('Profiler.enable'); await post('Profiler.start'); }
+    const session = new Session();
+    const post = (method: string, params?: object) => new Promise<any>((res, rej) => session.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    let profile: CpuProfile | undefined;
     const loadBefore = Math.round(os.loadavg()[0]! * 10) / 10;
     const typingStarted = performance.now();
     try {
@@ -89,11 +94,9 @@ suite('responsiveness', () => {
     } finally {
       clearInterval(ticker);
       histogram.disable();
-      if (session) {
-        const { profile } = await post('Profiler.stop');
-        fs.writeFileSync(profileOut!, JSON.stringify(profile));
-        session.disconnect();
-      }
+      profile = (await post('Profiler.stop')).profile as CpuProfile;
+      session.disconnect();
+      if (profileOut) fs.writeFileSync(profileOut, JSON.stringify(profile));
     }
     const typingMs = performance.now() - typingStarted;
 
@@ -113,6 +116,11 @@ suite('responsiveness', () => {
     assert.ok(passes.length >= 1, `lint passes while typing: ${passes.length}`);
     assert.ok(passes.every((p) => p.sectionsParsed <= 2), `sections parsed per pass: ${passes.map((p) => p.sectionsParsed).join(',')}`);
 
+    const markdown = vscode.extensions.getExtension('vscode.markdown-language-features');
+    const hostBusy = attribute(profile, [
+      { name: 'Partnership Docs', folder: vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath },
+      ...(markdown ? [{ name: "VS Code's Markdown extension", folder: markdown.extensionPath }] : []),
+    ]);
     const lintMs = stats(passes.map((p) => p.lintMs));
     const passMs = stats(passes.map((p) => p.passMs));
     const drift = stats(drifts);
@@ -139,6 +147,9 @@ suite('responsiveness', () => {
         intervalDriftMaxMs: drift.max,
         intervalDriftP95Ms: drift.p95,
       },
+      // From a CPU profile (1 ms samples) of the typing: busy ms per owner, the longest busy
+      // blocks of the host and each owner's largest share of one block.
+      hostBusy,
       firstLintMs: Math.round((api.lastLintTimings().slice(0, firstPass).reverse().find((t) => t.uri === uri.toString())?.lintMs ?? NaN) * 10) / 10,
     };
     const file = timingFile();
@@ -146,5 +157,6 @@ suite('responsiveness', () => {
     fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
     log(`    (${result.docChars} chars, ${passes.length} lint passes over ${result.edits} keystrokes: lint ms median ${lintMs.median} / p95 ${lintMs.p95} / max ${lintMs.max}; ` +
       `whole pass median ${passMs.median} / max ${passMs.max}; event loop max delay ${result.eventLoop.maxDelayMs} ms, p99 ${result.eventLoop.p99DelayMs} ms; load ${result.loadAverage.join('→')} → ${file})`);
+    log(`    (extension host busy ms while typing: ${JSON.stringify(hostBusy.busyMs)}; longest blocks ${hostBusy.longest.map((b) => `${b.ms} ms ${JSON.stringify(b.by)}`).join(', ')})`);
   });
 });
