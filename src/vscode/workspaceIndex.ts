@@ -277,9 +277,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   private fileChanged(uri: vscode.Uri): void {
     if (!isMarkdownPath(uri) || !this.indexable(uri)) return;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    // Unsaved editor text wins over the file on disk.
-    if (open?.isDirty) return;
+    // The editor's text wins over the file on disk (editorTextOf): nothing to read.
+    if (editorTextOf(uri)) return;
     this.schedule(uri, 0);
   }
 

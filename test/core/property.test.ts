@@ -354,7 +354,7 @@ const seriesQbr = fc.record({
   step: oneOf(1, 1, 1, 0, 2),
   title: oneOf('# Partnership QBR: Acme + Globex', '# Partnership QBR: Acme + Globex Corp', '# Partnership QBR: Acme + GBX', '# Partnership Status Report: Globex'),
   rows: fc.array(fc.tuple(oneOf(...SERIES_METRICS), seriesNumber, seriesNumber, status, trend), { minLength: 1, maxLength: 4 }),
-  actions: fc.array(fc.tuple(oneOf('- [ ] ', '- [ ] ', '- [x] ', '- '), oneOf('Send the deck', 'Review pricing', '[Action item 1]', 'Book the EMEA workshop'), fc.option(owner), fc.option(date)), { maxLength: 3 }),
+  actions: fc.array(actionItem, { maxLength: 3 }),
   extra: fc.array(fc.tuple(block, separator), { maxLength: 2 }),
 });
 // `declining`: every actual falls quarter after quarter (what kpi-declining-quarters looks for).
@@ -367,7 +367,7 @@ const series = fc.tuple(fc.array(seriesQbr, { minLength: 1, maxLength: 4 }), fc.
     return [
       d.title, `**Quarter**: ${quarter}`, '', '## KPI Dashboard', '', '| Metric | Target | Actual | Status | Trend |', '|---|---|---|---|---|',
       ...d.rows.map((r) => `| ${r.join(' | ')} |`), '', '## Next Steps', '',
-      ...d.actions.map(([box, what, who, due]) => `${box}${what}${who === null ? '' : ` - Owner: ${who}`}${due === null ? '' : `, Due: ${due}`}`), '',
+      ...d.actions, '',
       ...d.extra.map(([b, sep]) => b + sep),
     ].join('\n');
   });

@@ -114,6 +114,21 @@ suite('workspace: index, Partnerships view, dashboard, New QBR from the previous
     }
   });
 
+  test('a dirty editor closed without saving: the index goes back to the file on disk', async () => {
+    await setSetting('autoSave', 'off', 'files');
+    const path1 = `${BASE}/soylent/2026-Q1-qbr.md`;
+    try {
+      const editor = await vscode.window.showTextDocument(fileUri(path1));
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| Marketplace installs'));
+      await editor.edit((e) => e.replace(editor.document.lineAt(line).range, '| Marketplace installs | 50 | 12 | 🔴 Red (24% of target) | ↘️ Declining |'));
+      await waitFor(() => api.workspaceIndex.current.docs.get(path1)?.kpis[0]?.actual === '12', 'the unsaved text indexed', 10_000);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitFor(() => api.workspaceIndex.current.docs.get(path1)?.kpis[0]?.actual === '54', 'back to the file on disk', 10_000);
+    } finally {
+      await setSetting('autoSave', undefined, 'files');
+    }
+  });
+
   test('cross-document findings go to their own diagnostic collection', async () => {
     const uri = fileUri(`${BASE}/soylent/2026-Q3-qbr.md`);
     const found = await waitFor(() => {
