@@ -68,3 +68,12 @@ export function loadConfig(path: string): PartialConfig | undefined {
   }
   return parsed.config;
 }
+
+/**
+ * Runs per property: `PD_PROPERTY_RUNS` when set; else `full` under `npm test` (which sets
+ * PD_PROPERTY_FULL=1: the long runs CI does), and `quick` in the developer loop (`npm run test:unit`).
+ */
+export function propertyRuns(full: number, quick: number): number {
+  if (process.env.PD_PROPERTY_RUNS) return Number(process.env.PD_PROPERTY_RUNS);
+  return process.env.PD_PROPERTY_FULL === '1' ? full : quick;
+}

@@ -45,3 +45,45 @@ export function applyFixes(text: string, findings: Finding[]): string {
   }
   return applyEdits(text, taken);
 }
+
+/** Grapheme clusters as Unicode defines them (emoji + variation selector, ZWJ sequences, flags, CR LF). */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Whether offset `i` of `s` lies between two grapheme clusters (0 and `s.length` do). A cluster
+ * never spans a line feed, and whether `i` is a boundary depends on the text before it and on the
+ * one code point at it, so only that stretch of the line is segmented.
+ */
+export function isGraphemeBoundary(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return true;
+  const a = s.charCodeAt(i - 1);
+  const b = s.charCodeAt(i);
+  // Printable ASCII on both sides: always a boundary (the common case, no segmenting).
+  if (a >= 0x20 && a < 0x7f && b >= 0x20 && b < 0x7f) return true;
+  if (b === 0x0a) return a !== 0x0d; // CR LF is one cluster; anything else before LF is a boundary
+  if (a === 0x0a) return true;
+  const lineStart = s.lastIndexOf('\n', i - 1) + 1;
+  const stretch = s.slice(lineStart, Math.min(s.length, i + 2));
+  return graphemes.segment(stretch).containing(i - lineStart)!.index === i - lineStart;
+}
+
+/**
+ * The single replacement turning `before` into `after`: the common prefix and suffix are kept,
+ * so a whole-document fix moves the cursor and the folds no more than it must. Both ends lie on
+ * grapheme-cluster boundaries of both texts, so the edit never carries half of a surrogate pair
+ * (🟢 U+1F7E2 and 🟡 U+1F7E1 share their first UTF-16 unit), an emoji without its variation
+ * selector, part of a ZWJ sequence or of a flag, or a CR without its LF.
+ */
+export function minimalEdit(before: string, after: string): OffsetEdit | undefined {
+  if (before === after) return undefined;
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  while (start > 0 && !(isGraphemeBoundary(before, start) && isGraphemeBoundary(after, start))) start--;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) { endB--; endA--; }
+  // The kept suffix is common to both, so both ends move together until both are boundaries.
+  while (endB < before.length && !(isGraphemeBoundary(before, endB) && isGraphemeBoundary(after, endA))) { endB++; endA++; }
+  return { start, end: endB, text: after.slice(start, endA) };
+}

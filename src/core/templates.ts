@@ -7,6 +7,8 @@
  * in, and `placeholder-unfilled` points at each one until it is ("ready to fill").
  *
  * Deviations from the playbook, on purpose:
+ * - The QBR's Next Steps are task items (`- [ ] …`), as in the status report, the issue and the
+ *   `action-item` snippet, so they can be ticked off.
  * - The KPI Dashboard tables hold placeholder rows instead of the playbook's sample figures
  *   (sample numbers that look real are easy to forget to replace); the status report's
  *   "[Table showing all metrics…]" line becomes the same table skeleton.
@@ -36,9 +38,10 @@ export interface Scaffold {
   text: string;
   /**
    * Where the user should start typing (1-based line and column, UTF-16 code units): the
-   * placeholder that `endColumn` (exclusive, same line) closes, so an editor can select it.
-   * qbr: the Executive Summary placeholder; status-report: the first placeholder left in the
-   * header (normally the Partnership Manager's name); issue: `[Brief Description]`.
+   * placeholder that `endColumn` (exclusive, same line) closes, so an editor can select it:
+   * the first placeholder of the document — `[Our Company]` in the title when no company was
+   * given, else the first header field left (the QBR's Attendees, the status report's
+   * Partnership Manager, the issue's `[Brief Description]`).
    */
   firstField: { line: number; column: number; endColumn: number };
 }
@@ -67,16 +70,16 @@ export function scaffold(kind: TemplateKind, opts: ScaffoldOptions): Scaffold {
   switch (kind) {
     case 'qbr': {
       const text = qbr(company, partner, `${quarter} ${year}`, date);
-      return { text, firstField: locate(text, EXEC_SUMMARY) };
+      return { text, firstField: firstPlaceholderAfter(text, 0) };
     }
     case 'status-report': {
       const period = opts.quarter === undefined && opts.year === undefined ? '[Month/Quarter Year]' : `${quarter} ${year}`;
       const text = statusReport(company, partner, period, date);
-      return { text, firstField: firstPlaceholderAfter(text, text.indexOf('\n') + 1) };
+      return { text, firstField: firstPlaceholderAfter(text, 0) };
     }
     case 'issue': {
       const text = issue(partner, date);
-      return { text, firstField: locate(text, '[Brief Description]') };
+      return { text, firstField: firstPlaceholderAfter(text, 0) };
     }
     default:
       throw new RangeError(`Unknown document kind "${String(kind)}": expected one of ${TEMPLATE_KINDS.join(', ')}.`);
@@ -191,9 +194,9 @@ ${KPI_TABLE}
 3. [Escalation]: [Issue requiring executive attention]
 
 ## Next Steps
-- [Action item 1] - Owner: [Name], Due: [Date]
-- [Action item 2] - Owner: [Name], Due: [Date]
-- [Action item 3] - Owner: [Name], Due: [Date]
+- [ ] [Action item 1] - Owner: [Name], Due: [Date]
+- [ ] [Action item 2] - Owner: [Name], Due: [Date]
+- [ ] [Action item 3] - Owner: [Name], Due: [Date]
 
 **Next QBR**: [Date]
 `;
@@ -293,12 +296,6 @@ function issue(partner: string, date: string): string {
 ### Resolution
 [To be filled when issue is resolved: what was done, outcome, lessons learned]
 `;
-}
-
-function locate(text: string, needle: string): Scaffold['firstField'] {
-  const offset = text.indexOf(needle);
-  if (offset < 0) throw new Error(`template is missing ${needle}`); // a bug in this file
-  return position(text, offset, needle.length);
 }
 
 /** The first `[…]` on or after `from` whose closing bracket is on the same line. */

@@ -21,18 +21,25 @@ export function toWorkspaceEdit(uri: vscode.Uri, doc: PositionSource, edits: rea
 }
 
 /**
- * A single replacement turning `before` into `after` (common prefix and suffix kept), so a
- * whole-document fix does not move the cursor or fold state more than it must.
+ * Applies core offset edits to an open document as one undo step, the way no VS Code layer can
+ * cut a surrogate pair or a grapheme cluster in them.
+ *
+ * A WorkspaceEdit aimed at the document of the active editor (a code action's `edit`, and
+ * `workspace.applyEdit` too) goes through VS Code's `computeMoreMinimalEdits`, which diffs each
+ * edit against the text it replaces one UTF-16 unit at a time: `🟢 Green` → `🟡 Yellow` keeps the
+ * shared first unit of 🟢 / 🟡 and writes a lone second half, which the editor saves as U+FFFD.
+ * `TextEditor.edit` is applied as given. So an edit of a document shown in an editor goes through
+ * that editor; a document without an editor cannot be the active one, and takes a WorkspaceEdit.
+ * `version`: the document version the offsets belong to; nothing is applied when it moved on.
  */
-export function minimalEdit(before: string, after: string): OffsetEdit | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) { endB--; endA--; }
-  return { start, end: endB, text: after.slice(start, endA) };
+export async function applyOffsetEdits(doc: vscode.TextDocument, version: number, edits: readonly OffsetEdit[]): Promise<boolean> {
+  if (doc.isClosed || doc.version !== version) return false;
+  if (edits.length === 0) return true;
+  const editor = vscode.window.activeTextEditor?.document === doc
+    ? vscode.window.activeTextEditor
+    : vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  if (editor) return editor.edit((b) => { for (const e of edits) b.replace(toRange(doc, e.start, e.end), e.text); });
+  return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, doc, edits));
 }
 
 /** A position source over plain text (for files that are not open). */

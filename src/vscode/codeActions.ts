@@ -5,15 +5,15 @@
  * documentation. Every edit is one WorkspaceEdit, so one undo step.
  */
 import * as vscode from 'vscode';
-import { analyze, fixAll, type Finding } from '../core/index';
-import { minimalEdit, toRange, toWorkspaceEdit } from './adapter';
+import { analyze, fixAll, minimalEdit, type Finding, type OffsetEdit } from '../core/index';
+import { applyOffsetEdits, toRange } from './adapter';
 import { SOURCE, type Linter, type LintState } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('partnershipDocs');
 export const OPEN_RULE_DOCS = 'partnershipDocs.openRuleDocumentation';
-
-/** A quick-fix list's "Fix all": its edit is computed when chosen (resolveCodeAction), not listed. */
-const lazyFixAll = new WeakMap<vscode.CodeAction, vscode.TextDocument>();
+/** Internal commands the fix actions run (not in the palette): see `applyOffsetEdits`. */
+export const APPLY_EDITS = 'partnershipDocs.applyEdits';
+export const FIX_ALL = 'partnershipDocs.fixAll';
 
 export class CodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -29,8 +29,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     const only = context.only;
     const actions: vscode.CodeAction[] = [];
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
-      const all = fixAllAction(doc, state, FIX_ALL_KIND);
-      return all ? [all] : [];
+      return state.findings.some((f) => f.fix) ? [fixAllAction(doc, FIX_ALL_KIND)] : [];
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
 
@@ -39,15 +38,13 @@ export class CodeActions implements vscode.CodeActionProvider {
       const diagnostic = context.diagnostics.find((d) => codeOf(d) === f.ruleId && d.range.isEqual(toRange(doc, f.startOffset, f.endOffset)));
       const diags = diagnostic ? [diagnostic] : undefined;
       if (f.fix) {
-        const a = new vscode.CodeAction(fixTitle(f), vscode.CodeActionKind.QuickFix);
-        a.edit = toWorkspaceEdit(doc.uri, doc, f.fix.offsetEdits);
+        const a = editAction(fixTitle(f), doc, f.fix.offsetEdits);
         a.isPreferred = true;
         a.diagnostics = diags;
         actions.push(a);
       }
       for (const s of f.suggestions ?? []) {
-        const a = new vscode.CodeAction(s.title, vscode.CodeActionKind.QuickFix);
-        a.edit = toWorkspaceEdit(doc.uri, doc, s.offsetEdits);
+        const a = editAction(s.title, doc, s.offsetEdits);
         a.isPreferred = false;
         a.diagnostics = diags;
         actions.push(a);
@@ -56,10 +53,8 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (here.some((f) => f.fix) && state.findings.filter((f) => f.fix).length > 1) {
       // The quick-fix list is asked for after every cursor move and edit; fixing a whole 200 KB
       // document for an entry that is rarely chosen cost seconds of the host's thread while
-      // typing. The entry is listed without its edit; resolveCodeAction computes it when chosen.
-      const all = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
-      lazyFixAll.set(all, doc);
-      actions.push(all);
+      // typing. The entry's command computes the edit when it is chosen.
+      actions.push(fixAllAction(doc, vscode.CodeActionKind.QuickFix));
     }
     const seen = new Set<string>();
     for (const f of here) {
@@ -69,27 +64,42 @@ export class CodeActions implements vscode.CodeActionProvider {
     }
     return actions;
   }
-
-  async resolveCodeAction(action: vscode.CodeAction, token: vscode.CancellationToken): Promise<vscode.CodeAction> {
-    const doc = lazyFixAll.get(action);
-    if (!doc || action.edit) return action;
-    const state = await this.linter.ensure(doc);
-    if (!state || token.isCancellationRequested || state.version !== doc.version) return action;
-    action.edit = fixAllAction(doc, state, action.kind ?? vscode.CodeActionKind.QuickFix)?.edit ?? new vscode.WorkspaceEdit();
-    return action;
-  }
 }
 
 const FIX_ALL_TITLE = 'Fix all partnership-docs problems';
 
-function fixAllAction(doc: vscode.TextDocument, state: LintState, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
-  if (!state.findings.some((f) => f.fix)) return undefined;
-  const fixed = fixAll(state.text, state.options).text;
-  const edit = minimalEdit(state.text, fixed);
-  if (!edit) return undefined;
-  const a = new vscode.CodeAction(FIX_ALL_TITLE, kind);
-  a.edit = toWorkspaceEdit(doc.uri, doc, [edit]);
+/**
+ * A code action that applies offset edits through `APPLY_EDITS` rather than as its `edit`: VS Code
+ * re-minimises a code action's edit unit by unit when it targets the active editor, which cuts
+ * 🟢 → 🟡 inside their shared surrogate (see `applyOffsetEdits`).
+ */
+function editAction(title: string, doc: vscode.TextDocument, edits: readonly OffsetEdit[]): vscode.CodeAction {
+  const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  a.command = { command: APPLY_EDITS, title, arguments: [doc.uri, doc.version, edits] };
   return a;
+}
+
+/** "Fix all": the command computes the whole-document fix when it runs, from the findings of that version. */
+function fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind): vscode.CodeAction {
+  const a = new vscode.CodeAction(FIX_ALL_TITLE, kind);
+  a.command = { command: FIX_ALL, title: FIX_ALL_TITLE, arguments: [doc.uri, doc.version] };
+  return a;
+}
+
+/** `APPLY_EDITS`: the edits of a fix or suggestion, for the document version they were computed on. */
+export async function applyEditsCommand(uri: vscode.Uri, version: number, edits: readonly OffsetEdit[]): Promise<boolean> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return doc ? applyOffsetEdits(doc, version, edits) : false;
+}
+
+/** `FIX_ALL`: every safe fix of the document (as `partnership-docs check --fix`), one edit, one undo step. */
+export async function fixAllCommand(linter: Linter, uri: vscode.Uri, version?: number): Promise<boolean> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!doc || (version !== undefined && doc.version !== version)) return false;
+  const state = await linter.ensure(doc);
+  if (!state || state.version !== doc.version || !state.findings.some((f) => f.fix)) return false;
+  const edit = minimalEdit(state.text, fixAll(state.text, state.options).text);
+  return edit ? applyOffsetEdits(doc, state.version, [edit]) : false;
 }
 
 const DISABLE_LINE = (id: string) => `<!-- partnership-docs-disable-next-line ${id} -->`;

@@ -1,9 +1,10 @@
 /** Command handlers (category "Partnership Docs"). Each accepts its inputs as an argument object. */
 import * as vscode from 'vscode';
-import { rules } from '../core/index';
+import { rules, type OffsetEdit } from '../core/index';
 import { canonicalStatus } from '../core/values';
-import { minimalEdit, toWorkspaceEdit } from './adapter';
-import { OPEN_RULE_DOCS } from './codeActions';
+import { minimalEdit } from '../core/index';
+import { applyOffsetEdits } from './adapter';
+import { APPLY_EDITS, applyEditsCommand, FIX_ALL, fixAllCommand, OPEN_RULE_DOCS } from './codeActions';
 import { RECALCULATE, SHOW_BREAKDOWN } from './codeLens';
 import { formatMB, LINT_NOW, ruleUrl, type Linter } from './diagnostics';
 import { Cancelled } from './backgroundLint';
@@ -18,6 +19,11 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Linte
   reg('partnershipDocs.newIssue', (args?: NewDocumentArgs) => newDocument('issue', context.globalState, args));
   reg(RECALCULATE, (args?: { uri?: string; table?: number }) => recalculateCommand(linter, args));
   reg('partnershipDocs.checkWorkspace', () => checkWorkspace(linter));
+  reg(APPLY_EDITS, (uri: vscode.Uri, version: number, edits: OffsetEdit[]) => applyEditsCommand(uri, version, edits));
+  reg(FIX_ALL, (uri?: vscode.Uri, version?: number) => {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    return target ? fixAllCommand(linter, target, version) : false;
+  });
   reg(OPEN_RULE_DOCS, (ruleId?: string) => openRuleDocs(ruleId));
   reg(SHOW_BREAKDOWN, (uri?: vscode.Uri) => showBreakdown(linter, uri));
   reg(LINT_NOW, (uri?: vscode.Uri | string) => lintNowCommand(linter, uri));
@@ -42,7 +48,7 @@ async function recalculateCommand(linter: Linter, args: { uri?: string; table?: 
     if (!edit) void vscode.window.setStatusBarMessage('Partnership Docs: KPI statuses are up to date', 3000);
     return false;
   }
-  return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, doc, [edit]));
+  return applyOffsetEdits(doc, state.version, [edit]);
 }
 
 export interface LintNowSummary { findings: number; ms: number; inWorker: boolean; cancelled: boolean }

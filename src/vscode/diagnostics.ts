@@ -80,6 +80,8 @@ export class Linter implements vscode.Disposable {
   private readonly states = new Map<string, LintState>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
+  /** The newest lint request per document, for requests it overtook (see lintNow). */
+  private readonly inflight = new Map<string, { generation: number; request: Promise<LintState | undefined> }>();
   private readonly pendingPublish = new Set<string>();
   private readonly onDemand = new Map<string, OnDemandLint>();
   private readonly running = new Set<string>();
@@ -103,7 +105,7 @@ export class Linter implements vscode.Disposable {
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.opened) {
           const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri.toString() : undefined;
-          const doc = uri && !this.states.has(uri) ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+          const doc = uri && !this.states.has(uri) && !this.inflight.has(uri) ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
           if (doc) void this.lintNow(doc);
         }
         for (const tab of e.closed) {
@@ -151,8 +153,13 @@ export class Linter implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.lintNow(doc); }, DEBOUNCE_MS));
   }
 
-  async lintNow(doc: vscode.TextDocument, publish = true): Promise<LintState | undefined> {
-    if (!isMarkdown(doc) || doc.uri.scheme === 'git' || doc.uri.scheme === 'output') return undefined;
+  /**
+   * Lints the document's current version. A request overtaken by a newer one for the same
+   * document (a hover right after the document opened, while the open's lint waits for the
+   * configuration) answers with the newer request's state instead of nothing.
+   */
+  lintNow(doc: vscode.TextDocument, publish = true): Promise<LintState | undefined> {
+    if (!isMarkdown(doc) || doc.uri.scheme === 'git' || doc.uri.scheme === 'output') return Promise.resolve(undefined);
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -160,10 +167,21 @@ export class Linter implements vscode.Disposable {
     if (publish) this.pendingPublish.add(key);
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
+    const entry = { generation, request: this.lintRequest(doc, key, generation) };
+    this.inflight.set(key, entry);
+    void entry.request.finally(() => { if (this.inflight.get(key) === entry) this.inflight.delete(key); });
+    return entry.request;
+  }
+
+  private async lintRequest(doc: vscode.TextDocument, key: string, generation: number): Promise<LintState | undefined> {
     const version = doc.version;
     const resolved = await this.configs.resolve(doc.uri);
-    // A newer request (or an edit, or a close) overtook this one: drop the stale result.
-    if (this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) return this.stateFor(doc);
+    // A newer request (or an edit, or a close) overtook this one: drop this result and answer
+    // with the newer request's.
+    if (this.generations.get(key) !== generation || doc.isClosed || doc.version !== version) {
+      const newer = this.inflight.get(key);
+      return this.stateFor(doc) ?? (newer && newer.generation > generation && !doc.isClosed ? newer.request : undefined);
+    }
 
     const passStarted = performance.now();
     const text = doc.getText();
@@ -294,6 +312,7 @@ export class Linter implements vscode.Disposable {
     this.timers.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.states.delete(key);
+    this.inflight.delete(key);
     this.pendingPublish.delete(key);
     this.onDemand.delete(key);
     this.collection.delete(uri);

@@ -1,8 +1,8 @@
 /**
  * "Partnership Docs: New QBR / New Status Report / New Partnership Issue": ask for (or take
  * from the command argument) partner, our company, quarter and year; write the scaffold under
- * the configured path pattern without ever overwriting (`-2`, `-3`… suffixes); open it with the
- * first field to fill selected. Returns the new file's URI.
+ * the configured path pattern without ever overwriting (`-2`, `-3`… suffixes); open it pinned with
+ * the first placeholder to fill selected. Returns the new file's URI.
  */
 import * as vscode from 'vscode';
 import { scaffold, scaffoldFromPrevious, slugify, type IndexedDoc } from '../core/index';
@@ -13,6 +13,7 @@ export type NewKind = 'qbr' | 'status-report' | 'issue';
 /** Command argument: any field given skips its prompt. */
 export interface NewDocumentArgs {
   partner?: string;
+  /** Our company; '' skips the prompt and keeps the template's `[Our Company]`. */
   company?: string;
   quarter?: number;
   year?: number;
@@ -42,20 +43,25 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
     return undefined;
   }
   const now = new Date();
+  // Escape on any prompt cancels; Enter on an empty one keeps the template's placeholder
+  // (`[Our Company]`, `[Year]`) to fill in later. Only the partner is needed: it names the file.
   const partner = args.partner ?? (await vscode.window.showInputBox({
-    title: `New ${LABEL[kind]}`, prompt: 'Partner company', placeHolder: 'e.g. Acme Corp', ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'Enter the partner company name'),
+    title: `New ${LABEL[kind]}: partner`, prompt: 'The partner company this document is about (it also names the folder and file)',
+    placeHolder: 'e.g. Acme Corp', ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'Enter the partner company name (e.g. Acme Corp); Escape cancels'),
   }))?.trim();
   if (!partner) return undefined;
 
   let company = args.company;
   if (company === undefined && kind !== 'issue') {
-    company = (await vscode.window.showInputBox({
-      title: `New ${LABEL[kind]}`, prompt: 'Our company (remembered for next time)', value: state.get<string>(COMPANY_KEY, ''),
-      ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter your company name'),
-    }))?.trim();
-    if (!company) return undefined;
+    const typed = await vscode.window.showInputBox({
+      title: `New ${LABEL[kind]}: our company`, prompt: 'Your company, as it appears in the title (remembered for next time). Enter with nothing typed leaves [Our Company] to fill in later.',
+      placeHolder: 'e.g. Globex', value: state.get<string>(COMPANY_KEY, ''), ignoreFocusOut: true,
+    });
+    if (typed === undefined) return undefined;
+    company = typed;
   }
+  company = company?.trim() || undefined; // empty: the template's [Our Company] stays
   if (company) await state.update(COMPANY_KEY, company);
 
   let quarter = args.quarter;
@@ -69,10 +75,11 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
       quarter = picked.q;
     }
     if (year === undefined) {
-      const y = await vscode.window.showInputBox({ title: `New ${LABEL[kind]}: year`, value: String(now.getFullYear()), ignoreFocusOut: true,
-        validateInput: (v) => (/^\d{4}$/.test(v.trim()) ? undefined : 'Enter a four-digit year') });
-      if (!y) return undefined;
-      year = Number(y.trim());
+      const y = await vscode.window.showInputBox({ title: `New ${LABEL[kind]}: year`, prompt: 'Four-digit year of the quarter. Enter with nothing typed leaves [Year] to fill in later.',
+        placeHolder: `e.g. ${now.getFullYear()}`, value: String(now.getFullYear()), ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() === '' || /^\d{4}$/.test(v.trim()) ? undefined : 'Enter a four-digit year (e.g. 2026)') });
+      if (y === undefined) return undefined;
+      year = y.trim() ? Number(y.trim()) : undefined;
     }
   }
   const date = args.date ?? isoDate(now);
@@ -89,7 +96,7 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
       ? await previousQbr(partner, quarter, year, planned).catch(() => undefined)
       : undefined;
     result = previous
-      ? scaffoldFromPrevious({ text: previous.text, doc: previous.doc }, { partner, company: company ?? '', quarter: quarter!, year: year!, date })
+      ? scaffoldFromPrevious({ text: previous.text, doc: previous.doc }, { partner, company, quarter: quarter!, year: year!, date })
       : scaffold(kind, { partner, company: kind === 'issue' ? undefined : company, quarter, year, date });
   } catch (err) {
     void vscode.window.showErrorMessage(`Partnership Docs: ${(err as Error).message}`);
@@ -99,7 +106,8 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
 
-  const editor = await vscode.window.showTextDocument(target);
+  // Pinned (not a preview tab that the next click elsewhere would replace).
+  const editor = await vscode.window.showTextDocument(target, { preview: false });
   const { line, column, endColumn } = result.firstField;
   const sel = new vscode.Selection(line - 1, column - 1, line - 1, endColumn - 1);
   editor.selection = sel;

@@ -9,6 +9,7 @@ import { flatCopy } from '../../src/core/memo.js';
 import { buildSectionModelFromTree, lostPositions } from './oracle/mdast-model.js';
 import type { SectionModel } from '../../src/core/model.js';
 import { generateQbr, generateStatusReport, generateIssue, generateFolderFiles } from '../../scripts/generate.mjs';
+import { propertyRuns } from '../helpers.js';
 
 // src/core/parse.ts builds the section model from micromark's events; the oracle builds it from
 // the mdast tree of unified + remark-parse + remark-gfm. They must agree on every text, except
@@ -96,7 +97,7 @@ test('the events-built model equals the mdast-built model on random markdown', (
     fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (parts) => {
       assertSameModel(parts.join(''), JSON.stringify(parts.join('')));
     }),
-    { numRuns: Number(process.env.PD_PROPERTY_RUNS ?? 10_000) },
+    { numRuns: propertyRuns(10_000, 1_000) },
   );
 });
 

@@ -2,7 +2,8 @@
  * Property-based tests (fast-check) of the core over generated partnership documents and over
  * arbitrary markdown-ish text, unicode and bytes.
  *
- * Run count per property: the env var PD_PROPERTY_RUNS (default 10000, what CI runs).
+ * Run count per property: the env var PD_PROPERTY_RUNS; else 10000 under `npm test` (what CI runs)
+ * and 1000 in `npm run test:unit` (the developer loop), see propertyRuns in test/helpers.ts.
  *   PD_PROPERTY_RUNS=100000 node --import tsx --test test/core/property.test.ts   # a longer local run
  *   node --import tsx test/core/property.test.ts --runs=200   # run the file directly; --runs wins over the env var
  * A failure prints fast-check's seed and path; reproduce it with PD_PROPERTY_SEED=<seed>
@@ -16,10 +17,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyFixes, buildIndex, createCache, fixAll, indexDocument, lint, lintWorkspace } from '../../src/core/index.js';
 import type { Finding, LintOptions, OffsetEdit, PartialConfig } from '../../src/core/types.js';
+import { propertyRuns } from '../helpers.js';
 
 const TODAY = '2026-11-24';
 const runsArg = process.argv.find((a) => a.startsWith('--runs='));
-const RUNS = Number(runsArg?.slice('--runs='.length) ?? process.env.PD_PROPERTY_RUNS ?? 10_000);
+const RUNS = runsArg ? Number(runsArg.slice('--runs='.length)) : propertyRuns(10_000, 1_000);
 /** fc.assert, with the failing assertion's message in the thrown error (node:test shows only the message). */
 function check<Ts extends [unknown, ...unknown[]]>(prop: fc.IProperty<Ts>): void {
   try {

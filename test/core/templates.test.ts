@@ -22,14 +22,17 @@ describe('scaffold', () => {
   it('fills partner, company, quarter, year and date into the QBR', () => {
     const { text, firstField } = scaffold('qbr', { partner: 'Salesforce', company: 'Acme', quarter: 2, year: 2026, date: '2026-06-30' });
     assert.ok(text.startsWith('# Partnership QBR: Acme + Salesforce\n**Quarter**: Q2 2026\n**Date**: 2026-06-30\n'));
-    assert.equal(at(text, firstField), '[1-paragraph summary of partnership performance and key decisions]');
-    assert.equal(text.split('\n')[firstField.line - 2], '## Executive Summary');
+    // The first field left to fill: the Attendees (company, quarter and date were given).
+    assert.equal(at(text, firstField), '[Executive sponsors, steering committee members]');
+    assert.equal(firstField.line, 4);
     assert.ok(text.endsWith('**Next QBR**: [Date]\n'));
   });
 
-  it('keeps the placeholders of what was not given', () => {
-    const { text } = scaffold('qbr', { partner: 'Salesforce' });
+  it('keeps the placeholders of what was not given, and starts at the first one', () => {
+    const { text, firstField } = scaffold('qbr', { partner: 'Salesforce' });
     assert.ok(text.startsWith('# Partnership QBR: [Our Company] + Salesforce\n**Quarter**: Q[X] [Year]\n**Date**: [Date]\n'));
+    assert.equal(at(text, firstField), '[Our Company]');
+    assert.deepEqual(firstField, { line: 1, column: 20, endColumn: 33 });
   });
 
   it('fills the status report header and starts at the first field left', () => {

@@ -84,7 +84,7 @@ describe('scaffoldFromPrevious', () => {
     assert.ok(lines.includes('- [ ] Publish the joint case study - Owner: Dana Smith, Due: 2026-06-15'));
     assert.ok(!s.text.includes('Launch the joint webinar series'), 'closed items are not carried');
     assert.ok(lines.includes('**Next QBR**: 2026-10-20'));
-    assert.deepEqual(s.firstField, { line: 7, column: 1, endColumn: 67 });
+    assert.deepEqual(s.firstField, { line: 4, column: 16, endColumn: 64 }); // the Attendees placeholder
   });
 
   it('the new QBR is a QBR of the same partner, and nothing was dropped', () => {

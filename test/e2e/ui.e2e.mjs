@@ -55,16 +55,24 @@ async function run() {
     }
     await page.keyboard.press('Enter');
   };
-  await answer('Initrode', 'Partner company'); // no QBR history: the plain template (Acme has a previous QBR)
-  await answer('Globex', 'Our company');
+  // A first-time user types only the partner and presses Enter through the other prompts.
+  await answer('Initrode', 'partner company'); // no QBR history: the plain template (Acme has a previous QBR)
+  await page.locator('.quick-input-widget', { hasText: 'e.g. Globex' }).waitFor(); // the prompt shows an example
+  await answer(null, 'our company'); // empty: [Our Company] stays, to fill in later
   await answer(null, 'quarter');
-  await answer('2026', 'year');
+  await answer(null, 'year');
   const editorLine = (text) => page.locator('.monaco-editor .view-line', { hasText: text }).first();
-  await editorLine('Partnership QBR: Globex + Initrode').waitFor();
+  await editorLine('Partnership QBR: [Our Company] + Initrode').waitFor();
   step('new QBR opened');
+  // Pinned: the tab is not a preview (italic) tab that the next click elsewhere would replace.
+  const tab = page.locator('.tabs-container .tab', { hasText: 'qbr.md' }).first();
+  await tab.waitFor();
+  if (/\bpreview\b/.test((await tab.getAttribute('class')) ?? '')) throw new Error('the new QBR opened in a preview tab');
+  // The cursor is on the first placeholder: typing replaces [Our Company].
+  await page.keyboard.type('Globex');
+  await editorLine('Partnership QBR: Globex + Initrode').waitFor();
   await page.locator('.statusbar-item', { hasText: 'qbr' }).first().waitFor(); // linted: status bar shows the kind
   await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
-  await page.waitForTimeout(500);
   await shot('02-new-qbr');
 
   // 2. Type a stale KPI row over the first placeholder row, and a health line.
@@ -78,7 +86,7 @@ async function run() {
   await replaceLine('[Metric 1]', ROW);
   await replaceLine('Overall Partnership Health', HEALTH);
   await page.keyboard.press('Control+S');
-  await page.waitForTimeout(1200);
+  await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached' });
 
   // 3. Problems panel lists the stale status.
   await page.keyboard.press('Control+Shift+M');
@@ -115,7 +123,7 @@ async function run() {
   await page.keyboard.press('Enter');
   await page.locator('.monaco-editor .view-line', { hasText: 'Yellow (90% of target)' }).first().waitFor();
   step('quick fix applied');
-  await page.waitForTimeout(1000);
+  await page.locator('.action-widget').waitFor({ state: 'hidden' });
   await shot('06-fixed');
 }
 

@@ -167,7 +167,10 @@ export async function openWorkbench({ fixture, settings = {}, vsix, viewport = {
     await opened.page.goto(`${opened.server.url}/?folder=${encodeURIComponent(sandbox.workspace)}`, { timeout: 60_000 });
     await opened.page.locator('.monaco-workbench').waitFor();
     await opened.page.locator('.part.statusbar').waitFor();
-    await opened.page.waitForTimeout(1500); // let start-up notifications settle
+    // The installed extension's contributions (commands in the palette, the Partnerships view)
+    // are there once the workbench has scanned it: on a new machine's first start that comes
+    // well after the workbench shows. Its activity-bar entry says it has.
+    await opened.page.locator('.part.activitybar .action-item a[aria-label^="Partnerships"]').waitFor({ timeout: 90_000 });
     return opened;
   } catch (err) {
     await opened.close();

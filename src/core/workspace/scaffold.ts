@@ -54,14 +54,14 @@ export function scaffoldFromPrevious(previous: { text: string; doc: IndexedDoc }
     if (extra.length) item += ` - ${extra.join(', ')}`;
     steps.push(`- [ ] ${item}`);
   }
-  if (steps.length) text = replaceLines(text, ['- [Action item 1]', '- [Action item 2]', '- [Action item 3]'], steps);
+  if (steps.length) text = replaceLines(text, ['- [ ] [Action item 1]', '- [ ] [Action item 2]', '- [ ] [Action item 3]'], steps);
 
   if (opts.date) {
     const [y, m, d] = opts.date.split('-').map(Number) as [number, number, number];
     const next = isoDate(addMonths(new Date(y, m - 1, d), 3));
     text = text.replace('**Next QBR**: [Date]', `**Next QBR**: ${next}`);
   }
-  // Everything changed lies below the Executive Summary, so the first field is where it was.
+  // Everything changed lies below the header, so the first field is where it was.
   return { text, firstField: base.firstField };
 }
 

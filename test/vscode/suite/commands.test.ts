@@ -9,14 +9,26 @@ suite('commands', () => {
     await closeAll();
   });
 
-  test('New QBR creates the file from the arguments, opens it and selects the first field', async () => {
+  test('New QBR creates the file from the arguments, opens it pinned and selects the first placeholder', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', { partner: 'Initech Ltd', company: 'Globex', quarter: 2, year: 2026 });
     assert.equal(vscode.workspace.asRelativePath(uri), 'partnerships/initech-ltd/2026-Q2-qbr.md');
     const text = await readFile(uri);
     assert.ok(text.startsWith('# Partnership QBR: Globex + Initech Ltd\n**Quarter**: Q2 2026\n'));
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), uri.toString());
-    assert.equal(editor.document.getText(editor.selection), '[1-paragraph summary of partnership performance and key decisions]');
+    assert.equal(editor.document.getText(editor.selection), '[Executive sponsors, steering committee members]');
+    assert.equal(editor.selection.start.line, 3, 'the Attendees line, the first field left to fill');
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
+    assert.equal(tab.isPreview, false, 'a pinned tab: clicking another file does not close it');
+  });
+
+  test('New QBR without our company keeps [Our Company] and starts there', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', { partner: 'Soylent', company: '', quarter: 1, year: 2027, fromPrevious: false });
+    const text = await readFile(uri);
+    assert.ok(text.startsWith('# Partnership QBR: [Our Company] + Soylent\n'), text.slice(0, 80));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(editor.selection), '[Our Company]');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false);
   });
 
   test('New… never overwrites: -2, -3', async () => {
