@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { lint } from '../../../src/core/index';
 import { activate, closeAll, EXTENSION_ID, openFresh, ours, setSetting, waitFor } from './util/helpers';
+import { log } from './util/log';
 
 const SECTIONS_AFTER = `
 ## Key Wins
@@ -82,18 +83,44 @@ const DOCS: Record<string, string> = {
     'Green (95% of targets met)'),
 };
 
-/** A status report whose health-score badge is stale (🟢 → 🟡). */
+/** A complete status report whose health-score badge is stale (its only fixable finding). */
 const STATUS_REPORT = (badge: string) => `# Partnership Status Report: Globex + Acme Corp
 **Period**: Q1 2026
+**Report Date**: 2026-03-31
+**Partnership Manager**: Dana Scully
 
 ## Partnership Overview
+- **Partnership type**: Channel
 - **Current status**: Active
+
+## Performance Summary
 
 ### Overall Health Score: 80/100 ${badge}
 - Business performance: 25/30 (revenue, customers, leads)
 - Operational execution: 24/30 (campaigns, integrations, activities)
 - Relationship health: 20/25 (satisfaction, engagement, responsiveness)
 - Strategic alignment: 11/15 (priorities, vision, mutual value)
+
+## Recent Activities
+1. Joint webinar: 400 attendees
+
+## Key Wins
+1. Two co-sold deals
+
+## Open Issues
+1. Lead routing delays - Owner: Fox Mulder, Due: 2030-04-30
+
+## Upcoming Milestones
+- Integration GA: 2030-05-15
+
+## Risks and Mitigations
+1. **Budget freeze**: pre-approve the Q2 plan
+
+## Recommendations
+Keep the co-selling cadence.
+
+## Next Steps
+- [ ] Send the Q2 plan - Owner: Dana Scully, Due: 2030-04-15
 `;
 
 /** What `partnership-docs check --fix` of this build writes for `text` (run as a separate process). */
@@ -140,8 +167,35 @@ function fixable(doc: vscode.TextDocument) {
   return lint(doc.getText(), { path: vscode.workspace.asRelativePath(doc.uri) }).findings.filter((f) => f.fix);
 }
 
-async function changed(doc: vscode.TextDocument, before: number, what: string): Promise<void> {
-  await waitFor(() => doc.version !== before, what);
+async function changed(doc: vscode.TextDocument, before: number, what: string, timeoutMs?: number): Promise<void> {
+  await waitFor(() => doc.version !== before, what, timeoutMs);
+}
+
+/**
+ * Ctrl+. → Enter: VS Code's own "apply the preferred quick fix" command at `at`. The command is a
+ * no-op while the editor's context keys (writable, has code-action providers) are not set yet,
+ * which happens right after an editor opens; it is tried again then. A retry cannot apply a fix
+ * twice: an action computed for an older version of the document is not applied.
+ */
+async function quickFixAt(editor: vscode.TextEditor, at: vscode.Position, what: string): Promise<void> {
+  editor.selection = new vscode.Selection(at, at);
+  await runCodeActionCommand(editor, { kind: 'quickfix', apply: 'first', preferred: true }, what);
+}
+
+async function runCodeActionCommand(editor: vscode.TextEditor, args: object, what: string): Promise<void> {
+  const doc = editor.document;
+  const at = editor.selection.active;
+  const version = doc.version;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await vscode.commands.executeCommand('editor.action.codeAction', args);
+    try {
+      await changed(doc, version, what, 2000);
+      if (attempt > 0) log(`    (${what}: applied on attempt ${attempt + 1})`);
+      return;
+    } catch { /* not applied: try again */ }
+  }
+  const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at));
+  throw new Error(`${what}: not applied at ${at.line}:${at.character}; offered: ${offered.map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`).join(' | ')}`);
 }
 
 /** The edit paths, each as a user runs it. */
@@ -153,11 +207,7 @@ const PATHS: Record<string, (editor: vscode.TextEditor) => Promise<void>> = {
       const [f] = fixable(doc);
       if (!f) return;
       await waitFor(() => ours(doc.uri).length > 0 && api().linter.stateFor(doc), 'linted before the quick fix');
-      const at = doc.positionAt(f.startOffset + 1);
-      editor.selection = new vscode.Selection(at, at);
-      const version = doc.version;
-      await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'quickfix', apply: 'first', preferred: true });
-      await changed(doc, version, `quick fix of ${f.ruleId}`);
+      await quickFixAt(editor, doc.positionAt(f.startOffset), `quick fix of ${f.ruleId} (round ${round})`);
     }
     assert.fail('quick fixes did not converge');
   },
@@ -175,9 +225,7 @@ const PATHS: Record<string, (editor: vscode.TextEditor) => Promise<void>> = {
   },
   // "Source Action… → Fix all" (editor.action.codeAction with the kind).
   'source.fixAll code action': async (editor) => {
-    const version = editor.document.version;
-    await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.partnershipDocs', apply: 'first' });
-    await changed(editor.document, version, 'source.fixAll');
+    await runCodeActionCommand(editor, { kind: 'source.fixAll.partnershipDocs', apply: 'first' }, 'source.fixAll');
   },
   // "editor.codeActionsOnSave": { "source.fixAll.partnershipDocs": "explicit" } and Ctrl+S.
   'fix on save': async (editor) => {
@@ -223,7 +271,8 @@ suite('edits reach the disk byte-exact (🟢 🟡 🔴, ✅ ⚠️ ❌, words)',
       assert.equal(fixable({ getText: () => expected, uri: vscode.Uri.file('/x.md') } as vscode.TextDocument).length, 0, 'the CLI fixed everything fixable');
     });
     for (const [name, run] of Object.entries(PATHS)) {
-      test(`${family}: ${name} saves the CLI's bytes`, async () => {
+      test(`${family}: ${name} saves the CLI's bytes`, async function () {
+        this.timeout(60_000);
         const editor = await openStale(text, `edits-${family}-${name.replace(/\W+/g, '-')}`);
         await run(editor);
         await assertSavedBytes(editor.document, cliFix(text), `${family} / ${name}`);
@@ -250,11 +299,7 @@ suite('edits reach the disk byte-exact (🟢 🟡 🔴, ✅ ⚠️ ❌, words)',
     const editor = await openStale(text, 'edits-undo');
     const doc = editor.document;
     const f = fixable(doc).find((x) => x.ruleId === 'overall-health-mismatch')!;
-    const at = doc.positionAt(f.startOffset + 1);
-    editor.selection = new vscode.Selection(at, at);
-    const version = doc.version;
-    await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'quickfix', apply: 'first', preferred: true });
-    await changed(doc, version, 'quick fix');
+    await quickFixAt(editor, doc.positionAt(f.startOffset), 'quick fix');
     assert.ok(doc.getText().includes('**Overall Partnership Health**: 🟡 Yellow'), doc.getText());
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), text);
