@@ -87,3 +87,57 @@ export function minimalEdit(before: string, after: string): OffsetEdit | undefin
   while (endB < before.length && !(isGraphemeBoundary(before, endB) && isGraphemeBoundary(after, endA))) { endB++; endA++; }
   return { start, end: endB, text: after.slice(start, endA) };
 }
+
+/**
+ * What a fix writes, in its title: `Change to “⚠️ Yellow (90% of target)” (kpi-status-mismatch)`.
+ * - one edit within a line: its text, trimmed (an empty cell's fix carries the cell's padding),
+ *   completed with the kept text after it up to the closing parenthesis (the overall-health fix
+ *   keeps the text after the comma: `🟡 Yellow (77% of targets met, …)`);
+ * - a re-padded table: the new text of the finding's cell;
+ * - an inserted section: `Insert the “Key Wins” section`.
+ */
+export function fixTitle(f: Finding, text: string): string {
+  const generic = `Fix this ${f.ruleId} problem`;
+  const edits = f.fix?.offsetEdits ?? [];
+  if (edits.length === 0) return generic;
+  const e = edits[0]!;
+  const heading = /^\s*(#{1,6})\s+(.+?)\s*#*\s*$/m.exec(e.text);
+  if (edits.length === 1 && e.start === e.end && heading && e.text.includes('\n')) return `Insert the “${heading[2]}” section (${f.ruleId})`;
+  let shown: string | undefined;
+  if (edits.length === 1 && !e.text.includes('\n') && !text.slice(e.start, e.end).includes('\n')) {
+    shown = e.text;
+    // Complete an open parenthesis with the text the fix keeps after it (same line).
+    const eol = text.indexOf('\n', e.end);
+    const lineEnd = eol === -1 ? text.length : eol;
+    let depth = (shown.match(/\(/g)?.length ?? 0) - (shown.match(/\)/g)?.length ?? 0);
+    let i = e.end;
+    while (depth > 0 && i < lineEnd) {
+      const c = text[i++]!;
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      shown += c;
+    }
+    if (depth > 0) return generic;
+  } else {
+    // A re-padded table (one edit per line): the finding's cell as the fix leaves it.
+    const line = edits.find((x) => x.start <= f.startOffset && f.startOffset <= x.end);
+    shown = line && cellAfterFix(text, line, f.startOffset);
+  }
+  shown = shown?.trim();
+  if (!shown) return generic;
+  const MAX = 60;
+  if ([...shown].length > MAX) {
+    const open = shown.indexOf('(');
+    const comma = shown.indexOf(',', open);
+    shown = open >= 0 && comma > open && comma < MAX ? `${shown.slice(0, comma)}, …)` : `${[...shown].slice(0, MAX - 1).join('')}…`;
+  }
+  return `Change to “${shown}” (${f.ruleId})`;
+}
+
+/** The cell at `offset` as `edit` (which rewrites that whole table line) leaves it: same column index. */
+function cellAfterFix(text: string, edit: OffsetEdit, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (edit.start !== lineStart || edit.text.includes('\n')) return undefined;
+  const column = text.slice(lineStart, offset).match(/(?<!\\)\|/g)?.length ?? 0;
+  return edit.text.split(/(?<!\\)\|/)[column];
+}

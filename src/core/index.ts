@@ -6,7 +6,7 @@
  *   rules → the rule metadata list
  */
 export { lint, fixAll, analyze } from './lint.js';
-export { applyFixes, applyEdits, minimalEdit, isGraphemeBoundary } from './fix.js';
+export { applyFixes, applyEdits, minimalEdit, isGraphemeBoundary, fixTitle } from './fix.js';
 export { rules, ruleIds, DOCS_BASE } from './rules/index.js';
 export { createCache } from './cache.js';
 export type { SectionCache } from './cache.js';

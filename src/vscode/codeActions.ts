@@ -5,7 +5,7 @@
  * documentation. Every edit is one WorkspaceEdit, so one undo step.
  */
 import * as vscode from 'vscode';
-import { analyze, fixAll, minimalEdit, type Finding, type OffsetEdit } from '../core/index';
+import { analyze, fixAll, fixTitle, minimalEdit, type Finding, type OffsetEdit } from '../core/index';
 import { applyOffsetEdits, toRange } from './adapter';
 import { SOURCE, type Linter, type LintState } from './diagnostics';
 
@@ -38,7 +38,7 @@ export class CodeActions implements vscode.CodeActionProvider {
       const diagnostic = context.diagnostics.find((d) => codeOf(d) === f.ruleId && d.range.isEqual(toRange(doc, f.startOffset, f.endOffset)));
       const diags = diagnostic ? [diagnostic] : undefined;
       if (f.fix) {
-        const a = editAction(fixTitle(f), doc, f.fix.offsetEdits);
+        const a = editAction(fixTitle(f, state.text), doc, f.fix.offsetEdits);
         a.isPreferred = true;
         a.diagnostics = diags;
         actions.push(a);
@@ -156,13 +156,3 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
   return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
 }
-
-/** `Change to “⚠️ Yellow (90% of target)”` when the fix is one short cell-like edit, else generic. */
-function fixTitle(f: Finding): string {
-  const edits = f.fix?.offsetEdits ?? [];
-  const text = edits.length === 1 ? edits[0]!.text : '';
-  const balanced = (text.match(/\(/g)?.length ?? 0) === (text.match(/\)/g)?.length ?? 0);
-  if (text && !text.includes('\n') && text.length <= 60 && balanced) return `Change to “${text}” (${f.ruleId})`;
-  return `Fix this ${f.ruleId} problem`;
-}
-

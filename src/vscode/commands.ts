@@ -6,7 +6,7 @@ import { minimalEdit } from '../core/index';
 import { applyOffsetEdits } from './adapter';
 import { APPLY_EDITS, applyEditsCommand, FIX_ALL, fixAllCommand, OPEN_RULE_DOCS } from './codeActions';
 import { RECALCULATE, SHOW_BREAKDOWN } from './codeLens';
-import { formatMB, LINT_NOW, ruleUrl, type Linter } from './diagnostics';
+import { formatMB, LINT_NOW, ruleDocUri, type Linter } from './diagnostics';
 import { Cancelled } from './backgroundLint';
 import { BADGE, insightFor } from './insight';
 import { newDocument, type NewDocumentArgs } from './newDocument';
@@ -110,8 +110,16 @@ async function openRuleDocs(ruleId?: string): Promise<boolean> {
     const pick = await vscode.window.showQuickPick(rules.map((r) => ({ label: r.id, detail: r.description })), { title: 'Partnership Docs: rule documentation', matchOnDetail: true });
     id = pick?.label;
   }
-  const url = id && ruleUrl(id);
-  return url ? vscode.env.openExternal(vscode.Uri.parse(url)) : false;
+  const page = id ? ruleDocUri(id) : undefined;
+  if (!page) return false;
+  // The page as rendered markdown, beside the document; the raw file if the built-in Markdown
+  // extension is disabled.
+  try {
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
+  } catch {
+    await vscode.window.showTextDocument(page, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  }
+  return true;
 }
 
 async function showBreakdown(linter: Linter, uri?: vscode.Uri): Promise<void> {

@@ -59,9 +59,19 @@ export interface LintState {
   large?: LargeDocument;
 }
 
-const ruleUrls = new Map(rules.map((r) => [r.id, r.url]));
-export function ruleUrl(ruleId: string): string | undefined {
-  return ruleUrls.get(ruleId);
+const ruleIdSet = new Set(rules.map((r) => r.id));
+let docsRoot: vscode.Uri | undefined;
+/** Where the rule pages ship inside the extension (`docs/rules/<id>.md`); set at activation. */
+export function setDocsRoot(extensionUri: vscode.Uri): void {
+  docsRoot = vscode.Uri.joinPath(extensionUri, 'docs', 'rules');
+  targets.clear();
+}
+/**
+ * A rule's documentation page: the copy inside the installed extension, so it opens offline and
+ * matches the version installed (the Problems panel's link and "Open documentation").
+ */
+export function ruleDocUri(ruleId: string): vscode.Uri | undefined {
+  return docsRoot && ruleIdSet.has(ruleId) ? vscode.Uri.joinPath(docsRoot, `${ruleId}.md`) : undefined;
 }
 
 function isShownInTab(uri: vscode.Uri): boolean {
@@ -334,10 +344,7 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
 const targets = new Map<string, vscode.Uri | undefined>();
 /** The rule's docs link as a Uri, parsed once per rule (thousands of findings per pass). */
 function ruleTarget(ruleId: string): vscode.Uri | undefined {
-  if (!targets.has(ruleId)) {
-    const url = ruleUrl(ruleId);
-    targets.set(ruleId, url ? vscode.Uri.parse(url) : undefined);
-  }
+  if (!targets.has(ruleId)) targets.set(ruleId, ruleDocUri(ruleId));
   return targets.get(ruleId);
 }
 

@@ -8,7 +8,7 @@ import { CodeActions } from './codeActions';
 import { CodeLenses } from './codeLens';
 import { registerCommands } from './commands';
 import { ConfigService } from './config';
-import { Linter, type LintTiming } from './diagnostics';
+import { Linter, setDocsRoot, type LintTiming } from './diagnostics';
 import { Hovers } from './hover';
 import { registerPortfolio, type PortfolioApi } from './portfolio';
 import { HealthStatus } from './statusBar';
@@ -27,6 +27,7 @@ export interface PartnershipDocsApi extends PortfolioApi {
 
 export function activate(context: vscode.ExtensionContext): PartnershipDocsApi {
   const started = performance.now();
+  setDocsRoot(context.extensionUri);
   const configs = new ConfigService();
   const linter = new Linter(configs);
   const health = new HealthStatus(linter);

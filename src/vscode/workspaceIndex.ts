@@ -111,6 +111,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
     return this.index;
   }
 
+  private queuedRebuild: Promise<void> | undefined;
+
   /** Starts indexing (once) and resolves when the initial build is done. */
   start(): Promise<void> {
     this.started ??= this.initialBuild();
@@ -133,10 +135,19 @@ export class WorkspaceIndexService implements vscode.Disposable {
     return this.entries.get(path)?.text;
   }
 
-  /** Re-reads every file (settings or configuration changed, or the Refresh button). */
-  async rebuild(): Promise<void> {
+  /**
+   * Re-reads every file (settings or configuration changed, or the Refresh button). Requests
+   * made while a re-read waits in the queue share it: a burst of setting changes (a settings
+   * sync, several keys written one by one) costs one full re-read, not one each, and `ready()`
+   * (the Partnerships view, the dashboard) does not wait behind a pile of them.
+   */
+  rebuild(): Promise<void> {
     if (!this.started) return this.start();
-    await this.enqueue(() => this.buildAll());
+    this.queuedRebuild ??= this.enqueue(async () => {
+      this.queuedRebuild = undefined; // a change from now on needs a re-read after this one
+      await this.buildAll();
+    });
+    return this.queuedRebuild;
   }
 
   private async initialBuild(): Promise<void> {

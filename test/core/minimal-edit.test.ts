@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, isGraphemeBoundary, minimalEdit } from '../../src/core/index.js';
+import { applyEdits, fixTitle, isGraphemeBoundary, lint, minimalEdit } from '../../src/core/index.js';
 import { propertyRuns } from '../helpers.js';
 
 const RUNS = propertyRuns(10_000, 2_000);
@@ -85,4 +85,27 @@ test('isGraphemeBoundary agrees with segmenting the whole text', () => {
     const b = boundaries(s);
     for (let i = 0; i <= s.length; i++) assert.equal(isGraphemeBoundary(s, i), b.has(i), `offset ${i} of ${JSON.stringify(s)}`);
   }), { numRuns: RUNS });
+});
+
+test('fixTitle says what the fix writes: the cell, the completed health line, the section', () => {
+  const text = `# Partnership QBR: Globex + Acme Corp
+**Quarter**: Q1 2026
+
+## KPI Dashboard
+
+| Metric      | Target | Actual | Status   | Trend    |
+|-------------|--------|--------|----------|----------|
+| Revenue     | $500K  | $300K  | 🟢 Green | → Stable |
+| 🚀 Launches | 4      | 4      |          | → Stable |
+
+**Overall Partnership Health**: 🟢 Green (95% of targets met, strong quarter)
+`;
+  const titles = lint(text).findings.filter((f) => f.fix).map((f) => fixTitle(f, text));
+  assert.ok(titles.includes('Change to “🔴 Red (60% of target)” (kpi-status-mismatch)'), titles.join('\n'));
+  // An empty cell's fix carries the cell's padding; the title does not quote it.
+  assert.ok(titles.includes('Change to “✅ Green (100% of target)” (kpi-status-mismatch)'), titles.join('\n'));
+  // The overall-health fix keeps the text after the comma: the title shows the line as it will read.
+  assert.ok(titles.includes('Change to “🟡 Yellow (80% of targets met, strong quarter)” (overall-health-mismatch)'), titles.join('\n'));
+  assert.ok(titles.includes('Insert the “Key Wins” section (section-missing)'), titles.join('\n'));
+  assert.ok(!titles.some((t) => t.startsWith('Fix this')), titles.join('\n'));
 });

@@ -47,6 +47,18 @@ suite('code actions', () => {
     assert.deepEqual(docs?.command?.arguments, ['kpi-status-mismatch']);
   });
 
+  test('rule documentation opens inside VS Code from the installed extension (Problems link and command)', async () => {
+    const { d } = await staleEditor('docs');
+    const target = typeof d.code === 'object' ? d.code.target : undefined;
+    assert.ok(target, 'the diagnostic links its rule page');
+    assert.ok(target.path.endsWith('/docs/rules/kpi-status-mismatch.md'), target.toString());
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(page, /^# kpi-status-mismatch/m, 'the link opens the shipped page, offline');
+    assert.equal(await vscode.commands.executeCommand('partnershipDocs.openRuleDocumentation', 'kpi-status-mismatch'), true);
+    await waitFor(() => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('kpi-status-mismatch'))),
+      'a markdown preview of the rule page');
+  });
+
   test('disable for this table wraps the table and silences the rule', async () => {
     const { editor, d } = await staleEditor('disable-table');
     const action = (await actionsAt(editor.document.uri, d.range)).find((a) => a.title.endsWith('for this table'))!;
