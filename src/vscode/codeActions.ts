@@ -14,6 +14,13 @@ export const OPEN_RULE_DOCS = 'partnershipDocs.openRuleDocumentation';
 /** Internal commands the fix actions run (not in the palette): see `applyOffsetEdits`. */
 export const APPLY_EDITS = 'partnershipDocs.applyEdits';
 export const FIX_ALL = 'partnershipDocs.fixAll';
+export const APPLY_SNIPPET = 'partnershipDocs.applySnippet';
+/**
+ * Rules whose suggestions write a field with a template placeholder (`Owner: [Name]`,
+ * `Due: [Date]`): in the editor they are snippets, each `[…]` a tab stop to type over (the
+ * owner one a choice of the roster when `owners` is set).
+ */
+const SNIPPET_RULES: ReadonlySet<string> = new Set(['action-missing-owner', 'action-missing-due']);
 
 export class CodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -44,7 +51,9 @@ export class CodeActions implements vscode.CodeActionProvider {
         actions.push(a);
       }
       for (const s of f.suggestions ?? []) {
-        const a = editAction(s.title, doc, s.offsetEdits);
+        const a = SNIPPET_RULES.has(f.ruleId) && s.offsetEdits.length === 1
+          ? snippetAction(s.title, doc, s.offsetEdits[0]!, state.options.config?.owners ?? [])
+          : editAction(s.title, doc, s.offsetEdits);
         a.isPreferred = false;
         a.diagnostics = diags;
         actions.push(a);
@@ -77,6 +86,34 @@ function editAction(title: string, doc: vscode.TextDocument, edits: readonly Off
   const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   a.command = { command: APPLY_EDITS, title, arguments: [doc.uri, doc.version, edits] };
   return a;
+}
+
+function snippetAction(title: string, doc: vscode.TextDocument, edit: OffsetEdit, roster: readonly string[]): vscode.CodeAction {
+  const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  a.command = { command: APPLY_SNIPPET, title, arguments: [doc.uri, doc.version, edit, roster] };
+  return a;
+}
+
+/** The edit's text as a snippet: each `[…]` placeholder a tab stop (`[Name]` a choice of the roster, if any). */
+export function toSnippet(text: string, roster: readonly string[] = []): vscode.SnippetString {
+  const snippet = new vscode.SnippetString();
+  let last = 0;
+  for (const m of text.matchAll(/\[[^\]\n]+\]/g)) {
+    snippet.appendText(text.slice(last, m.index));
+    if (m[0] === '[Name]' && roster.length > 0) snippet.appendChoice([...roster]);
+    else snippet.appendPlaceholder(m[0]);
+    last = m.index + m[0].length;
+  }
+  snippet.appendText(text.slice(last));
+  return snippet;
+}
+
+/** `APPLY_SNIPPET`: a suggestion written as a snippet in the document's editor. */
+export async function applySnippetCommand(uri: vscode.Uri, version: number, edit: OffsetEdit, roster: readonly string[] = []): Promise<boolean> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!doc || doc.version !== version) return false;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? await vscode.window.showTextDocument(doc);
+  return editor.insertSnippet(toSnippet(edit.text, roster), toRange(doc, edit.start, edit.end));
 }
 
 /** "Fix all": the command computes the whole-document fix when it runs, from the findings of that version. */

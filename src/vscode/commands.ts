@@ -4,7 +4,7 @@ import { rules, type OffsetEdit } from '../core/index';
 import { canonicalStatus } from '../core/values';
 import { minimalEdit } from '../core/index';
 import { applyOffsetEdits } from './adapter';
-import { APPLY_EDITS, applyEditsCommand, FIX_ALL, fixAllCommand, OPEN_RULE_DOCS } from './codeActions';
+import { APPLY_EDITS, APPLY_SNIPPET, applyEditsCommand, applySnippetCommand, FIX_ALL, fixAllCommand, OPEN_RULE_DOCS } from './codeActions';
 import { RECALCULATE, SHOW_BREAKDOWN } from './codeLens';
 import { formatMB, LINT_NOW, ruleDocUri, type Linter } from './diagnostics';
 import { Cancelled } from './backgroundLint';
@@ -20,6 +20,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Linte
   reg(RECALCULATE, (args?: { uri?: string; table?: number }) => recalculateCommand(linter, args));
   reg('partnershipDocs.checkWorkspace', () => checkWorkspace(linter));
   reg(APPLY_EDITS, (uri: vscode.Uri, version: number, edits: OffsetEdit[]) => applyEditsCommand(uri, version, edits));
+  reg(APPLY_SNIPPET, (uri: vscode.Uri, version: number, edit: OffsetEdit, roster?: string[]) => applySnippetCommand(uri, version, edit, roster));
   reg(FIX_ALL, (uri?: vscode.Uri, version?: number) => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     return target ? fixAllCommand(linter, target, version) : false;

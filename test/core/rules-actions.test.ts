@@ -1,8 +1,8 @@
 /** Action items (spec §4) and the owners roster (spec §5): analysis and the five action-* rules. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkRuleCase, qbr, run, statusReport, type RuleCase } from '../helpers.js';
-import { analyze } from '../../src/core/index.js';
+import { checkRuleCase, qbr, run, statusReport, TODAY, type RuleCase } from '../helpers.js';
+import { analyze, applyEdits, lint } from '../../src/core/index.js';
 import { analyzeActions } from '../../src/core/analysis/actions.js';
 import { rules } from '../../src/core/index.js';
 import type { PartialConfig } from '../../src/core/types.js';
@@ -326,8 +326,8 @@ describe('action rules metadata', () => {
   it('are registered with their ids, severities and fixability', () => {
     const meta = Object.fromEntries(rules.filter((r) => r.id.startsWith('action-')).map((r) => [r.id, [r.defaultSeverity, r.fixable]]));
     assert.deepEqual(meta, {
-      'action-missing-owner': ['warning', false],
-      'action-missing-due': ['warning', false],
+      'action-missing-owner': ['warning', 'suggestion'],
+      'action-missing-due': ['warning', 'suggestion'],
       'action-invalid-due': ['warning', false],
       'action-overdue': ['warning', false],
       'action-unknown-owner': ['warning', 'suggestion'],
@@ -339,5 +339,47 @@ describe('action rules metadata', () => {
     const ids = (config: PartialConfig) => run(text, { config }).filter((f) => f.ruleId.startsWith('action-')).map((f) => `${f.ruleId}:${f.severity}`);
     assert.deepEqual(ids({}), ['action-missing-due:warning', 'action-missing-owner:warning']);
     assert.deepEqual(ids({ rules: { 'action-missing-owner': 'off', 'action-missing-due': 'error' } }), ['action-missing-due:error']);
+  });
+});
+
+describe('action-missing-owner / action-missing-due suggestions', () => {
+  const doc = qbr(`## Challenges and Actions
+1. **Revenue behind plan**:
+   - Impact: Q2 pipeline
+   - Timeline: 2030-06-30
+
+## Next Steps
+- [ ] Send the deck
+- [ ] Book the venue - Due: 2030-01-01
+- [ ] Call Lee - Owner: [Name], Due: [Date]
+`);
+  const suggested = (ruleId: string) => lint(doc, { today: TODAY }).findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => ({ line: doc.slice(f.startOffset, f.endOffset), title: f.suggestions![0]!.title, after: applyEdits(doc, f.suggestions![0]!.offsetEdits) }));
+
+  it('adds “Owner: [Name]” where the item keeps its fields: a sub-bullet, the line end, after another field', () => {
+    const s = suggested('action-missing-owner');
+    const challenge = s.find((x) => x.line.startsWith('**Revenue'))!;
+    assert.equal(challenge.title, 'Add “Owner: …”');
+    assert.ok(challenge.after.includes('   - Timeline: 2030-06-30\n   - Owner: [Name]\n'), challenge.after);
+    assert.ok(s.find((x) => x.line === 'Send the deck')!.after.includes('- [ ] Send the deck - Owner: [Name]\n'));
+    assert.ok(s.find((x) => x.line.startsWith('Book the venue'))!.after.includes('- [ ] Book the venue - Due: 2030-01-01, Owner: [Name]\n'));
+  });
+
+  it('a placeholder owner or due date: “Fill in …”, an edit that changes nothing in the text (the editor selects it)', () => {
+    const owner = suggested('action-missing-owner').find((x) => x.line.startsWith('Call Lee'))!;
+    assert.equal(owner.title, 'Fill in the owner');
+    assert.equal(owner.after, doc);
+    const due = suggested('action-missing-due').find((x) => x.line.startsWith('Call Lee'))!;
+    assert.equal(due.title, 'Fill in the due date');
+    assert.ok(suggested('action-missing-due').find((x) => x.line === 'Send the deck')!.after.includes('- [ ] Send the deck - Due: [Date]\n'));
+  });
+
+  it('a scaffold reports each placeholder once: [Name] / [Date] by the action rules, not also as unfilled placeholders', () => {
+    const findings = lint(doc, { today: TODAY }).findings;
+    const callLee = doc.indexOf('Call Lee');
+    assert.deepEqual(findings.filter((f) => f.startOffset >= callLee).map((f) => f.ruleId).sort(), ['action-missing-due', 'action-missing-owner']);
+    // With the action rules off, placeholder-unfilled reports them.
+    const off = lint(doc, { today: TODAY, config: { rules: { 'action-missing-owner': 'off', 'action-missing-due': 'off' } } }).findings;
+    assert.equal(off.filter((f) => f.startOffset >= callLee && f.ruleId === 'placeholder-unfilled').length, 2);
   });
 });

@@ -482,3 +482,39 @@ function meetingValueStart(line: string): number {
   if (line.slice(i, i + label.length).toLowerCase() !== label || isWordChar(line[i + label.length])) return -1;
   return separatorEnd(line, i + label.length, ']');
 }
+
+/**
+ * The suggestion that adds a missing owner or due date to an action item, or points at its
+ * placeholder, for action-missing-owner / action-missing-due. The text it writes holds the
+ * template placeholder (`[Name]`, `[Date]`) the user then types over: editors offer it as a snippet
+ * whose `[…]` is a tab stop. Where it goes:
+ * - a placeholder value (`Owner: [Name]`): the placeholder itself (an edit that changes nothing
+ *   in the text; in an editor it selects the placeholder to type over);
+ * - an item with nested lines (a challenge with `- Impact: …` sub-bullets): a new sub-bullet
+ *   after its last line, indented like its first sub-bullet;
+ * - else the end of the item's line: `, Owner: [Name]` after another `Label:` field, else
+ *   ` - Owner: [Name]` (the template's `- [ ] Action - Owner: …, Due: …`).
+ */
+export function addFieldSuggestion(text: string, a: ActionItem, field: 'owner' | 'due'): { title: string; edits: Array<{ start: number; end: number; text: string }> } {
+  const current = field === 'owner' ? a.owner : a.due;
+  const label = field === 'owner' ? 'Owner' : a.meeting ? 'Date' : 'Due';
+  const placeholder = field === 'owner' ? '[Name]' : '[Date]';
+  if (current?.placeholder && current.end > current.start) {
+    return { title: `Fill in the ${field === 'owner' ? 'owner' : 'due date'}`, edits: [{ start: current.start, end: current.end, text: text.slice(current.start, current.end) }] };
+  }
+  const title = `Add “${label}: …”`;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const firstLineEnd = text.indexOf('\n', a.lineEnd);
+  let end = a.end;
+  while (end > a.lineEnd && /\s/.test(text[end - 1]!)) end--;
+  if (firstLineEnd !== -1 && end > firstLineEnd) {
+    const nested = /^([ \t]*)([-*+]|\d+[.)])[ \t]+/m.exec(text.slice(firstLineEnd + 1, end));
+    const lineStart = text.lastIndexOf('\n', a.lineStart - 1) + 1;
+    const indent = nested?.[1] ?? ' '.repeat(a.lineStart - lineStart);
+    const marker = nested && /^[-*+]$/.test(nested[2]!) ? nested[2]! : '-';
+    return { title, edits: [{ start: end, end, text: `${eol}${indent}${marker} ${label}: ${placeholder}` }] };
+  }
+  const line = text.slice(a.lineStart, a.lineEnd);
+  const separator = /\b(?:owner|due|deadline|timeline|date)\s*:/i.test(line) ? ', ' : ' - ';
+  return { title, edits: [{ start: a.lineEnd, end: a.lineEnd, text: `${separator}${label}: ${placeholder}` }] };
+}

@@ -90,6 +90,21 @@ suite('code actions', () => {
     await waitFor(() => !ours(uri).some((x) => ruleOf(x) === 'action-invalid-due'), 'rule silenced on that line');
   });
 
+  test('an action item without an owner: “Add Owner: …” inserts a snippet whose [Name] is selected to type over', async () => {
+    const editor = await openFresh(`# Partnership QBR: A + B\n\n## Next Steps\n- [ ] Send the deck - Due: 2030-12-01\n`, 'owner-snippet');
+    const uri = editor.document.uri;
+    const d = await waitFor(() => ours(uri).find((x) => ruleOf(x) === 'action-missing-owner'), 'action-missing-owner');
+    const add = (await actionsAt(uri, d.range)).find((a) => a.title === 'Add “Owner: …”');
+    assert.ok(add?.command, 'the suggestion is offered');
+    assert.equal(add.isPreferred, false, 'a suggestion, not the preferred fix');
+    assert.equal(await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? [])), true);
+    assert.equal(editor.document.lineAt(3).text, '- [ ] Send the deck - Due: 2030-12-01, Owner: [Name]');
+    await waitFor(() => editor.document.getText(editor.selection) === '[Name]', 'the [Name] tab stop selected');
+    await editor.edit((e) => e.replace(editor.selection, 'Dana Scully'));
+    assert.equal(editor.document.lineAt(3).text, '- [ ] Send the deck - Due: 2030-12-01, Owner: Dana Scully');
+    await waitFor(() => !ours(uri).some((x) => ruleOf(x) === 'action-missing-owner'), 'the owner is there');
+  });
+
   test('fix all (source.fixAll.partnershipDocs) fixes every fixable finding in one edit', async () => {
     const original = (await readFile(fileUri(STALE_QBR))).replace('| 50 | 62 | ✅ Green (124% of target)', '| 50 | 62 | 🔴 Red (50% of target)');
     const editor = await openFresh(original, 'fixall');

@@ -1,4 +1,4 @@
-import { analyzeActions } from '../../analysis/actions.js';
+import { addFieldSuggestion, analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
 import { documentYear } from '../../analysis/fields.js';
 
@@ -8,7 +8,7 @@ export const actionMissingDue: Rule = {
     id: 'action-missing-due',
     description: 'Action items need a due date: “Due: DATE”, “Timeline: DATE” or “by DATE”.',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: 'suggestion',
   },
   local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
   check(ctx) {
@@ -18,6 +18,7 @@ export const actionMissingDue: Rule = {
       ctx.report({
         start: a.lineStart,
         end: a.lineEnd,
+        suggestions: [addFieldSuggestion(ctx.doc.text, a, 'due')],
         message: a.due
           ? `${a.meeting ? 'Meeting date' : 'Action item due date'} is a placeholder “${a.due.text}”; expected a date such as “Due: 2026-01-15”.`
           : `${what}; expected “Due: DATE”, “Timeline: DATE” or “by DATE”.`,

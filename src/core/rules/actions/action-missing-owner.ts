@@ -1,4 +1,4 @@
-import { analyzeActions } from '../../analysis/actions.js';
+import { addFieldSuggestion, analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
 import { documentYear } from '../../analysis/fields.js';
 
@@ -8,7 +8,7 @@ export const actionMissingOwner: Rule = {
     id: 'action-missing-owner',
     description: 'Action items need an owner: “Owner: NAME”, “Owner - NAME” or @name.',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: 'suggestion',
   },
   local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
   check(ctx) {
@@ -17,6 +17,7 @@ export const actionMissingOwner: Rule = {
       ctx.report({
         start: a.lineStart,
         end: a.lineEnd,
+        suggestions: [addFieldSuggestion(ctx.doc.text, a, 'owner')],
         message: a.owner
           ? `Action item owner is a placeholder “${a.owner.text}”; expected a person's name (“Owner: NAME” or @name).`
           : 'Action item has no owner; expected “Owner: NAME”, “Owner - NAME” or @name.',
