@@ -60,6 +60,10 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(value: unknown): ErrorObject[] {
   if (!validator) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    // VS Code's JSON language service reads this keyword of the schema: without it, a file whose
+    // `$schema` points at the schema gets a "Trailing comma" warning per trailing comma, although
+    // the tools accept them. It validates nothing.
+    ajv.addKeyword({ keyword: 'allowTrailingCommas', schemaType: 'boolean' });
     validator = ajv.compile(schema);
   }
   return validator(value) ? [] : [...(validator.errors ?? [])];

@@ -117,4 +117,25 @@ suite('diagnostics', () => {
     await waitFor(() => ours(cfg).length === 0 && ours(docUri).length === 1, 'config fixed, document linted again');
     assert.equal(ours(docUri)[0]!.severity, vscode.DiagnosticSeverity.Warning);
   });
+
+  test('the example .partnership-docs.json (comments, trailing commas, $schema) shows no problems in the editor', async function () {
+    this.timeout(60_000);
+    const ext = vscode.extensions.getExtension('partnership-docs.partnership-docs')!;
+    const read = async (p: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, p)));
+    // The repository's layout: the file's "$schema": "../schemas/partnership-docs.schema.json" resolves.
+    await writeFile('schemas/partnership-docs.schema.json', await read('schemas/partnership-docs.schema.json'));
+    const example = await read('examples/.partnership-docs.json');
+    assert.match(example, /"\$schema"/);
+    assert.match(example, /,\n\s*\]/, 'the example has trailing commas');
+    const uri = await writeFile('examples-copy/.partnership-docs.json', example.replace('{\n', '{\n  "rulez": {},\n'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const json = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'partnership-docs');
+    // The JSON language server has validated the file against the schema once it flags the unknown key…
+    await waitFor(() => json().some((d) => /rulez/.test(d.message)), 'the JSON language server validating the file', 40_000);
+    await editor.edit((e) => e.delete(new vscode.Range(1, 0, 2, 0)));
+    assert.equal(editor.document.getText(), example);
+    // …and its next report, for the example's own text, has no problem at all.
+    await waitFor(() => !json().some((d) => /rulez/.test(d.message)), 'the JSON language server re-validating', 40_000);
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).map((d) => `${d.source}: ${d.message} (line ${d.range.start.line + 1})`), []);
+  });
 });
