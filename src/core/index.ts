@@ -22,6 +22,7 @@ export {
   scaffoldFromPrevious,
   portfolioReport,
   portfolioData,
+  latestDocument,
   previousQbr,
   partnerQbrs,
   partnerKeyOf,

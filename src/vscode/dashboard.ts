@@ -7,7 +7,7 @@
  * variables and body classes (light, dark, high contrast).
  */
 import * as vscode from 'vscode';
-import type { PartnerSummary, WorkspaceIndex } from '../core/index';
+import { latestDocument, type PartnerSummary, type WorkspaceIndex } from '../core/index';
 import { openAtLine } from './partnersTree';
 import type { WorkspaceIndexService } from './workspaceIndex';
 
@@ -48,7 +48,7 @@ function partnerData(p: PartnerSummary): DashboardPartner {
     if (!d.period || !d.health) continue;
     byQuarter.set(d.period.ordinal, { ordinal: d.period.ordinal, label: d.period.label, score: Math.round(d.health.score * 10) / 10, band: d.health.band, path: d.path });
   }
-  const latest = p.docs[p.docs.length - 1];
+  const latest = latestDocument(p);
   return {
     key: p.key,
     name: p.name,

@@ -1,7 +1,7 @@
 /** The portfolio report (md, html, json) and "new QBR from the previous one". */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { indexDocument, lint, lintWorkspace, portfolioReport, scaffoldFromPrevious } from '../../src/core/index.js';
+import { indexDocument, latestDocument, lint, lintWorkspace, portfolioReport, scaffoldFromPrevious } from '../../src/core/index.js';
 import { fixtureTexts, indexTexts, WS_TODAY } from './workspace-helpers.js';
 
 const texts = fixtureTexts();
@@ -117,5 +117,17 @@ describe('scaffoldFromPrevious', () => {
     assert.ok(out.text.includes('- [ ] Referrals below plan - Owner: Elena Petrova, Due: 2026-12-15'), out.text);
     assert.ok(out.text.includes('**Next QBR**: [Date]'));
     assert.ok(out.text.includes('| [Metric 1] |'), 'no KPI rows to carry: the template rows stay');
+  });
+});
+
+describe('latestDocument', () => {
+  it('is the latest dated QBR or status report, not a newer issue document', () => {
+    const qbr = `# Partnership QBR: Northwind + Initech\n**Quarter**: Q3 2026\n**Date**: 2026-09-30\n`;
+    const issue = `## Partnership Issue: Lead routing broken\n\n**Partner**: Initech\n**Severity**: High\n**Status**: Open\n**Date Identified**: 2026-11-20\n`;
+    const { index: ix } = indexTexts(new Map([['p/initech/2026-Q3-qbr.md', qbr], ['p/initech/2026-11-20-issue.md', issue]]));
+    const initech = ix.partners.find((p) => p.name === 'Initech')!;
+    assert.equal(initech.docs.length, 2);
+    assert.equal(latestDocument(initech)?.path, 'p/initech/2026-Q3-qbr.md');
+    assert.match(portfolioReport(ix, 'md', { today: WS_TODAY }), /\| p\/initech\/2026-Q3-qbr\.md \(Q3 2026\) \|/);
   });
 });

@@ -3,7 +3,7 @@ export { indexDocument, aliasLookup, partnerKeyOf, periodOf, splitParties, hashT
 export { buildIndex, updateIndex, compareDocs, partnerQbrs, previousQbr, type BuildOptions } from './build.js';
 export { lintWorkspace, type WorkspaceLintOptions } from './lint.js';
 export { scaffoldFromPrevious, type FromPreviousOptions } from './scaffold.js';
-export { portfolioReport, portfolioData, type ReportFormat, type ReportOptions, type PortfolioData, type PortfolioRow } from './report.js';
+export { portfolioReport, portfolioData, latestDocument, type ReportFormat, type ReportOptions, type PortfolioData, type PortfolioRow } from './report.js';
 export { actionKey, keySimilarity, sameAction } from './similarity.js';
 export { workspaceRules } from './rules/index.js';
 export type * from './types.js';

@@ -53,10 +53,25 @@ export function portfolioData(index: WorkspaceIndex, options: ReportOptions = {}
   return { title: options.title ?? 'Partnership portfolio', date, partners, quarters };
 }
 
+/**
+ * A partner's "latest document", as the dashboard and the report show it: the latest QBR or
+ * status report of a period — the documents that say how the partnership stands. An issue
+ * document (usually undated: it has a Date Identified, not a quarter) is not it, however new;
+ * without a dated QBR or status report, the latest document with a period, else the last one.
+ */
+export function latestDocument(p: PartnerSummary): IndexedDoc | undefined {
+  let dated: IndexedDoc | undefined;
+  let review: IndexedDoc | undefined;
+  for (const d of p.docs) {
+    if (d.period === null) continue;
+    dated = d;
+    if (d.kind === 'qbr' || d.kind === 'status-report') review = d;
+  }
+  return review ?? dated ?? p.docs[p.docs.length - 1];
+}
+
 function rowOf(p: PartnerSummary): PortfolioRow {
-  // The latest document with a period (undated ones sort last but are not "latest"), else the last.
-  const dated = p.docs.filter((d) => d.period !== null);
-  const latest: IndexedDoc | undefined = dated[dated.length - 1] ?? p.docs[p.docs.length - 1];
+  const latest = latestDocument(p);
   const byQuarter = new Map<number, PortfolioRow['history'][number]>();
   // One figure per quarter: the quarter's QBR when it has one (the quarterly review is the
   // reference), else the quarter's last document with a health figure.
