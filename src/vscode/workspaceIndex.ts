@@ -24,6 +24,8 @@ const GLOB = '**/*.{md,markdown}';
 const EXCLUDE = '**/{node_modules,.git}/**';
 /** The index does not need keystroke freshness: re-index an edited document after a pause. */
 const EDIT_DEBOUNCE_MS = 1000;
+/** How long after a new folder appears its files are read once more (a copy still in progress). */
+const FOLDER_SETTLE_MS = 1000;
 const PUBLISH_DEBOUNCE_MS = 150;
 
 function isExcluded(uri: vscode.Uri): boolean {
@@ -98,6 +100,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.settleTimers) clearTimeout(t);
     clearTimeout(this.publishTimer);
     for (const d of this.disposables) d.dispose();
   }
@@ -112,6 +115,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
   }
 
   private queuedRebuild: Promise<void> | undefined;
+  private readonly settleTimers = new Set<ReturnType<typeof setTimeout>>();
 
   /** Starts indexing (once) and resolves when the initial build is done. */
   start(): Promise<void> {
@@ -281,9 +285,19 @@ export class WorkspaceIndexService implements vscode.Disposable {
     } catch {
       return; // gone again
     }
-    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, GLOB), EXCLUDE)) {
+    const scan = () => vscode.workspace.findFiles(new vscode.RelativePattern(uri, GLOB), EXCLUDE);
+    for (const file of await scan()) {
       if (!this.entries.has(this.pathOf(file))) this.fileChanged(file);
     }
+    // The files of a folder being copied in may still be being written when the folder's event
+    // arrives, and their own events may never come (above): a file read half-written would stay
+    // so. Read the folder's files once more when the copy has settled (an unchanged text costs a
+    // read and a comparison).
+    const settle = setTimeout(() => {
+      this.settleTimers.delete(settle);
+      void scan().then((files) => { for (const file of files) this.fileChanged(file); }, () => undefined);
+    }, FOLDER_SETTLE_MS);
+    this.settleTimers.add(settle);
   }
 
   private fileChanged(uri: vscode.Uri): void {

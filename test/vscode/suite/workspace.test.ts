@@ -29,18 +29,23 @@ suite('workspace: index, Partnerships view, dashboard, New QBR from the previous
     this.timeout(60_000);
     api = (await activate()) as unknown as PartnershipDocsApi;
     const written: string[] = [];
+    const fixtureText = new Map<string, string>();
     for (const partner of fs.readdirSync(FIXTURE)) {
       for (const file of fs.readdirSync(path.join(FIXTURE, partner))) {
-        await writeFile(`${BASE}/${partner}/${file}`, fs.readFileSync(path.join(FIXTURE, partner, file), 'utf8'));
+        const text = fs.readFileSync(path.join(FIXTURE, partner, file), 'utf8');
+        await writeFile(`${BASE}/${partner}/${file}`, text);
         written.push(`${BASE}/${partner}/${file}`);
+        fixtureText.set(`${BASE}/${partner}/${file}`, text);
       }
     }
     await api.workspaceIndex.start();
     // Every fixture file, not just some: a partner whose latest QBR is not indexed yet would show
     // its previous quarter's health.
-    await waitFor(() => written.every((p) => api.workspaceIndex.current.docs.has(p)), 'the whole fixture indexed', 30_000)
+    // Indexed with its whole text: a file read while it was still being written must be read again.
+    const whole = (p: string) => api.workspaceIndex.current.docs.has(p) && api.workspaceIndex.textOf(p) === fixtureText.get(p);
+    await waitFor(() => written.every(whole), 'the whole fixture indexed', 30_000)
       .catch((e: Error) => {
-        const missing = written.filter((p) => !api.workspaceIndex.current.docs.has(p));
+        const missing = written.filter((p) => !whole(p));
         throw new Error(`${e.message}: missing ${missing.join(', ')}; ${api.workspaceIndex.current.docs.size} indexed; last build ${JSON.stringify(api.workspaceIndex.lastBuild)}`);
       });
   });
@@ -169,7 +174,7 @@ suite('workspace: index, Partnerships view, dashboard, New QBR from the previous
     assert.match(text, /- \[ \] Draft the 2027 joint business plan - Owner: Dana Whitfield, Due: 2026-11-15/);
     assert.ok(text.includes('**Next QBR**: 2027-04-14'));
     const editor = vscode.window.activeTextEditor!;
-    assert.equal(editor.document.getText(editor.selection), '[1-paragraph summary of partnership performance and key decisions]');
+    assert.equal(editor.document.getText(editor.selection), '[Executive sponsors, steering committee members]', 'the first placeholder: the Attendees');
     await vscode.workspace.fs.delete(uri);
   });
 
