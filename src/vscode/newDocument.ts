@@ -106,12 +106,13 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
 
-  // Pinned (not a preview tab that the next click elsewhere would replace).
-  const editor = await vscode.window.showTextDocument(target, { preview: false });
+  // Pinned (not a preview tab that the next click elsewhere would replace), opened with the first
+  // placeholder selected: given to showTextDocument, not set afterwards, so keys typed as soon as
+  // the editor shows replace the placeholder instead of landing at the top of the file.
   const { line, column, endColumn } = result.firstField;
-  const sel = new vscode.Selection(line - 1, column - 1, line - 1, endColumn - 1);
-  editor.selection = sel;
-  editor.revealRange(sel, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const selection = new vscode.Range(line - 1, column - 1, line - 1, endColumn - 1);
+  const editor = await vscode.window.showTextDocument(target, { preview: false, selection });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return target;
 }
 

@@ -57,7 +57,7 @@ async function run() {
   };
   // A first-time user types only the partner and presses Enter through the other prompts.
   await answer('Initrode', 'partner company'); // no QBR history: the plain template (Acme has a previous QBR)
-  await page.locator('.quick-input-widget', { hasText: 'e.g. Globex' }).waitFor(); // the prompt shows an example
+  await page.locator('.quick-input-widget input[placeholder="e.g. Globex"]').waitFor(); // the prompt shows an example
   await answer(null, 'our company'); // empty: [Our Company] stays, to fill in later
   await answer(null, 'quarter');
   await answer(null, 'year');
@@ -68,7 +68,8 @@ async function run() {
   const tab = page.locator('.tabs-container .tab', { hasText: 'qbr.md' }).first();
   await tab.waitFor();
   if (/\bpreview\b/.test((await tab.getAttribute('class')) ?? '')) throw new Error('the new QBR opened in a preview tab');
-  // The cursor is on the first placeholder: typing replaces [Our Company].
+  // The first placeholder is selected when the editor shows: typing replaces [Our Company].
+  await page.locator('.monaco-editor .selected-text').first().waitFor();
   await page.keyboard.type('Globex');
   await editorLine('Partnership QBR: Globex + Initrode').waitFor();
   await page.locator('.statusbar-item', { hasText: 'qbr' }).first().waitFor(); // linted: status bar shows the kind

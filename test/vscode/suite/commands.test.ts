@@ -23,12 +23,14 @@ suite('commands', () => {
   });
 
   test('New QBR without our company keeps [Our Company] and starts there', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', { partner: 'Soylent', company: '', quarter: 1, year: 2027, fromPrevious: false });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', { partner: 'Wonka Industries', company: '', quarter: 1, year: 2027, fromPrevious: false });
     const text = await readFile(uri);
-    assert.ok(text.startsWith('# Partnership QBR: [Our Company] + Soylent\n'), text.slice(0, 80));
+    assert.ok(text.startsWith('# Partnership QBR: [Our Company] + Wonka Industries\n'), text.slice(0, 80));
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.getText(editor.selection), '[Our Company]');
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false);
+    await closeAll();
+    await vscode.workspace.fs.delete(uri); // not a partner of the workspace suite's portfolio
   });
 
   test('New… never overwrites: -2, -3', async () => {
