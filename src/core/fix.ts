@@ -101,8 +101,8 @@ export function fixTitle(f: Finding, text: string): string {
   const edits = f.fix?.offsetEdits ?? [];
   if (edits.length === 0) return generic;
   const e = edits[0]!;
-  const heading = /^\s*(#{1,6})\s+(.+?)\s*#*\s*$/m.exec(e.text);
-  if (edits.length === 1 && e.start === e.end && heading && e.text.includes('\n')) return `Insert the “${heading[2]}” section (${f.ruleId})`;
+  const heading = edits.length === 1 && e.start === e.end && e.text.includes('\n') ? headingName(e.text) : undefined;
+  if (heading) return `Insert the “${heading}” section (${f.ruleId})`;
   let shown: string | undefined;
   if (edits.length === 1 && !e.text.includes('\n') && !text.slice(e.start, e.end).includes('\n')) {
     shown = e.text;
@@ -132,6 +132,18 @@ export function fixTitle(f: Finding, text: string): string {
     shown = open >= 0 && comma > open && comma < MAX ? `${shown.slice(0, comma)}, …)` : `${[...shown].slice(0, MAX - 1).join('')}…`;
   }
   return `Change to “${shown}” (${f.ruleId})`;
+}
+
+/** The name of the first ATX heading line in `text` (`## Key Wins ##` → `Key Wins`). */
+function headingName(text: string): string | undefined {
+  for (const raw of text.split('\n')) {
+    const m = /^#{1,6}[ \t]+(\S.*)$/.exec(raw.trim());
+    if (!m) continue;
+    let name = m[1]!;
+    while (name.endsWith('#')) name = name.slice(0, -1);
+    return name.trimEnd() || undefined;
+  }
+  return undefined;
 }
 
 /** The cell at `offset` as `edit` (which rewrites that whole table line) leaves it: same column index. */

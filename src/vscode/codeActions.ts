@@ -98,11 +98,19 @@ function snippetAction(title: string, doc: vscode.TextDocument, edit: OffsetEdit
 export function toSnippet(text: string, roster: readonly string[] = []): vscode.SnippetString {
   const snippet = new vscode.SnippetString();
   let last = 0;
-  for (const m of text.matchAll(/\[[^\]\n]+\]/g)) {
-    snippet.appendText(text.slice(last, m.index));
-    if (m[0] === '[Name]' && roster.length > 0) snippet.appendChoice([...roster]);
-    else snippet.appendPlaceholder(m[0]);
-    last = m.index + m[0].length;
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[') open = i;
+    else if (c === '\n') open = -1;
+    else if (c === ']' && open >= 0 && i > open + 1) {
+      const placeholder = text.slice(open, i + 1);
+      snippet.appendText(text.slice(last, open));
+      if (placeholder === '[Name]' && roster.length > 0) snippet.appendChoice([...roster]);
+      else snippet.appendPlaceholder(placeholder);
+      last = i + 1;
+      open = -1;
+    }
   }
   snippet.appendText(text.slice(last));
   return snippet;
