@@ -2,7 +2,9 @@
  * Code actions over the stored findings (never re-deriving them): the finding's fix
  * (preferred), its suggestions, fix-all (also as `source.fixAll.partnershipDocs` for
  * `editor.codeActionsOnSave`), disabling the rule for the line / table / file, and the rule's
- * documentation. Every edit is one WorkspaceEdit, so one undo step.
+ * documentation. Fixes, suggestions and fix-all are commands that apply their edits through the
+ * document's editor (`applyOffsetEdits`: one undo step, and no re-minimising by VS Code that could
+ * cut an emoji); the disable actions insert whole ASCII lines as a WorkspaceEdit.
  */
 import * as vscode from 'vscode';
 import { analyze, fixAll, fixTitle, minimalEdit, type Finding, type OffsetEdit } from '../core/index';

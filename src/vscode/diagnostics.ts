@@ -179,7 +179,8 @@ export class Linter implements vscode.Disposable {
     this.generations.set(key, generation);
     const entry = { generation, request: this.lintRequest(doc, key, generation) };
     this.inflight.set(key, entry);
-    void entry.request.finally(() => { if (this.inflight.get(key) === entry) this.inflight.delete(key); });
+    const done = () => { if (this.inflight.get(key) === entry) this.inflight.delete(key); };
+    entry.request.then(done, done); // (a rejection still reaches the caller through `request`)
     return entry.request;
   }
 
