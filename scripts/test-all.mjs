@@ -35,8 +35,9 @@ function counts(kind, out) {
 
 function runScript(script) {
   return new Promise((resolve) => {
-    // The long property runs (10,000 cases each) belong to `npm test`; `npm run test:unit` alone is the quick loop.
-    const env = { PD_PROPERTY_FULL: '1', ...process.env };
+    // The long property runs (10,000 cases each) and the heaviest robustness tests belong to
+    // `npm test`; `npm run test:unit` alone is the quick loop (test/helpers.ts FULL_RUN).
+    const env = { PD_TEST_FULL: '1', ...process.env };
     const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });

@@ -70,10 +70,17 @@ export function loadConfig(path: string): PartialConfig | undefined {
 }
 
 /**
- * Runs per property: `PD_PROPERTY_RUNS` when set; else `full` under `npm test` (which sets
- * PD_PROPERTY_FULL=1: the long runs CI does), and `quick` in the developer loop (`npm run test:unit`).
+ * `npm test` sets PD_TEST_FULL=1: the long property runs and the heaviest robustness tests (what
+ * CI runs). `npm run test:unit` alone is the developer's quick loop: fewer property cases, and the
+ * tests marked `heavy` skipped (they say so in the output).
  */
+export const FULL_RUN = process.env.PD_TEST_FULL === '1';
+
+/** Runs per property: `PD_PROPERTY_RUNS` when set; else `full` under `npm test`, `quick` in the quick loop. */
 export function propertyRuns(full: number, quick: number): number {
   if (process.env.PD_PROPERTY_RUNS) return Number(process.env.PD_PROPERTY_RUNS);
-  return process.env.PD_PROPERTY_FULL === '1' ? full : quick;
+  return FULL_RUN ? full : quick;
 }
+
+/** Test options of a heavy robustness test (5 MB documents, nesting thousands deep): `npm test` only. */
+export const heavy: { skip?: string } = FULL_RUN ? {} : { skip: 'heavy: runs in npm test (PD_TEST_FULL=1), not in the quick loop' };

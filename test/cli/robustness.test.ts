@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BIN, QBR, README, ROOT, ensureBuilt, onlyRules, removeTemp, run, tempRepo } from './helpers.js';
 import { generateQbr } from '../../scripts/generate.mjs';
+import { heavy } from '../helpers.js';
 
 const temps: string[] = [];
 const repo = (files: Record<string, string | Buffer> = {}) => {
@@ -105,7 +106,7 @@ describe('odd things named *.md', () => {
 });
 
 describe('size', () => {
-  it('a 5 MB document through the CLI, in a 512 MB heap, with the same findings as the library', () => {
+  it('a 5 MB document through the CLI, in a 512 MB heap, with the same findings as the library', heavy, () => {
     const text = generateQbr(5 * 1024 * 1024, 2) as string;
     // Alone in its folder: cross-document rules (same partner, earlier quarter) would add findings the single-document library call has not.
     const d = repo({ 'big.md': text });

@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { BRACKETS, COLUMNS, HEADINGS, INDENTED_NEST, KPI_ROWS, KPI_WRONG_EVERY, LONG_LINE_WORDS, NEST, type Summary } from './pathological.cases.js';
+import { heavy } from '../helpers.js';
 
 const ROOT = join(__dirname, '../..');
 
@@ -87,7 +88,7 @@ test(`lists nested ${INDENTED_NEST} deep by indentation: the innermost placehold
   assert.deepEqual(at(s, 'placeholder-unfilled'), [[5 + INDENTED_NEST, col, 5 + INDENTED_NEST, col + 6, '[Name]']]);
 });
 
-test('lists nested 1,000 deep by indentation', () => {
+test('lists nested 1,000 deep by indentation', heavy, () => {
   // A 1 MB text; the child gets more heap than the other cases (micromark's events for it).
   const s = runCase('nested-indented-lists', { PD_INDENTED_NEST: '1000' }, 120_000, 1024);
   assert.equal(s.byRule['placeholder-unfilled'], 1);
@@ -100,7 +101,7 @@ test('blockquotes nested 1,000 deep and lists/quotes alternating: found, no cras
   assert.deepEqual(m.byRule, { ...TITLE_FINDINGS, 'placeholder-unfilled': 1 });
 });
 
-test('containers nested 20,000 and 5,000 deep: no crash, the placeholder inside is found and the other sections are linted', () => {
+test('containers nested 20,000 and 5,000 deep: no crash, the placeholder inside is found and the other sections are linted', heavy, () => {
   // The model is built from micromark's events without recursion (the mdast tree's recursive
   // transforms overflowed the stack on both), so the deep section is analysed too.
   for (const name of ['nested-quotes-20000', 'nested-lists-5000']) {
@@ -110,7 +111,7 @@ test('containers nested 20,000 and 5,000 deep: no crash, the placeholder inside 
   }
 });
 
-test('a 5 MB generated QBR within a 512 MB heap', () => {
+test('a 5 MB generated QBR within a 512 MB heap', heavy, () => {
   // The timer is longer here only because the 2-core CI machine is shared: ~19 s of CPU.
   const s = runCase('5mb-document', {}, 120_000);
   assert.equal(s.kind, 'qbr');
@@ -146,7 +147,7 @@ test('10,000 headings: every section parsed, the last placeholder found', () => 
   assert.deepEqual(at(s, 'placeholder-unfilled'), [[HEADINGS + 5, 1, HEADINGS + 5, 7, '[Name]']]);
 });
 
-test('50,000 brackets: flat, nested, unclosed and link-like', () => {
+test('50,000 brackets: flat, nested, unclosed and link-like', heavy, () => {
   const flat = runCase('brackets-flat-50000');
   assert.equal(flat.byRule['placeholder-unfilled'], Math.floor(BRACKETS / 3));
   assert.deepEqual(at(flat, 'placeholder-unfilled').slice(0, 3), [[4, 1, 4, 4, '[x]'], [4, 4, 4, 7, '[x]'], [4, 7, 4, 10, '[x]']]);

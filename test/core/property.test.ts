@@ -3,7 +3,7 @@
  * arbitrary markdown-ish text, unicode and bytes.
  *
  * Run count per property: the env var PD_PROPERTY_RUNS; else 10000 under `npm test` (what CI runs)
- * and 1000 in `npm run test:unit` (the developer loop), see propertyRuns in test/helpers.ts.
+ * and 1000 in `npm run test:unit` (the quick loop), see propertyRuns in test/helpers.ts.
  *   PD_PROPERTY_RUNS=100000 node --import tsx --test test/core/property.test.ts   # a longer local run
  *   node --import tsx test/core/property.test.ts --runs=200   # run the file directly; --runs wins over the env var
  * A failure prints fast-check's seed and path; reproduce it with PD_PROPERTY_SEED=<seed>
