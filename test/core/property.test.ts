@@ -4,8 +4,8 @@
  *
  * Run count per property: the env var PD_PROPERTY_RUNS; else 10000 under `npm test` (what CI runs)
  * and 1000 in `npm run test:unit` (the quick loop), see propertyRuns in test/helpers.ts.
- *   PD_PROPERTY_RUNS=100000 node --import tsx --test test/core/property.test.ts   # a longer local run
- *   node --import tsx test/core/property.test.ts --runs=200   # run the file directly; --runs wins over the env var
+ *   PD_PROPERTY_RUNS=100000 node --import tsx --test test/core/property.test.ts test/core/property-part-b.test.ts   # a longer local run
+ *   node --import tsx test/core/property.test.ts --runs=200   # part a directly (part b: property-part-b.test.ts); --runs wins over the env var
  * A failure prints fast-check's seed and path; reproduce it with PD_PROPERTY_SEED=<seed>
  * (and PD_PROPERTY_PATH=<path>).
  *
@@ -20,6 +20,13 @@ import type { Finding, LintOptions, OffsetEdit, PartialConfig } from '../../src/
 import { propertyRuns } from '../helpers.js';
 
 const TODAY = '2026-11-24';
+/**
+ * The properties run in two processes, so `node --test` runs them side by side on two cores: this
+ * file registers part a; test/core/property-part-b.test.ts sets the part and imports it for part b
+ * (the two slowest: the editing session and the workspace).
+ */
+const PART = (globalThis as { __propertyPart?: 'a' | 'b' }).__propertyPart ?? 'a';
+const inPart = (part: 'a' | 'b', name: string, fn: () => void) => { if (part === PART) test(name, fn); };
 const runsArg = process.argv.find((a) => a.startsWith('--runs='));
 const RUNS = runsArg ? Number(runsArg.slice('--runs='.length)) : propertyRuns(10_000, 1_000);
 /** fc.assert, with the failing assertion's message in the thrown error (node:test shows only the message). */
@@ -261,7 +268,7 @@ const partnershipDoc = docOf(5);
 
 // ─── Properties over generated documents ─────────────────────────────────────────────────────
 
-test('generated documents: lint never throws, ranges are exact, per-section lint equals whole-document lint', () => {
+inPart('a', 'generated documents: lint never throws, ranges are exact, per-section lint equals whole-document lint', () => {
   check(
     fc.property(partnershipDoc, (text) => {
       const a = perSection(text);
@@ -271,7 +278,7 @@ test('generated documents: lint never throws, ranges are exact, per-section lint
   );
 });
 
-test('generated documents: fixes touch only their edits, converge and are idempotent', () => {
+inPart('a', 'generated documents: fixes touch only their edits, converge and are idempotent', () => {
   check(
     fc.property(partnershipDoc, (text) => checkFixes(text, { today: TODAY, cache })),
   );
@@ -288,7 +295,7 @@ const editPiece = oneOf('x', '\n', '\n\n', '', '## Challenges and Actions\n', '#
   '- [ ] Send it Owner: Dana, Due: 2026-01-15\n', '- Fix it\n', '**Quarter**: Q1 2025\n', '---\npartnership-doc: status-report\n---\n', '<!-- partnership-docs-disable kpi-status-mismatch -->\n',
   '**Overall Partnership Health**: 🟢 Green (100% of targets met)\n', '|', '🔴', '\r\n');
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(30), insert: editPiece, paste: fc.boolean() });
-test('editing session: every re-lint through the section cache equals a fresh lint', () => {
+inPart('b', 'editing session: every re-lint through the section cache equals a fresh lint', () => {
   check(
     fc.property(docOf(6), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.constantFrom<PartialConfig | undefined>(undefined, { owners: ['Dana Smith', 'Lee Chen', '@pat'] }), (start, edits, config) => {
       const session = createCache(1024 * 1024);
@@ -316,7 +323,7 @@ const markdownish = fc.tuple(oneOf('', '# Partnership QBR: A + B\n', '# Partners
   .map(([head, ps]) => head + ps.join(''));
 const ALL: LintOptions = { config: { lintAllMarkdown: true } };
 
-test('markdown-ish strings: never throws, ranges exact, per-section = whole, fixes converge', () => {
+inPart('a', 'markdown-ish strings: never throws, ranges exact, per-section = whole, fixes converge', () => {
   check(
     fc.property(markdownish, (text) => {
       const a = perSection(text, ALL);
@@ -328,7 +335,7 @@ test('markdown-ish strings: never throws, ranges exact, per-section = whole, fix
 });
 
 const bytes = fc.uint8Array({ maxLength: 200 });
-test('arbitrary unicode strings and bytes (decoded leniently): never throws, ranges exact', () => {
+inPart('a', 'arbitrary unicode strings and bytes (decoded leniently): never throws, ranges exact', () => {
   const dec = new TextDecoder('utf-8', { fatal: false });
   check(
     fc.property(
@@ -376,7 +383,7 @@ const series = fc.tuple(fc.array(seriesQbr, { minLength: 1, maxLength: 4 }), fc.
 });
 const workspaceFiles = fc.tuple(series, fc.option(partnershipDoc), fc.option(markdownish))
   .map(([qbrs, doc, junk]) => [...qbrs, ...(doc === null ? [] : [doc]), ...(junk === null ? [] : [junk])]);
-test('workspace: indexing and the cross-document rules never throw; the section cache changes nothing; findings lie exactly in their document', () => {
+inPart('b', 'workspace: indexing and the cross-document rules never throw; the section cache changes nothing; findings lie exactly in their document', () => {
   const wsCache = createCache(4 * 1024 * 1024);
   const options: LintOptions = { today: TODAY, config: { partners: { 'Globex Corp': 'Globex', GBX: 'Globex' } } };
   check(
@@ -421,7 +428,7 @@ function knownDoc(prefix: string, infix: string): string {
 
 const slices = (text: string, fs: Finding[]) => fs.map((f) => `${f.ruleId}:${text.slice(f.startOffset, f.endOffset)}`);
 
-test('zero-width, combining, right-to-left and emoji text keep positions exact', () => {
+inPart('a', 'zero-width, combining, right-to-left and emoji text keep positions exact', () => {
   const baseline = knownDoc('', 'x');
   const expected = slices(baseline, perSection(baseline).findings);
   assert.ok(expected.includes('placeholder-unfilled:[Name]') && expected.some((s) => s.startsWith('kpi-status-mismatch:✅ Green')), expected.join('\n'));
@@ -442,7 +449,7 @@ test('zero-width, combining, right-to-left and emoji text keep positions exact',
   );
 });
 
-test('CRLF, lone CR, mixed line endings and a BOM keep positions exact', () => {
+inPart('a', 'CRLF, lone CR, mixed line endings and a BOM keep positions exact', () => {
   const ending = oneOf('\n', '\r\n', '\r');
   check(
     fc.property(docOf(2), fc.infiniteStream(ending), fc.boolean(), (lf, endings, bom) => {
