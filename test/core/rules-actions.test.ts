@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkRuleCase, qbr, run, statusReport, TODAY, type RuleCase } from '../helpers.js';
-import { analyze, applyEdits, lint } from '../../src/core/index.js';
+import { analyze, applyEdits, createCache, lint } from '../../src/core/index.js';
 import { analyzeActions } from '../../src/core/analysis/actions.js';
 import { rules } from '../../src/core/index.js';
 import type { PartialConfig } from '../../src/core/types.js';
@@ -381,5 +381,21 @@ describe('action-missing-owner / action-missing-due suggestions', () => {
     // With the action rules off, placeholder-unfilled reports them.
     const off = lint(doc, { today: TODAY, config: { rules: { 'action-missing-owner': 'off', 'action-missing-due': 'off' } } }).findings;
     assert.equal(off.filter((f) => f.startOffset >= callLee && f.ruleId === 'placeholder-unfilled').length, 2);
+  });
+});
+
+describe('action suggestions are section-local', () => {
+  it('a new sub-bullet takes the line ending of its item, not of the rest of the document (cache = fresh lint)', () => {
+    const text = qbr('## Challenges and Actions\n1. **Churn**:\n   - Impact: renewals\n');
+    const crlfElsewhere = `\r\n${text}`;
+    const cache = createCache(1 << 22);
+    lint(text, { today: TODAY, cache });
+    const cached = lint(crlfElsewhere, { today: TODAY, cache }).findings;
+    const fresh = lint(crlfElsewhere, { today: TODAY, cache: false }).findings;
+    assert.deepEqual(cached, fresh);
+    const owner = fresh.find((f) => f.ruleId === 'action-missing-owner')!;
+    assert.equal(owner.suggestions![0]!.offsetEdits[0]!.text, '\n   - Owner: [Name]');
+    const crlfItem = lint(text.replace(/\n/g, '\r\n'), { today: TODAY }).findings.find((f) => f.ruleId === 'action-missing-owner')!;
+    assert.equal(crlfItem.suggestions![0]!.offsetEdits[0]!.text, '\r\n   - Owner: [Name]');
   });
 });

@@ -503,8 +503,9 @@ export function addFieldSuggestion(text: string, a: ActionItem, field: 'owner' |
     return { title: `Fill in the ${field === 'owner' ? 'owner' : 'due date'}`, edits: [{ start: current.start, end: current.end, text: text.slice(current.start, current.end) }] };
   }
   const title = `Add “${label}: …”`;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const firstLineEnd = text.indexOf('\n', a.lineEnd);
+  // The item's own line ending (a fact of its section: the rules are section-local).
+  const eol = firstLineEnd > 0 && text[firstLineEnd - 1] === '\r' ? '\r\n' : '\n';
   let end = a.end;
   while (end > a.lineEnd && /\s/.test(text[end - 1]!)) end--;
   if (firstLineEnd !== -1 && end > firstLineEnd) {
