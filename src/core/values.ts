@@ -281,11 +281,27 @@ const LOWER_KEYWORDS: Record<string, string> = {
   escalation: 'escalations', escalations: 'escalations',
   spend: 'spend',
   cac: 'CAC',
+  // Beyond the spec's list (real status reports and SLA reviews, see kpi-status-mismatch.md):
+  // durations and rates of things going wrong.
+  latency: 'latency', latencies: 'latency',
+  downtime: 'downtime',
+  mttr: 'MTTR', mttd: 'MTTD', mtta: 'MTTA',
+  p90: 'p90', p95: 'p95', p99: 'p99',
+  bounce: 'bounce', bounces: 'bounce',
+  burn: 'burn',
+  outage: 'outages', outages: 'outages',
+  failure: 'failures', failures: 'failures', failed: 'failures', fails: 'failures',
 };
 const LOWER_STEMS: Array<[string, string]> = [
   ['cost', 'cost'], ['churn', 'churn'], ['ticket', 'tickets'], ['defect', 'defects'],
   ['incident', 'incidents'], ['escalat', 'escalations'], ['spend', 'spend'],
+  ['error', 'errors'],
 ];
+/**
+ * "time" after these words is not a duration to keep short, or the metric counts time between
+ * bad events: `Mean time between failures` is higher-is-better.
+ */
+const TIME_BETWEEN = new Set(['between']);
 /**
  * "time" after these words is not a duration (`On-time delivery`, `Real-time sync`,
  * `First-time fix rate`, `Full-time staff`): those metrics are higher-is-better.
@@ -330,6 +346,10 @@ export function directionOf(
     const kw = own(LOWER_KEYWORDS, w) ?? LOWER_STEMS.find(([stem]) => w.startsWith(stem))?.[1];
     if (!kw) continue;
     if (kw === 'time' && i > 0 && TIME_NOT_DURATION.has(words[i - 1]!)) continue;
+    // Time between failures (MTBF) grows when things go well: not lower-is-better.
+    if (words.includes('mtbf') || (TIME_BETWEEN.has(words[i + 1] ?? '') && (kw === 'time' || kw === 'failures'))) {
+      return { direction: 'higher', reason: 'default' };
+    }
     return { direction: 'lower', reason: 'keyword', keyword: kw };
   }
   return { direction: 'higher', reason: 'default' };

@@ -216,6 +216,23 @@ describe('directionOf', () => {
     ['Average days-to-close', '30', none, 'lower', 'keyword', 'days to'],
     ['Active days', '20', none, 'higher', 'default'],
     ['**Churn rate**', '5%', none, 'lower', 'keyword', 'churn'],
+    // Beyond the spec's list: how status reports and SLA reviews name lower-is-better metrics.
+    ['API latency (p95)', '300 ms', none, 'lower', 'keyword', 'latency'],
+    ['Checkout p99', '1.5 s', none, 'lower', 'keyword', 'p99'],
+    ['Failed syncs', '0.5%', none, 'lower', 'keyword', 'failures'],
+    ['Payment failures', '12', none, 'lower', 'keyword', 'failures'],
+    ['Error rate', '1%', none, 'lower', 'keyword', 'errors'],
+    ['5xx errors', '40', none, 'lower', 'keyword', 'errors'],
+    ['Monthly downtime', '45 min', none, 'lower', 'keyword', 'downtime'],
+    ['MTTR (P1)', '4 h', none, 'lower', 'keyword', 'MTTR'],
+    ['Bounce rate', '40%', none, 'lower', 'keyword', 'bounce'],
+    ['Cash burn', '$200K', none, 'lower', 'keyword', 'burn'],
+    ['Outages', '2', none, 'lower', 'keyword', 'outages'],
+    // look-alikes that stay higher-is-better
+    ['Mean time between failures', '300 h', none, 'higher', 'default'],
+    ['MTBF', '300 h', none, 'higher', 'default'],
+    ['Failover success rate', '99%', none, 'higher', 'default'],
+    ['Burndown completion', '90%', none, 'higher', 'default'],
     // comparators beat keywords
     ['Revenue', '≤ $500K', none, 'lower', 'comparator'],
     ['Leads', '< 50', none, 'lower', 'comparator'],

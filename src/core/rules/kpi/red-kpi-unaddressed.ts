@@ -3,6 +3,7 @@ import { normalizeHeading } from '../../model.js';
 import { perStretch } from '../../document.js';
 import { documentFact, type Rule, type RuleContext } from '../../rule.js';
 import { memoByString } from '../../memo.js';
+import { stripTrailingParenthetical } from '../../text.js';
 
 /** Headings of the sections where a Red KPI must be addressed (spec §2.6). */
 const ADDRESSING = /\b(?:challenges?|risks?|open issues?)\b/;
@@ -67,10 +68,15 @@ export const redKpiUnaddressed: Rule = {
       const text = where.text();
       // Metric names repeat across tables (one per region, per quarter): search each name once.
       const mentioned = new Map<string, boolean>();
+      // A metric's trailing qualifier need not be repeated: `Bounce rate (docs portal)` is
+      // addressed by a risk about the "bounce rate on the docs portal".
       const isMentioned = (metric: string) => {
         const key = squashName(metric);
         let m = mentioned.get(key);
-        if (m === undefined) mentioned.set(key, (m = text.includes(key)));
+        if (m === undefined) {
+          const bare = squashName(stripTrailingParenthetical(metric));
+          mentioned.set(key, (m = text.includes(key) || (bare !== key && bare.length >= 3 && text.includes(bare))));
+        }
         return m;
       };
       // Name at most three sections in the message; a long document may have hundreds.
