@@ -3,7 +3,7 @@
  * positions. Everything else goes through these helpers.
  */
 import * as vscode from 'vscode';
-import type { OffsetEdit } from '../core/index';
+import { minimalEdit, type OffsetEdit } from '../core/index';
 
 /** The part of a TextDocument the adapter needs (a real document or a snapshot of one). */
 export interface PositionSource {
@@ -40,6 +40,21 @@ export async function applyOffsetEdits(doc: vscode.TextDocument, version: number
     : vscode.window.visibleTextEditors.find((e) => e.document === doc);
   if (editor) return editor.edit((b) => { for (const e of edits) b.replace(toRange(doc, e.start, e.end), e.text); });
   return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, doc, edits));
+}
+
+/** The open document of `uri`, if VS Code has it. */
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+/**
+ * Replaces the document's text `before` (of version `version`) by `after` with one minimal edit
+ * on grapheme boundaries (Fix all, Recalculate). False when nothing changes.
+ */
+export async function replaceText(doc: vscode.TextDocument, version: number, before: string, after: string): Promise<boolean> {
+  const edit = minimalEdit(before, after);
+  return edit ? applyOffsetEdits(doc, version, [edit]) : false;
 }
 
 /** A position source over plain text (for files that are not open). */

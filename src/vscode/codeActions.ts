@@ -7,8 +7,8 @@
  * cut an emoji); the disable actions insert whole ASCII lines as a WorkspaceEdit.
  */
 import * as vscode from 'vscode';
-import { analyze, fixAll, fixTitle, minimalEdit, type Finding, type OffsetEdit } from '../core/index';
-import { applyOffsetEdits, toRange } from './adapter';
+import { analyze, fixAll, fixTitle, type Finding, type OffsetEdit } from '../core/index';
+import { applyOffsetEdits, openDocument, replaceText, toRange } from './adapter';
 import { SOURCE, type Linter, type LintState } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('partnershipDocs');
@@ -120,7 +120,7 @@ export function toSnippet(text: string, roster: readonly string[] = []): vscode.
 
 /** `APPLY_SNIPPET`: a suggestion written as a snippet in the document's editor. */
 export async function applySnippetCommand(uri: vscode.Uri, version: number, edit: OffsetEdit, roster: readonly string[] = []): Promise<boolean> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const doc = openDocument(uri);
   if (!doc || doc.version !== version) return false;
   const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? await vscode.window.showTextDocument(doc);
   return editor.insertSnippet(toSnippet(edit.text, roster), toRange(doc, edit.start, edit.end));
@@ -135,18 +135,17 @@ function fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind): vs
 
 /** `APPLY_EDITS`: the edits of a fix or suggestion, for the document version they were computed on. */
 export async function applyEditsCommand(uri: vscode.Uri, version: number, edits: readonly OffsetEdit[]): Promise<boolean> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const doc = openDocument(uri);
   return doc ? applyOffsetEdits(doc, version, edits) : false;
 }
 
 /** `FIX_ALL`: every safe fix of the document (as `partnership-docs check --fix`), one edit, one undo step. */
 export async function fixAllCommand(linter: Linter, uri: vscode.Uri, version?: number): Promise<boolean> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const doc = openDocument(uri);
   if (!doc || (version !== undefined && doc.version !== version)) return false;
   const state = await linter.ensure(doc);
   if (!state || state.version !== doc.version || !state.findings.some((f) => f.fix)) return false;
-  const edit = minimalEdit(state.text, fixAll(state.text, state.options).text);
-  return edit ? applyOffsetEdits(doc, state.version, [edit]) : false;
+  return replaceText(doc, state.version, state.text, fixAll(state.text, state.options).text);
 }
 
 const DISABLE_LINE = (id: string) => `<!-- partnership-docs-disable-next-line ${id} -->`;

@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import { rules, type OffsetEdit } from '../core/index';
 import { canonicalStatus } from '../core/values';
-import { minimalEdit } from '../core/index';
-import { applyOffsetEdits } from './adapter';
+import { openDocument, replaceText } from './adapter';
 import { APPLY_EDITS, APPLY_SNIPPET, applyEditsCommand, applySnippetCommand, FIX_ALL, fixAllCommand, OPEN_RULE_DOCS } from './codeActions';
 import { RECALCULATE, SHOW_BREAKDOWN } from './codeLens';
 import { formatMB, LINT_NOW, ruleDocUri, type Linter } from './diagnostics';
@@ -44,12 +43,12 @@ async function recalculateCommand(linter: Linter, args: { uri?: string; table?: 
     void vscode.window.showWarningMessage(`Partnership Docs: ${state?.skipped ?? 'this is not a partnership document'}.`);
     return false;
   }
-  const edit = minimalEdit(state.text, recalculate(state.text, state.options, args.table));
-  if (!edit || doc.version !== state.version) {
-    if (!edit) void vscode.window.setStatusBarMessage('Partnership Docs: KPI statuses are up to date', 3000);
+  const after = recalculate(state.text, state.options, args.table);
+  if (after === state.text) {
+    void vscode.window.setStatusBarMessage('Partnership Docs: KPI statuses are up to date', 3000);
     return false;
   }
-  return applyOffsetEdits(doc, state.version, [edit]);
+  return replaceText(doc, state.version, state.text, after); // false when the document moved on
 }
 
 export interface LintNowSummary { findings: number; ms: number; inWorker: boolean; cancelled: boolean }
@@ -92,7 +91,7 @@ async function checkWorkspace(linter: Linter): Promise<CheckSummary> {
       for (const [i, uri] of files.entries()) {
         if (token.isCancellationRequested) { summary.cancelled = true; break; }
         progress.report({ message: `${i + 1}/${files.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const open = openDocument(uri);
         summary.findings += open ? (await linter.ensure(open))?.findings.length ?? 0 : await linter.lintFile(uri);
         summary.files++;
       }
