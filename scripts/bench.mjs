@@ -13,6 +13,7 @@
 //  4b. The workspace index over the same folder: a cold build in one thread and with the CLI's
 //     parallel driver (worker threads), and the update of one changed file.
 //  5. The real extension host's timings, when test-results/extension-host-timing.json exists.
+//  6. Precision over the real-world corpus (issue #11): per rule TP / FP / missed.
 // --quick skips the 5 MB document (and the 5 MB memory case, the single-thread CLI run);
 // --write also writes BENCHMARKS.md. The machine may be shared: the load average is printed with
 // every section, absolute times are noisy, ratios less so.
@@ -324,6 +325,20 @@ if (existsSync(indexTimingFile)) {
   print(`| workspace index initial build (${t.date}; ${t.files} files, ${t.documents} partnership documents, ${t.inWorker} indexed in the worker thread; load ${t.loadAverage}) | ${t.buildMs} ms; extension-host event loop delay max ${t.eventLoopMaxDelayMs} ms, p99 ${t.eventLoopP99DelayMs} ms |`);
 }
 print();
+
+// ---------------------------------------------------------------------------------------------
+// 6. Precision over the real-world corpus (issue #11): per rule TP / FP / missed against the
+// documents' inline expectations (scripts/corpus-report.ts, also `npm run corpus`).
+{
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/corpus-report.ts')], { cwd: ROOT, encoding: 'utf8' });
+  print(r.status === 0 ? r.stdout.trimEnd() : `corpus report failed: ${r.stderr}`);
+  const all = /\| \*\*all\*\* \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|/.exec(r.stdout ?? '');
+  if (all) {
+    const [, , tp, fp, missedSeeded] = all.map(Number);
+    targets.push({ name: 'real-world corpus: per rule precision ≥ 95 % and every seeded problem found, look-alikes silent', ok: !r.stdout.includes('✗') && /with any finding: 0 of/.test(r.stdout) && missedSeeded === 0, detail: `${tp} TP, ${fp} FP, ${missedSeeded} missed` });
+  }
+  print();
+}
 
 // ---------------------------------------------------------------------------------------------
 const missed = targets.filter((t) => !t.ok);
