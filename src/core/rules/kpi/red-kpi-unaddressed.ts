@@ -5,8 +5,20 @@ import { documentFact, type Rule, type RuleContext } from '../../rule.js';
 import { memoByString } from '../../memo.js';
 import { stripTrailingParenthetical } from '../../text.js';
 
-/** Headings of the sections where a Red KPI must be addressed (spec §2.6). */
-const ADDRESSING = /\b(?:challenges?|risks?|open issues?)\b/;
+/**
+ * Headings of the sections where a Red KPI is addressed (spec §2.6; §9: the names real teams give
+ * them — Risks & Issues, Risk Register, Blockers, Concerns, Watch items, Lowlights, Escalations,
+ * Headwinds, Areas of concern, Recovery plan / Path to green, KPI commentary…).
+ */
+const ADDRESSING =
+  /\b(?:challenges?|risks?|issues?|blockers?|concerns?|watch[ -]?(?:items?|list|outs?)|lowlights?|escalations?|headwinds?|problems?|mitigations?|red flags?|misses|areas? (?:of|for) (?:concern|improvement)|what didn'?t go well|what went wrong|remediation|recovery plan|get[ -]well plan|path to green|corrective actions?|commentary)\b/;
+
+/** A Commentary / Notes cell that explains its row: some text beyond N/A, TBD, a dash or a placeholder. */
+function explains(cell: string): boolean {
+  const t = cell.replace(/[*_`]/g, '').trim();
+  if (/^(?:n\/?a|tbd|tba|none|-+|—|–|\?|\[[^\]\n]*\])$/i.test(t)) return false;
+  return /\p{L}{3}/u.test(t);
+}
 
 /**
  * The Challenges / Open Issues / Risks sections: their names, and each one's body lower-cased,
@@ -42,7 +54,8 @@ const squashName = memoByString(squash, 5_000);
 
 /**
  * A KPI Red by its computed attainment whose metric name appears in no Challenges, Open Issues
- * or Risks section: the playbook escalates gaps over 20%.
+ * or Risks section (or an equivalent) and whose own Commentary / Notes cell is empty: the
+ * playbook escalates gaps over 20%.
  */
 export const redKpiUnaddressed: Rule = {
   meta: {
@@ -92,6 +105,9 @@ export const redKpiUnaddressed: Rule = {
     for (const t of tables) {
       for (const r of t.rows) {
         if (r.computed !== 'red' || !r.metricCell || r.metric === '') continue;
+        // The row's own Commentary / Notes cell explains it (decision, §9): addressed there.
+        const note = t.columns.commentary ?? null;
+        if (note !== null && explains(t.table.rows[r.index]?.cells[note]?.text ?? '')) continue;
         const { isMentioned, sections, named } = (about ??= addressed());
         if (isMentioned(r.metric)) continue;
         let s = said.get(r.values);
