@@ -202,6 +202,16 @@ describe('red-kpi-unaddressed on real shapes', () => {
       assert.deepEqual(spans(text, 'red-kpi-unaddressed'), []);
     });
   }
+  it('a section holding the table counts by its text around the table, a title not at all', () => {
+    const row = '| Partner-sourced pipeline | $2M | $1.2M | 🔴 Red | ↘️ Declining |';
+    const t = '| Metric | Target | Actual | Status | Trend |\n|---|---|---|---|---|\n' + row + '\n';
+    const within = (after: string) => qbr(`## KPIs and Risks\n\n${t}\n${after}\n`);
+    assert.deepEqual(spans(within('Partner-sourced pipeline is short: two deals slipped.'), 'red-kpi-unaddressed'), []);
+    assert.deepEqual(spans(within('Everything else is on plan.'), 'red-kpi-unaddressed'), [[8, 3, 8, 27]]);
+    // An issue document's heading holds the whole document: it is not a section addressing the table.
+    const issue = `# Partnership Issue: Referral drop\n**Severity**: High\n\n## Impact\n\n${t}`;
+    assert.deepEqual(spans(issue, 'red-kpi-unaddressed'), [[8, 3, 8, 27]]);
+  });
   it('a section that is none of these: reported', () => {
     const text = doc('| Metric | Target | Actual | Status | Trend |', ['| Partner-sourced pipeline | $2M | $1.2M | 🔴 Red | ↘️ Declining |'], `\n## Key Wins\n- Partner-sourced pipeline doubled in EMEA\n`);
     assert.deepEqual(spans(text, 'red-kpi-unaddressed'), [[8, 3, 8, 27]]);
