@@ -42,6 +42,12 @@ describe('column names', () => {
       metric: 'Requirement', target: 'Threshold', actual: 'Result', status: 'Met?', trend: null,
     });
   });
+  it('a Met? column of Yes / No is not checked as a status (and stands in for one)', () => {
+    const text = doc('| Requirement | Threshold | Result | Met? |', ['| Uptime | 99.9% | 99.95% | Yes |', '| P1 response | 30 min | 45 min | No |']);
+    assert.equal(read('| Requirement | Threshold | Result | Met? |', ['| Uptime | 99.9% | 99.95% | Yes |'])?.status, null);
+    assert.deepEqual(ids(text).filter((f) => !f.endsWith('red-kpi-unaddressed')), ['6:1 kpi-table-columns']);
+    assert.match(run(text).find((f) => f.ruleId === 'kpi-table-columns')!.message, /no Trend column/);
+  });
   it('Indicator / Benchmark / Value / RAG, KPI / SLA / Achieved / Health, Measure / Commitment / Score / State', () => {
     assert.deepEqual(read('| Indicator | Benchmark | Value | RAG |', ['| NPS | 40 | 44 | 🟢 |'])?.actual, 'Value');
     assert.deepEqual(read('| KPI | SLA | Achieved | Health |', ['| Uptime | 99.9% | 99.95% | 🟢 |']), {

@@ -73,12 +73,18 @@ const ACTUAL_SYNONYM = new Set([
   'value', 'values', 'result', 'results', 'achieved', 'achievement', 'current', 'current value', 'score',
   'measured', 'observed',
 ]);
-const STATUS = new Set([
-  'status', 'statuses', 'rag', 'rag status', 'status rag', 'health', 'state', 'met?', 'met', 'met target?',
-  'target met', 'target met?', 'result status', 'on track?', 'achieved?', 'pass/fail', 'pass / fail',
+const STATUS = new Set(['status', 'statuses', 'rag', 'rag status', 'status rag', 'health', 'state', 'result status']);
+/**
+ * Columns read as a Status only when their cells are statuses (`PASS`, `✅`, `Green`): a `Met?`
+ * column of Yes / No answers the question without a colour, so it is not checked (it still
+ * stands in for a Status column).
+ */
+const STATUS_BY_CONTENT = new Set([
+  'met?', 'met', 'met target?', 'target met', 'target met?', 'on track?', 'achieved?', 'pass/fail', 'pass / fail',
+  'result', 'results', 'outcome', 'assessment', 'achieved', 'rating', 'verdict',
 ]);
-/** Columns read as a Status only when their cells are statuses (`PASS`, `✅ Met`). */
-const STATUS_BY_CONTENT = new Set(['result', 'results', 'outcome', 'assessment', 'achieved', 'rating', 'verdict']);
+/** Of those, the ones that say whether the target was met (a stand-in for Status whatever their cells). */
+const STATUS_QUESTION = new Set(['met?', 'met', 'met target?', 'target met', 'target met?', 'on track?', 'achieved?', 'pass/fail', 'pass / fail']);
 const TREND = new Set(['trend', 'trends', 'trend direction']);
 /** Columns read as a Trend only when every filled cell says Improving / Stable / Declining. */
 const TREND_BY_CONTENT = new Set(['direction', 'change', 'movement', 'momentum', 'δ', 'delta']);
@@ -377,7 +383,7 @@ export function kpiColumns(table: TableModel, names?: KpiColumnNames, read: Cell
   // The cells decide: a table of text targets is not a KPI table.
   if (!mostlyValues(table, target, actual, read)) return null;
 
-  const statusStandIn = status >= 0 ? null : keys.findIndex((k, i) => free(i) && STATUS_STAND_IN.test(k));
+  const statusStandIn = status >= 0 ? null : keys.findIndex((k, i) => free(i) && (STATUS_STAND_IN.test(k) || STATUS_QUESTION.has(k)));
   let trendStandIn: number | null = null;
   if (trend < 0) {
     const t = keys.findIndex((k, i) => free(i) && TREND_STAND_IN.test(k));
