@@ -64,6 +64,9 @@ describe('column names', () => {
     );
     assert.equal(read('| Objective | KR | Target | Actual |', ['| O1 | Deals | 10 | 9 |'])?.metric, 'KR');
     assert.equal(read('| Objective | Target | Actual |', ['| Deals | 10 | 9 |'])?.metric, 'Objective');
+    // An OKR Score is the key result's grade (0.7), not its actual; it stands in for a status.
+    assert.equal(read('| Key Result | Target | Score |', ['| Close deals | 10 | 0.7 |']), null);
+    assert.deepEqual(spans(doc('| Key Result | Target | Actual | Score |', ['| Close deals | 10 | 9 | 0.9 |']), 'kpi-table-columns'), []);
   });
   it('a Result column of statuses beside an Actual column is the status', () => {
     assert.deepEqual(read('| Metric | Target | Actual | Result |', ['| Uptime | 99.9% | 99.95% | ✅ Green |', '| CSAT | 4.5 | 4.1 | 🟡 Yellow |']), {
@@ -103,6 +106,12 @@ describe('period columns', () => {
     assert.equal(read('| Metric | Q3 Target | Q2 | Q3 |', ['| A | 10 | 8 | 9 |'])?.actual, 'Q3');
     // An annual target beside quarterly actuals: not comparable, not a KPI table.
     assert.equal(read('| Metric | FY26 Target | Q1 | Q2 | Q3 |', ['| A | 100 | 20 | 25 | 30 |']), null);
+  });
+  it('of several qualified Targets, the one whose period has an Actual (not the next quarter’s target)', () => {
+    assert.deepEqual(read('| Metric | Q3 Target | Q3 Actual | Q4 Target |', ['| A | 10 | 9 | 12 |'])?.target, 'Q3 Target');
+    assert.deepEqual(read('| Metric | Q2 Target | Q2 Actual | Q3 Target | Q3 Actual |', ['| A | 10 | 9 | 12 | 11 |']), {
+      metric: 'Metric', target: 'Q3 Target', actual: 'Q3 Actual', status: null, trend: null,
+    });
   });
   it('periods that cannot be ordered: not a KPI table (silence)', () => {
     assert.equal(read('| Metric | Target | Q3 | YTD |', ['| A | 10 | 8 | 20 |']), null);

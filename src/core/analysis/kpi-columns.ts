@@ -94,7 +94,7 @@ const COMMENTARY = new Set([
   'next steps', 'recovery plan', 'path to green', 'narrative', 'details',
 ]);
 /** A column that says how far the actual is from the target: stands in for Status. */
-const STATUS_STAND_IN = /\b(?:gap|gaps|variance|var|attainment|achievement %)\b|\bvs\.? (?:target|plan|goal)\b|% (?:of|to) (?:target|plan|goal)|^(?:δ|delta|diff|difference)$/;
+const STATUS_STAND_IN = /\b(?:gap|gaps|variance|var|attainment|achievement %|progress|grade|score)\b|\bvs\.? (?:target|plan|goal)\b|% (?:of|to) (?:target|plan|goal)|^(?:δ|delta|diff|difference)$/;
 /** A column that says how the actual moved: stands in for Trend. */
 const TREND_STAND_IN =
   /\b(?:change|delta|yoy|qoq|mom|wow|prior|previous|prev|last|baseline|growth)\b|δ|^vs\b|^(?:direction|movement|momentum)$/;
@@ -324,12 +324,22 @@ export function kpiColumns(table: TableModel, names?: KpiColumnNames, read: Cell
     target = keys.findIndex((k, i) => free(i) && TARGET.has(k));
     targetHow = target >= 0 && keys[target] === 'target' ? 'named' : 'synonym';
     if (target < 0) {
+      // Qualified by a period: of several (`Q3 Target | Q3 Actual | Q4 Target`), the rightmost
+      // one whose period has an Actual column too; else the rightmost.
+      const actualPeriods = new Set<string>();
+      keys.forEach((k) => {
+        const q = qualified(k);
+        if (q && (ACTUAL.has(q.name) || ACTUAL_SYNONYM.has(q.name))) actualPeriods.add(q.period);
+      });
+      let paired = false;
       keys.forEach((k, i) => {
         const q = qualified(k);
-        if (free(i) && q && TARGET.has(q.name)) {
-          target = i;
-          targetPeriod = q.period;
-        }
+        if (!free(i) || !q || !TARGET.has(q.name)) return;
+        const pairs = actualPeriods.has(q.period);
+        if (paired && !pairs) return;
+        target = i;
+        targetPeriod = q.period;
+        paired ||= pairs;
       });
       targetHow = 'qualified';
     }
@@ -355,7 +365,8 @@ export function kpiColumns(table: TableModel, names?: KpiColumnNames, read: Cell
     actualHow = 'qualified';
   }
   if (actual < 0) {
-    actual = keys.findIndex((k, i) => free(i) && ACTUAL_SYNONYM.has(k) && !statusLike(table, i, read));
+    // In an OKR table a Score / Grade is the key result's grade (0.7), not its actual value.
+    actual = keys.findIndex((k, i) => free(i) && ACTUAL_SYNONYM.has(k) && !(okr && k === 'score') && !statusLike(table, i, read));
     actualHow = 'synonym';
   }
   let periods: number[] = [];
