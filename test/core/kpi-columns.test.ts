@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../src/core/lint.js';
 import { analyzeKpi, periodOf } from '../../src/core/analysis/kpi.js';
-import { explainAt, explainToMarkdown } from '../../src/core/index.js';
+import { explainAt, explainToMarkdown, parseConfigText, ruleIds } from '../../src/core/index.js';
+import { DEFAULT_CONFIG, mergeConfig } from '../../src/core/config.js';
 import type { PartialConfig } from '../../src/core/types.js';
 import { qbr, run, spans, statusReport, TODAY } from '../helpers.js';
 
@@ -193,6 +194,15 @@ describe('configuration: kpiColumns', () => {
     const config: PartialConfig = { kpiColumns: { metric: ['service'], target: ['COMMIT'], actual: ['Landed (30 days)'], status: ['Verdict'], trend: [] } };
     assert.deepEqual(read(header, rows, config), { metric: 'Service', target: 'Commit', actual: 'Landed', status: 'Verdict', trend: null });
     assert.deepEqual(ids(doc(header, rows), config), ['6:1 kpi-table-columns', '8:26 kpi-status-mismatch']);
+  });
+  it('config files: validated by the schema, merged per role (a nearer file replaces a role’s list)', () => {
+    const ok = parseConfigText('{ "kpiColumns": { "actual": ["Landed"] } }', '.partnership-docs.json', ruleIds);
+    assert.deepEqual(ok.errors, []);
+    const bad = parseConfigText('{ "kpiColumns": { "owner": ["DRI"] } }', '.partnership-docs.json', ruleIds);
+    assert.equal(bad.errors.length, 1);
+    const merged = mergeConfig(DEFAULT_CONFIG, { kpiColumns: { actual: ['Landed'], target: ['Commit'] } }, { kpiColumns: { actual: ['Delivered'] } });
+    assert.deepEqual(merged.kpiColumns, { actual: ['Delivered'], target: ['Commit'] });
+    assert.equal(mergeConfig(DEFAULT_CONFIG).kpiColumns, undefined);
   });
   it('a configured name takes its column from the built-in roles', () => {
     // `Result` is a built-in actual; configured as the status, `Value` becomes the actual.
