@@ -16,7 +16,7 @@ import {
   type ParseError,
 } from 'jsonc-parser';
 import schema from '../../schemas/partnership-docs.schema.json';
-import type { Config, PartialConfig, Thresholds } from './types.js';
+import type { Config, KpiColumnNames, PartialConfig, Thresholds } from './types.js';
 
 /** The name of the configuration file looked up from a document's folder upward. */
 export const CONFIG_FILE_NAME = '.partnership-docs.json';
@@ -153,6 +153,8 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
   };
   // `partners` (aliases) is optional: present only when some layer sets it.
   if (base.partners && Object.keys(base.partners).length) out.partners = { ...base.partners };
+  // `kpiColumns` (extra KPI header names) is optional too; a nearer layer replaces a role's list.
+  if (base.kpiColumns && Object.keys(base.kpiColumns).length) out.kpiColumns = { ...base.kpiColumns };
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) {
@@ -182,6 +184,12 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
         const lower = alias.toLowerCase();
         for (const existing of Object.keys(out.partners!)) if (existing.toLowerCase() === lower) delete out.partners![existing];
         out.partners![alias] = canonical;
+      }
+    }
+    if (layer.kpiColumns) {
+      for (const [role, names] of Object.entries(layer.kpiColumns) as Array<[keyof KpiColumnNames, string[] | undefined]>) {
+        if (!Array.isArray(names)) continue;
+        out.kpiColumns = { ...out.kpiColumns, [role]: [...names] };
       }
     }
   }

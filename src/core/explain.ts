@@ -16,10 +16,12 @@ import {
   breakdownText,
   statusProblem,
   tableScore,
+  type ColumnHow,
   type KpiRow,
   type KpiTable,
 } from './analysis/kpi.js';
 import { analyze, lint } from './lint.js';
+import { normalizeHeading } from './model.js';
 import type { LintOptions } from './types.js';
 import { lastAtOrBefore } from './positions.js';
 import { badgeFor, canonicalStatus, healthBand, type Direction, type Rag } from './values.js';
@@ -50,6 +52,11 @@ export interface KpiRowExplanation {
   fix: string | null;
   /** Why no status is computed (unmeasured, unparsable, unit mismatch, target 0). */
   note?: string;
+  /**
+   * Which columns were read as the target and actual, when their headers are not plainly
+   * `Target` / `Actual` (`{ target: 'Goal', actual: 'Q3 2026', actualWhy: 'latest period' }`).
+   */
+  columns?: { target: string; targetWhy: string | null; actual: string; actualWhy: string | null };
 }
 
 export interface OverallHealthExplanation {
@@ -116,9 +123,33 @@ function rowNote(r: KpiRow): string | undefined {
   return 'attainment not computable';
 }
 
-function explainRow(r: KpiRow): KpiRowExplanation {
+const HOW: Record<ColumnHow, string | null> = {
+  named: null,
+  configured: 'configured in `kpiColumns`',
+  synonym: null,
+  qualified: null,
+  period: 'period',
+  'latest period': 'latest period',
+};
+
+/** The target and actual columns as read, when either header is not plainly Target / Actual. */
+function columnsRead(t: KpiTable): KpiRowExplanation['columns'] | undefined {
+  const header = (i: number) => (t.table.header.cells[i]?.text ?? '').trim();
+  const target = header(t.columns.target);
+  const actual = header(t.columns.actual);
+  if (normalizeHeading(target) === 'target' && normalizeHeading(actual) === 'actual') return undefined;
+  return {
+    target,
+    targetWhy: t.columns.targetHow ? HOW[t.columns.targetHow] : null,
+    actual,
+    actualWhy: t.columns.actualHow ? HOW[t.columns.actualHow] : null,
+  };
+}
+
+function explainRow(r: KpiRow, t?: KpiTable): KpiRowExplanation {
   const problem = statusProblem(r);
   const note = rowNote(r);
+  const columns = t ? columnsRead(t) : undefined;
   return {
     kind: 'kpi-row',
     start: r.start,
@@ -136,6 +167,7 @@ function explainRow(r: KpiRow): KpiRowExplanation {
     statedRag: r.stated?.rag ?? null,
     fix: problem ? problem.fixText : null,
     ...(note ? { note } : {}),
+    ...(columns ? { columns } : {}),
   };
 }
 
@@ -193,7 +225,7 @@ export function explainer(text: string, options: LintOptions = {}): (offset: num
     for (const t of ctx.get(analyzeKpi)) {
       for (const r of t.rows) {
         const line = lineBounds(text, r.start);
-        add(line.start, { from: Math.max(line.start, t.table.start), to: Math.min(line.end, t.table.end), explain: () => explainRow(r) });
+        add(line.start, { from: Math.max(line.start, t.table.start), to: Math.min(line.end, t.table.end), explain: () => explainRow(r, t) });
       }
       if (t.health) {
         const line = lineBounds(text, t.health.field.labelStart);
@@ -246,9 +278,10 @@ function table(title: string, rows: Array<[string, string]>): string {
 export function explainToMarkdown(e: Explanation): string {
   switch (e.kind) {
     case 'kpi-row': {
+      const from = (header: string, why: string | null) => ` — column “${header}”${why ? ` (${why})` : ''}`;
       const rows: Array<[string, string]> = [
-        ['Target', e.target ?? 'not measured'],
-        ['Actual', e.actual ?? 'not measured'],
+        ['Target', (e.target ?? 'not measured') + (e.columns ? from(e.columns.target, e.columns.targetWhy) : '')],
+        ['Actual', (e.actual ?? 'not measured') + (e.columns ? from(e.columns.actual, e.columns.actualWhy) : '')],
         ['Direction', `${e.direction} is better (${e.directionWhy})`],
         ['Attainment', e.attainment === null ? (e.note ?? '—') : `${e.attainment}% — ${e.breakdown ?? ''}`],
         ['Computed status', e.computedText ?? '—'],

@@ -89,6 +89,20 @@ export interface Config {
    * (case-insensitive), e.g. `{ "Globex Corporation": "Globex" }`. Optional for compatibility.
    */
   partners?: Record<string, string>;
+  /**
+   * Extra KPI table header names per column role (case-insensitive, normalised like headings),
+   * e.g. `{ "actual": ["Landed"], "target": ["Commit"] }`. Optional: present only when set.
+   */
+  kpiColumns?: KpiColumnNames;
+}
+
+/** Extra header names per KPI column role (configuration key `kpiColumns`). */
+export interface KpiColumnNames {
+  metric?: string[];
+  target?: string[];
+  actual?: string[];
+  status?: string[];
+  trend?: string[];
 }
 
 /** What a user may write in .partnership-docs.json: every key optional, merged over defaults. */
@@ -100,6 +114,7 @@ export interface PartialConfig {
   owners?: string[];
   lintAllMarkdown?: boolean;
   partners?: Record<string, string>;
+  kpiColumns?: KpiColumnNames;
 }
 
 export interface LintOptions {

@@ -7,7 +7,6 @@
  */
 import { enclosingHeadings, perPart } from '../document.js';
 import type { CellModel, RowModel, TableModel } from '../model.js';
-import { normalizeHeading } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import type { Thresholds } from '../types.js';
 import {
@@ -35,6 +34,7 @@ import {
 } from '../values.js';
 import { extractFields, type Field } from './fields.js';
 import { flatCopy, memoByString } from '../memo.js';
+import { kpiColumns, type KpiColumns } from './kpi-columns.js';
 
 // Cell parsers are pure functions of the cell text: memoised across lints (see memo.ts).
 const readValue = memoByString((cell: string): ParsedCell => {
@@ -45,14 +45,6 @@ const readValue = memoByString((cell: string): ParsedCell => {
 });
 const readStatus = memoByString(parseStatusCell);
 const readTrend = memoByString(parseTrendCell);
-
-export interface KpiColumns {
-  metric: number;
-  target: number;
-  actual: number;
-  status: number | null;
-  trend: number | null;
-}
 
 export interface KpiRow {
   /** Index of the row in `table.rows`. */
@@ -118,63 +110,9 @@ export interface KpiTable {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Header matching
+// Header matching: kpi-columns.ts (which tables are KPI tables and which column is which).
 
-const METRIC = new Set(['metric', 'metrics', 'kpi', 'kpis', 'measure', 'measures']);
-const TARGET = new Set(['target', 'targets', 'goal', 'goals', 'plan']);
-const ACTUAL = new Set(['actual', 'actuals', 'result', 'results', 'current']);
-const STATUS = new Set(['status', 'rag', 'rag status']);
-const TREND = new Set(['trend', 'trends']);
-
-/** Header cell → key: emphasis, emoji and a trailing parenthetical ignored, case-insensitive. */
-function headerKey(text: string): string {
-  return normalizeHeading(text);
-}
-
-/**
- * A period qualifier before or after a header name (`Q2 Target`, `Q3 2026 Actual`, `Actual Q2`,
- * `FY26 Goal`, `YTD Actual`): `{ name, period }`, or null when there is none.
- */
-const PERIOD = /^(?:(?:q[1-4]|h[12]|fy ?\d{2,4}|ytd|\d{4})(?: \d{4})?)$/;
-const qualified = memoByString((key: string): { name: string; period: string } | null => {
-  const words = key.split(' ');
-  if (words.length < 2) return null;
-  for (const n of [1, 2]) {
-    if (words.length <= n) break;
-    const head = words.slice(0, n).join(' ');
-    if (PERIOD.test(head)) return { name: words.slice(n).join(' '), period: head };
-    const tail = words.slice(-n).join(' ');
-    if (PERIOD.test(tail)) return { name: words.slice(0, -n).join(' '), period: tail };
-  }
-  return null;
-}, 5_000);
-
-/** Column indices of a KPI table's header, or null when the table is not a KPI table. */
-export function kpiColumns(table: TableModel): KpiColumns | null {
-  const keys = table.header.cells.map((c) => headerKey(c.text));
-  const exact = (names: Set<string>): number => keys.findIndex((k) => names.has(k));
-  /** The column named exactly, else one qualified by a period (`Q2 Actual`), preferring `period`, else the last. */
-  const find = (names: Set<string>, period?: string): { index: number; period?: string } => {
-    const e = exact(names);
-    if (e >= 0) return { index: e };
-    let best: { index: number; period?: string } = { index: -1 };
-    keys.forEach((k, i) => {
-      const q = qualified(k);
-      if (!q || !names.has(q.name)) return;
-      if (best.index >= 0 && period !== undefined && best.period === period) return;
-      best = { index: i, period: q.period };
-    });
-    return best;
-  };
-  const metric = exact(METRIC);
-  const targetCol = find(TARGET);
-  const target = targetCol.index;
-  const actual = find(ACTUAL, targetCol.period).index;
-  if (metric < 0 || target < 0 || actual < 0) return null;
-  const status = exact(STATUS);
-  const trend = exact(TREND);
-  return { metric, target, actual, status: status < 0 ? null : status, trend: trend < 0 ? null : trend };
-}
+export { kpiColumns, periodOf, type ColumnHow, type KpiColumnNames, type KpiColumns } from './kpi-columns.js';
 
 // ---------------------------------------------------------------------------------------------
 // Rows
@@ -254,7 +192,7 @@ let rowMemo = { config: '', byText: new Map<string, RowValues>() };
 const ROW_MEMO_MAX = 50_000;
 /** The memo for this lint's configuration (once per lint, through ctx.get). */
 function rowMemoFor(ctx: RuleContext): typeof rowMemo {
-  const config = JSON.stringify([ctx.config.metrics, ctx.config.thresholds]);
+  const config = JSON.stringify([ctx.config.metrics, ctx.config.thresholds, ctx.config.kpiColumns ?? null]);
   if (rowMemo.config !== config) rowMemo = { config, byText: new Map() };
   return rowMemo;
 }
@@ -286,7 +224,7 @@ interface TableSummary {
 const NOT_KPI: TableSummary = { columns: null, values: [] };
 
 function summarize(ctx: RuleContext, table: TableModel): TableSummary {
-  const columns = kpiColumns(table);
+  const columns = kpiColumns(table, ctx.config.kpiColumns, { value: readValue });
   return columns ? { columns, values: table.rows.map((_, i) => valuesOf(ctx, table, columns, i)) } : NOT_KPI;
 }
 

@@ -1,7 +1,14 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
 import type { Rule } from '../../rule.js';
 
-/** A KPI table (Metric + Target + Actual) without a Status and/or Trend column (spec §2). */
+/**
+ * A KPI table (Metric + Target + Actual) without a Status and/or Trend column (spec §2).
+ * Real documents (§9): a Gap / Variance / Δ / "% of target" column stands in for Status; a
+ * Change / Δ / YoY / Prior Period column or an earlier period's column (`Q2 2026` beside the
+ * actual `Q3 2026`) stands in for Trend; an OKR table (its metric column is a Key Result) is not
+ * expected to have a Trend. Tables that are not KPI tables (text targets, a workstream RAG table)
+ * are not KPI tables at all (analysis/kpi-columns.ts).
+ */
 export const kpiTableColumns: Rule = {
   meta: {
     id: 'kpi-table-columns',
@@ -12,9 +19,10 @@ export const kpiTableColumns: Rule = {
   local: {},
   check(ctx) {
     for (const t of ctx.get(analyzeKpi)) {
-      const missing = [t.columns.status === null ? 'Status' : null, t.columns.trend === null ? 'Trend' : null].filter(
-        (x): x is string => x !== null,
-      );
+      const c = t.columns;
+      const noStatus = c.status === null && (c.statusStandIn ?? null) === null;
+      const noTrend = c.trend === null && (c.trendStandIn ?? null) === null && !c.okr;
+      const missing = [noStatus ? 'Status' : null, noTrend ? 'Trend' : null].filter((x): x is string => x !== null);
       if (missing.length === 0) continue;
       const header = t.table.header;
       ctx.report({

@@ -1,37 +1,59 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
-import { normalizeHeading } from '../../model.js';
-import { perStretch } from '../../document.js';
+import type { DocModel } from '../../model.js';
+import { enclosingHeadings, perStretch } from '../../document.js';
 import { documentFact, type Rule, type RuleContext } from '../../rule.js';
 import { memoByString } from '../../memo.js';
 import { stripTrailingParenthetical } from '../../text.js';
 
-/** Headings of the sections where a Red KPI must be addressed (spec §2.6). */
-const ADDRESSING = /\b(?:challenges?|risks?|open issues?)\b/;
+/**
+ * Headings of the sections where a Red KPI is addressed (spec §2.6; §9: the names real teams give
+ * them — Risks & Issues, Risk Register, Blockers, Concerns, Watch items, Lowlights, Escalations,
+ * Headwinds, Areas of concern, Recovery plan / Path to green, KPI commentary…).
+ */
+const ADDRESSING =
+  /\b(?:challenges?|risks?|issues?|blockers?|concerns?|watch[ -]?(?:items?|list|outs?)|lowlights?|escalations?|headwinds?|problems?|mitigations?|red flags?|misses|areas? (?:of|for) (?:concern|improvement)|what didn'?t go well|what went wrong|remediation|recovery plan|get[ -]well plan|path to green|corrective actions?|commentary)\b/;
+
+/** A Commentary / Notes cell that explains its row: some text beyond N/A, TBD, a dash or a placeholder. */
+function explains(cell: string): boolean {
+  const t = cell.replace(/[*_`]/g, '').trim();
+  if (/^(?:n\/?a|tbd|tba|none|-+|—|–|\?|\[[^\]\n]*\])$/i.test(t)) return false;
+  return /\p{L}{3}/u.test(t);
+}
 
 /**
- * The Challenges / Open Issues / Risks sections: their names, and each one's body lower-cased,
- * markup-free and whitespace-collapsed (`pieces`; `text()` joins them). A body within one section
- * of the document's split is squashed once and cached with that section (document.ts
- * perStretch): a keystroke squashes none of the others, and no copy of the bodies is kept.
- * Joining the squashed bodies with one space is the same as squashing the bodies joined by
+ * The Challenges / Open Issues / Risks sections: their headings and names, and each one's body
+ * lower-cased, markup-free and whitespace-collapsed (`pieces`; `text()` joins them). A body
+ * within one section of the document's split is squashed once and cached with that section
+ * (document.ts perStretch): a keystroke squashes none of the others, and no copy of the bodies is
+ * kept. Joining the squashed bodies with one space is the same as squashing the bodies joined by
  * spaces, since squash collapses whitespace runs and trims.
  */
 interface Addressing {
   names: string[];
+  /** The heading of each entry of `names`. */
+  heads: Array<DocModel['outline'][number]>;
   pieces: string[];
+  /** The index into `names` / `heads` of each piece. */
+  pieceOf: number[];
   text(): string;
 }
 const addressing = documentFact(function addressing(ctx: RuleContext): Addressing {
   const names: string[] = [];
+  const heads: Addressing['heads'] = [];
   const pieces: string[] = [];
+  const pieceOf: number[] = [];
   for (const h of ctx.doc.outline) {
     if (!ADDRESSING.test(h.norm)) continue;
     names.push(h.text.trim());
+    heads.push(h);
     const piece = perStretch(ctx.doc, h.end, h.bodyEnd, 'squash', squash) ?? squash(ctx.doc.text.slice(h.end, h.bodyEnd));
-    if (piece !== '') pieces.push(piece);
+    if (piece !== '') {
+      pieces.push(piece);
+      pieceOf.push(names.length - 1);
+    }
   }
   let text: string | undefined;
-  return { names, pieces, text: () => (text ??= pieces.join(' ')) };
+  return { names, heads, pieces, pieceOf, text: () => (text ??= pieces.join(' ')) };
 });
 
 function squash(s: string): string {
@@ -40,9 +62,26 @@ function squash(s: string): string {
 }
 const squashName = memoByString(squash, 5_000);
 
+/** A heading that titles the document rather than a section: the first H1, or an issue's heading. */
+function isTitle(doc: DocModel, h: DocModel['outline'][number]): boolean {
+  if (/^partnership (?:issue|escalation)\b/.test(h.norm)) return true;
+  return h.depth === 1 && doc.outline.find((o) => o.depth === 1) === h;
+}
+
+/** Whether `metric` appears in `text` (a trailing parenthetical qualifier need not be repeated). */
+function mentionedIn(text: string, metric: string): boolean {
+  // `Bounce rate (docs portal)` is addressed by a risk about the "bounce rate on the docs portal".
+  const key = squashName(metric);
+  const bare = squashName(stripTrailingParenthetical(metric));
+  return text.includes(key) || (bare !== key && bare.length >= 3 && text.includes(bare));
+}
+
 /**
  * A KPI Red by its computed attainment whose metric name appears in no Challenges, Open Issues
- * or Risks section: the playbook escalates gaps over 20%.
+ * or Risks section (or an equivalent) and whose own Commentary / Notes cell is empty: the
+ * playbook escalates gaps over 20%. A section that holds the KPI table itself (a document's
+ * `Partnership Issue: …` title, a `KPIs and Risks` section) does not address it: the table names
+ * its own metrics.
  */
 export const redKpiUnaddressed: Rule = {
   meta: {
@@ -52,51 +91,71 @@ export const redKpiUnaddressed: Rule = {
     fixable: false,
   },
   local: {
-    // Whether a red KPI is addressed depends on the Challenges / Open Issues / Risks sections' text.
+    // Whether a red KPI is addressed depends on the Challenges / Open Issues / Risks sections' text,
+    // and (the outline) on whether one of them holds the table.
     // (Compared piece by piece: the cached pieces are the same strings from lint to lint.)
     key: (ctx) => {
       const where = ctx.get(addressing);
       return [...where.names, '\n', ...where.pieces];
     },
+    outline: true,
   },
   check(ctx) {
     const tables = ctx.get(analyzeKpi);
-    // What the messages say about the addressing sections: read at the first red row, if any.
-    let about: { isMentioned: (metric: string) => boolean; sections: string; named: string[] } | undefined;
-    const addressed = () => {
+    /** Per set of sections that hold a table (usually none): the search and the message. */
+    const views = new Map<string, { isMentioned: (metric: string) => boolean; sections: string; named: string[] }>();
+    const viewFor = (table: { start: number; end: number }) => {
       const where = ctx.get(addressing);
-      const text = where.text();
+      const chain = where.heads.length ? new Set(enclosingHeadings(ctx.doc, table.start)) : new Set();
+      const outside: number[] = [];
+      const holding: number[] = [];
+      where.heads.forEach((h, i) => (chain.has(h) ? holding : outside).push(i));
+      // A section holding the table counts by its text around the table, unless it is the
+      // document's title (`# Partnership Issue: …`, whose body is the whole document).
+      const searched = holding.filter((i) => !isTitle(ctx.doc, where.heads[i]!) && where.heads[i]!.bodyEnd - where.heads[i]!.end <= 200_000);
+      const around = searched
+        .map((i) => where.heads[i]!)
+        .map((h) => `${squash(ctx.doc.text.slice(h.end, table.start))} ${squash(ctx.doc.text.slice(table.end, h.bodyEnd))}`);
+      const id = holding.length === 0 ? '' : `${outside.join(',')}|${table.start}`;
+      let v = views.get(id);
+      if (v) return v;
+      const keep = new Set(outside);
+      const text =
+        holding.length === 0 ? where.text() : [...where.pieces.filter((_, k) => keep.has(where.pieceOf[k]!)), ...around].join(' ');
+      const names = [...outside, ...searched].sort((a, b) => a - b).map((i) => where.names[i]!);
       // Metric names repeat across tables (one per region, per quarter): search each name once.
       const mentioned = new Map<string, boolean>();
-      // A metric's trailing qualifier need not be repeated: `Bounce rate (docs portal)` is
-      // addressed by a risk about the "bounce rate on the docs portal".
       const isMentioned = (metric: string) => {
-        const key = squashName(metric);
-        let m = mentioned.get(key);
-        if (m === undefined) {
-          const bare = squashName(stripTrailingParenthetical(metric));
-          mentioned.set(key, (m = text.includes(key) || (bare !== key && bare.length >= 3 && text.includes(bare))));
-        }
+        let m = mentioned.get(metric);
+        if (m === undefined) mentioned.set(metric, (m = mentionedIn(text, metric)));
         return m;
       };
       // Name at most three sections in the message; a long document may have hundreds.
-      const listed = where.names.slice(0, 3).map((n) => `“${n}”`).join(', ');
-      const more = where.names.length > 3 ? ` and ${where.names.length - 3} more` : '';
-      const sections = where.names.length
+      const listed = names.slice(0, 3).map((n) => `“${n}”`).join(', ');
+      const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+      const sections = names.length
         ? `none of ${listed}${more} mentions it`
         : 'the document has no Challenges, Open Issues or Risks section';
-      return { isMentioned, sections, named: where.names.slice(0, 20) };
+      views.set(id, (v = { isMentioned, sections, named: names.slice(0, 20) }));
+      return v;
     };
-    // Message and data are functions of the row's values here: one of each for rows that say the same.
-    const said = new Map<object, { message: string; data: Record<string, unknown> }>();
+    // Message and data are functions of the row's values and the view here: one of each for rows that say the same.
+    const said = new Map<object, Map<object, { message: string; data: Record<string, unknown> }>>();
     for (const t of tables) {
+      let view: ReturnType<typeof viewFor> | undefined;
       for (const r of t.rows) {
         if (r.computed !== 'red' || !r.metricCell || r.metric === '') continue;
-        const { isMentioned, sections, named } = (about ??= addressed());
+        // The row's own Commentary / Notes cell explains it (decision, §9): addressed there.
+        const note = t.columns.commentary ?? null;
+        if (note !== null && explains(t.table.rows[r.index]?.cells[note]?.text ?? '')) continue;
+        view ??= viewFor(t.table);
+        const { isMentioned, sections, named } = view;
         if (isMentioned(r.metric)) continue;
-        let s = said.get(r.values);
+        let byView = said.get(view);
+        if (!byView) said.set(view, (byView = new Map()));
+        let s = byView.get(r.values);
         if (!s) {
-          said.set(r.values, (s = {
+          byView.set(r.values, (s = {
             message:
               `Red KPI “${r.metric}” (${r.attainment}% of target) is not addressed: ${sections}; ` +
               'expected a challenge, issue or risk naming it (gaps over 20% are escalated)',
