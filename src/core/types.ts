@@ -89,6 +89,20 @@ export interface Config {
    * (case-insensitive), e.g. `{ "Globex Corporation": "Globex" }`. Optional for compatibility.
    */
   partners?: Record<string, string>;
+  // --- KPI values family (#11): status vocabulary and direction words ---
+  /** Extra status words / phrases per colour (override the built-in vocabulary). Optional. */
+  statusWords?: StatusWordsConfig;
+  /** Extra words / phrases that make a metric lower-is-better (whole words). Optional. */
+  lowerIsBetter?: string[];
+  /** Words / phrases that make a metric higher-is-better, over the built-in keywords. Optional. */
+  higherIsBetter?: string[];
+}
+
+/** `statusWords`: words or phrases read as each colour in a Status cell. */
+export interface StatusWordsConfig {
+  green?: string[];
+  yellow?: string[];
+  red?: string[];
 }
 
 /** What a user may write in .partnership-docs.json: every key optional, merged over defaults. */
@@ -100,6 +114,9 @@ export interface PartialConfig {
   owners?: string[];
   lintAllMarkdown?: boolean;
   partners?: Record<string, string>;
+  statusWords?: StatusWordsConfig;
+  lowerIsBetter?: string[];
+  higherIsBetter?: string[];
 }
 
 export interface LintOptions {

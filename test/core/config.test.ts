@@ -64,7 +64,7 @@ describe('parseConfigText', () => {
     const r = parse(text);
     assert.equal(r.errors.length, 1);
     assert.deepEqual({ line: r.errors[0]!.line, column: r.errors[0]!.column }, { line: 3, column: 3 });
-    assert.match(r.errors[0]!.message, /^Unknown key "colour" in the configuration\. Allowed keys: rules, thresholds, metrics, dateOrder, owners, lintAllMarkdown, partners\.$/);
+    assert.match(r.errors[0]!.message, /^Unknown key "colour" in the configuration\. Allowed keys: rules, thresholds, metrics, dateOrder, owners, lintAllMarkdown, partners, statusWords, lowerIsBetter, higherIsBetter\.$/);
   });
 
   it('reports an unknown nested key at the key, suggesting the closest', () => {

@@ -154,6 +154,7 @@ describe('sameKind', () => {
     ['4/5', '8/10', 0.8, 0.8], // different denominators: fractions
     ['2 days', '3 days', 2, 3],
     ['1 day', '2 days', 1, 2],
+    ['2 days', '48 hours', 172_800_000, 172_800_000], // durations convert (#11; was a unit mismatch)
     ['4', '4 campaigns', 4, 4], // bare number vs unit: ok (decision)
     ['4 campaigns', '3', 4, 3],
     ['$1.2M ARR', '$1M', 1200000, 1000000],
@@ -168,7 +169,8 @@ describe('sameKind', () => {
     ['$500K', '78%', /currency.*percentage/],
     ['78%', '$500K', /percentage.*currency/],
     ['$500K', '€450K', 'target is in $, actual in €'],
-    ['2 days', '48 hours', 'target is in days, actual in hours'],
+    ['2 business days', '48 hours', 'target is in business days, actual in hours'], // business days do not convert (#11)
+    ['2 months', '8 weeks', 'target is in months, actual in weeks'], // months have uneven lengths
     ['62', '78%', /plain number.*percentage/],
     ['62', '$500', /plain number.*currency/],
     ['8/10', '8', /score.*plain number/],
@@ -263,7 +265,7 @@ describe('attainment', () => {
     [500000, 620000, 'higher', 124],
     [100, 100, 'higher', 100],
     [200, 179, 'higher', 90], // 89.5 → 90
-    [200, 159, 'higher', 80], // 79.5 → 80
+    [200, 159, 'higher', 79], // 79.5 is below the Yellow boundary: shown as 79, never 80 (#11, spec §9; was 80)
     [200, 178.9, 'higher', 89], // 89.45 → 89
     [1000, 895, 'higher', 90], // 89.5 with float noise
     [8, 7.5, 'higher', 94], // 93.75
@@ -365,7 +367,7 @@ describe('status cells', () => {
     ['red', 'red'],
     ['Reduced scope', null], // whole words only
     ['Greenfield', null],
-    ['On track', null],
+    ['On track', 'green'], // status vocabularies (#11, spec §9; was null)
     ['', null],
   ];
   for (const [text, rag] of rags) {
@@ -388,7 +390,8 @@ describe('status cells', () => {
     assert.equal(r.afterParen, '');
   });
   test('no percent', () => {
-    assert.deepEqual(parseStatusCell('✅ Green'), { rag: 'green', percent: null, afterParen: '' });
+    const r = parseStatusCell('✅ Green');
+    assert.deepEqual([r.rag, r.percent, r.afterParen, r.phrase, r.markerEnd], ['green', null, '', 'Green', 7]);
   });
   test('unclosed parenthesis: no percent', () => {
     assert.equal(parseStatusCell('✅ Green (124% of target').percent, null);
