@@ -369,6 +369,7 @@ const LOWER_STEMS: Array<[string, string]> = [
  */
 const DURATION_KEYWORDS: Record<string, string> = {
   response: 'response', resolution: 'resolution', resolve: 'resolution', handling: 'handling', turnaround: 'turnaround', tat: 'turnaround',
+  sla: 'SLA', approval: 'approval',
 };
 /**
  * "time" after these words is not a duration to keep short, or the metric counts time between
