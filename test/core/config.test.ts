@@ -239,3 +239,20 @@ describe('schemas/partnership-docs.schema.json', () => {
     }
   });
 });
+
+describe('statusWords / lowerIsBetter / higherIsBetter (#11)', () => {
+  it('are valid keys; a bad colour is reported', () => {
+    const ok = parseConfigText('{ "statusWords": { "yellow": ["slipping"] }, "lowerIsBetter": ["complaints"], "higherIsBetter": ["uptime"] }');
+    assert.deepEqual(ok.errors, []);
+    const bad = parseConfigText('{ "statusWords": { "amber": ["slipping"] } }');
+    assert.equal(bad.errors.length, 1);
+    assert.match(bad.errors[0]!.message, /Unknown key "amber"/);
+  });
+  it('merge: statusWords per colour, the word lists replaced', () => {
+    const a = mergeConfig(DEFAULT_CONFIG, { statusWords: { yellow: ['slipping'], red: ['escalated'] }, lowerIsBetter: ['complaints'] });
+    const b = mergeConfig(a, { statusWords: { yellow: ['wobbly'] }, lowerIsBetter: ['rework'] });
+    assert.deepEqual(b.statusWords, { yellow: ['wobbly'], red: ['escalated'] });
+    assert.deepEqual(b.lowerIsBetter, ['rework']);
+    assert.equal(DEFAULT_CONFIG.statusWords, undefined);
+  });
+});
