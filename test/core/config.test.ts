@@ -242,9 +242,9 @@ describe('schemas/partnership-docs.schema.json', () => {
 
 describe('statusWords / lowerIsBetter / higherIsBetter (#11)', () => {
   it('are valid keys; a bad colour is reported', () => {
-    const ok = parseConfigText('{ "statusWords": { "yellow": ["slipping"] }, "lowerIsBetter": ["complaints"], "higherIsBetter": ["uptime"] }');
+    const ok = parse('{ "statusWords": { "yellow": ["slipping"] }, "lowerIsBetter": ["complaints"], "higherIsBetter": ["uptime"] }');
     assert.deepEqual(ok.errors, []);
-    const bad = parseConfigText('{ "statusWords": { "amber": ["slipping"] } }');
+    const bad = parse('{ "statusWords": { "amber": ["slipping"] } }');
     assert.equal(bad.errors.length, 1);
     assert.match(bad.errors[0]!.message, /Unknown key "amber"/);
   });
