@@ -155,6 +155,10 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
   if (base.partners && Object.keys(base.partners).length) out.partners = { ...base.partners };
   // `kpiColumns` (extra KPI header names) is optional too; a nearer layer replaces a role's list.
   if (base.kpiColumns && Object.keys(base.kpiColumns).length) out.kpiColumns = { ...base.kpiColumns };
+  // KPI values family: optional, present only when some layer sets them.
+  if (base.statusWords) out.statusWords = { ...base.statusWords };
+  if (base.lowerIsBetter) out.lowerIsBetter = [...base.lowerIsBetter];
+  if (base.higherIsBetter) out.higherIsBetter = [...base.higherIsBetter];
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) {
@@ -176,6 +180,17 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
     if (layer.dateOrder !== undefined) out.dateOrder = layer.dateOrder;
     if (layer.owners !== undefined) out.owners = [...layer.owners];
     if (layer.lintAllMarkdown !== undefined) out.lintAllMarkdown = layer.lintAllMarkdown;
+    // statusWords per colour (a nearer file's list for a colour replaces the farther one's);
+    // the direction word lists are replaced, like owners.
+    if (layer.statusWords) {
+      out.statusWords = { ...out.statusWords };
+      for (const rag of ['green', 'yellow', 'red'] as const) {
+        const words = layer.statusWords[rag];
+        if (words !== undefined) out.statusWords[rag] = [...words];
+      }
+    }
+    if (layer.lowerIsBetter !== undefined) out.lowerIsBetter = [...layer.lowerIsBetter];
+    if (layer.higherIsBetter !== undefined) out.higherIsBetter = [...layer.higherIsBetter];
     if (layer.partners) {
       out.partners ??= {};
       // Per alias, like metrics: a nearer file adds or replaces aliases (case-insensitively).

@@ -38,8 +38,14 @@ export interface KpiRowExplanation {
   direction: Direction;
   /** Why this direction: configuration, the target's comparator, a keyword in the name, or the default. */
   directionWhy: string;
-  /** Whole percent, or null with `note` saying why. */
+  /** Whole percent as displayed, or null with `note` saying why. */
   attainment: number | null;
+  /** The exact attainment the band is decided on (e.g. 99.98 when 99 is displayed); null like `attainment`. */
+  exactAttainment: number | null;
+  /** How the Status column was read: `Green / Yellow / Red`, `met / not met (✅ Met, ❌ Missed)`… */
+  vocabulary: string;
+  /** The stated status as read (`At Risk → Yellow`), or null when the cell reads no colour. */
+  statedReading: string | null;
   /** The numbers behind the attainment (`$450K of $500K`). */
   breakdown: string | null;
   computed: Rag | null;
@@ -105,6 +111,8 @@ function directionWhy(r: KpiRow): string {
   switch (r.directionReason) {
     case 'config':
       return 'configured in `metrics`';
+    case 'config-word':
+      return `the name contains “${r.directionKeyword ?? ''}”, configured in \`${r.direction === 'lower' ? 'lowerIsBetter' : 'higherIsBetter'}\``;
     case 'comparator':
       return r.direction === 'lower' ? 'the target has a ≤ / < comparator' : 'the target has a ≥ / > comparator';
     case 'keyword':
@@ -146,6 +154,24 @@ function columnsRead(t: KpiTable): KpiRowExplanation['columns'] | undefined {
   };
 }
 
+function statedReading(r: KpiRow): string | null {
+  const s = r.stated;
+  if (!s || s.rag === null) return null;
+  const colour = s.rag === 'green' ? 'Green' : s.rag === 'yellow' ? 'Yellow' : 'Red';
+  const what = r.vocab.twoValued ? (s.rag === 'green' ? 'met' : 'not met') : colour;
+  return s.phrase ? `“${s.phrase}” → ${what}` : what;
+}
+
+/** `99% (exactly 99.98%: below 100%, never shown as 100%)` when the display differs from the exact figure. */
+function displayedWhy(e: KpiRowExplanation): string {
+  if (e.attainment === null || e.exactAttainment === null) return '';
+  const x = e.exactAttainment;
+  if (Math.abs(x - e.attainment) < 1e-9) return '';
+  const exact = `${Math.round(x * 100) / 100}%`;
+  if (x < e.attainment + 0.5 - 1e-9 && x >= e.attainment - 0.5) return ` (exactly ${exact})`;
+  return ` (exactly ${exact}: shown as ${e.attainment}% so it stays in its band)`;
+}
+
 function explainRow(r: KpiRow, t?: KpiTable): KpiRowExplanation {
   const problem = statusProblem(r);
   const note = rowNote(r);
@@ -160,6 +186,9 @@ function explainRow(r: KpiRow, t?: KpiTable): KpiRowExplanation {
     direction: r.direction,
     directionWhy: directionWhy(r),
     attainment: r.attainment,
+    exactAttainment: r.exactAttainment,
+    vocabulary: `statuses read as ${r.vocab.description}`,
+    statedReading: statedReading(r),
     breakdown: r.attainment === null ? null : breakdownText(r),
     computed: r.computed,
     computedText: r.computed === null || r.attainment === null ? null : canonicalStatus(r.computed, r.attainment),
@@ -283,10 +312,13 @@ export function explainToMarkdown(e: Explanation): string {
         ['Target', (e.target ?? 'not measured') + (e.columns ? from(e.columns.target, e.columns.targetWhy) : '')],
         ['Actual', (e.actual ?? 'not measured') + (e.columns ? from(e.columns.actual, e.columns.actualWhy) : '')],
         ['Direction', `${e.direction} is better (${e.directionWhy})`],
-        ['Attainment', e.attainment === null ? (e.note ?? '—') : `${e.attainment}% — ${e.breakdown ?? ''}`],
+        ['Attainment', e.attainment === null ? (e.note ?? '—') : `${e.attainment}%${displayedWhy(e)} — ${e.breakdown ?? ''}`],
         ['Computed status', e.computedText ?? '—'],
       ];
-      if (e.stated !== null) rows.push(['Stated status', e.stated === '' ? '(empty)' : e.stated]);
+      if (e.stated !== null) {
+        rows.push(['Stated status', e.stated === '' ? '(empty)' : e.stated]);
+        rows.push(['Read as', `${e.statedReading ?? 'no status word read'}; ${e.vocabulary}`]);
+      }
       if (e.fix !== null) rows.push(['Fix writes', e.fix]);
       return table(`KPI: ${e.metric || '(unnamed)'}`, rows);
     }
@@ -344,7 +376,7 @@ export function documentHealth(text: string, options: LintOptions = {}): Documen
   if (doc.kind === 'status-report' && blocks.length > 0) return fromBlock();
   const first = tables[0];
   if (first) {
-    const score = tableScore(first);
+    const score = tableScore(first, config.thresholds);
     const rows = first.rows; // built on each read (see analyzeKpi): once here
     return {
       source: 'kpi-table',
@@ -385,7 +417,7 @@ export function kpiLenses(text: string, options: LintOptions = {}): KpiLens[] {
   const findings = lint(text, options).findings.filter((f) => f.fix);
   return tables.map((t) => {
     const end = t.health ? Math.max(t.table.end, t.health.field.valueEnd) : t.table.end;
-    const score = tableScore(t);
+    const score = tableScore(t, config.thresholds);
     const band = score === null ? null : healthBand(score, config.thresholds);
     const rows = t.rows; // built on each read (see analyzeKpi): once here
     const staleStatuses = rows.filter((r) => statusProblem(r) !== null).length;

@@ -94,6 +94,13 @@ export interface Config {
    * e.g. `{ "actual": ["Landed"], "target": ["Commit"] }`. Optional: present only when set.
    */
   kpiColumns?: KpiColumnNames;
+  // --- KPI values family (#11): status vocabulary and direction words ---
+  /** Extra status words / phrases per colour (override the built-in vocabulary). Optional. */
+  statusWords?: StatusWordsConfig;
+  /** Extra words / phrases that make a metric lower-is-better (whole words). Optional. */
+  lowerIsBetter?: string[];
+  /** Words / phrases that make a metric higher-is-better, over the built-in keywords. Optional. */
+  higherIsBetter?: string[];
 }
 
 /** Extra header names per KPI column role (configuration key `kpiColumns`). */
@@ -103,6 +110,13 @@ export interface KpiColumnNames {
   actual?: string[];
   status?: string[];
   trend?: string[];
+}
+
+/** `statusWords`: words or phrases read as each colour in a Status cell. */
+export interface StatusWordsConfig {
+  green?: string[];
+  yellow?: string[];
+  red?: string[];
 }
 
 /** What a user may write in .partnership-docs.json: every key optional, merged over defaults. */
@@ -115,6 +129,9 @@ export interface PartialConfig {
   lintAllMarkdown?: boolean;
   partners?: Record<string, string>;
   kpiColumns?: KpiColumnNames;
+  statusWords?: StatusWordsConfig;
+  lowerIsBetter?: string[];
+  higherIsBetter?: string[];
 }
 
 export interface LintOptions {

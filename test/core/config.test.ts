@@ -66,6 +66,7 @@ describe('parseConfigText', () => {
     assert.deepEqual({ line: r.errors[0]!.line, column: r.errors[0]!.column }, { line: 3, column: 3 });
     assert.match(r.errors[0]!.message, /^Unknown key "colour" in the configuration\. Allowed keys: rules, thresholds, metrics, dateOrder, owners, lintAllMarkdown, partners(?:, [A-Za-z]+)*\.$/);
     assert.match(r.errors[0]!.message, /, kpiColumns[,.]/);
+    assert.match(r.errors[0]!.message, /, statusWords, lowerIsBetter, higherIsBetter[,.]/);
   });
 
   it('reports an unknown nested key at the key, suggesting the closest', () => {
@@ -238,5 +239,22 @@ describe('schemas/partnership-docs.schema.json', () => {
       assert.ok(listed[r.id]!.description.startsWith(r.description), `${r.id}: out of date: run \`npm run schema\``);
       assert.deepEqual(listed[r.id]!.enum, ['error', 'warning', 'info', 'off']);
     }
+  });
+});
+
+describe('statusWords / lowerIsBetter / higherIsBetter (#11)', () => {
+  it('are valid keys; a bad colour is reported', () => {
+    const ok = parse('{ "statusWords": { "yellow": ["slipping"] }, "lowerIsBetter": ["complaints"], "higherIsBetter": ["uptime"] }');
+    assert.deepEqual(ok.errors, []);
+    const bad = parse('{ "statusWords": { "amber": ["slipping"] } }');
+    assert.equal(bad.errors.length, 1);
+    assert.match(bad.errors[0]!.message, /Unknown key "amber"/);
+  });
+  it('merge: statusWords per colour, the word lists replaced', () => {
+    const a = mergeConfig(DEFAULT_CONFIG, { statusWords: { yellow: ['slipping'], red: ['escalated'] }, lowerIsBetter: ['complaints'] });
+    const b = mergeConfig(a, { statusWords: { yellow: ['wobbly'] }, lowerIsBetter: ['rework'] });
+    assert.deepEqual(b.statusWords, { yellow: ['wobbly'], red: ['escalated'] });
+    assert.deepEqual(b.lowerIsBetter, ['rework']);
+    assert.equal(DEFAULT_CONFIG.statusWords, undefined);
   });
 });

@@ -38,6 +38,9 @@ describe('explainAt: KPI rows', () => {
       direction: 'higher',
       directionWhy: 'default',
       attainment: 90,
+      exactAttainment: 90,
+      vocabulary: 'statuses read as Green / Yellow / Red',
+      statedReading: '“Yellow” → Yellow',
       breakdown: '$450K of $500K',
       computed: 'yellow',
       computedText: '⚠️ Yellow (90% of target)',
@@ -166,6 +169,7 @@ describe('explainToMarkdown', () => {
         '| Attainment | 90% — $450K of $500K |',
         '| Computed status | ⚠️ Yellow (90% of target) |',
         '| Stated status | ⚠️ Yellow (94% of target) |',
+        '| Read as | “Yellow” → Yellow; statuses read as Green / Yellow / Red |',
         '| Fix writes | ⚠️ Yellow (90% of target) |',
       ].join('\n'),
     );

@@ -133,7 +133,10 @@ cases('kpi-unit-mismatch', [
     expect: [],
   },
   { name: 'currency vs percent', text: kpi(['| Pipeline | $500K | 45% | | |']), expect: [[8, 22, 8, 25]] },
-  { name: 'days vs hours', text: kpi(['| Response | 2 days | 48 hours | | |']), expect: [[8, 23, 8, 31]] },
+  // Durations convert since #11 (2 days vs 48 hours was a mismatch); business days do not.
+  { name: 'days vs hours: durations convert', text: kpi(['| Response | 2 days | 48 hours | | |']), expect: [] },
+  { name: 'business days vs hours', text: kpi(['| Response | 2 business days | 48 hours | | |']), expect: [[8, 32, 8, 40]] },
+  { name: 'incidents vs hours', text: kpi(['| Outages | 3 incidents | 4 hours | | |']), expect: [[8, 27, 8, 34]] },
   { name: '€ vs $', text: kpi(['| Revenue | €300k | $300K | | |']), expect: [[8, 21, 8, 26]] },
   { name: 'number vs percent', text: kpi(['| Adoption | 50 | 45% | | |']), expect: [[8, 19, 8, 22]] },
   { name: 'not measured: no comparison', text: kpi(['| Adoption | $5K | N/A | | |']), expect: [] },

@@ -154,6 +154,7 @@ describe('sameKind', () => {
     ['4/5', '8/10', 0.8, 0.8], // different denominators: fractions
     ['2 days', '3 days', 2, 3],
     ['1 day', '2 days', 1, 2],
+    ['2 days', '48 hours', 172_800_000, 172_800_000], // durations convert (#11; was a unit mismatch)
     ['4', '4 campaigns', 4, 4], // bare number vs unit: ok (decision)
     ['4 campaigns', '3', 4, 3],
     ['$1.2M ARR', '$1M', 1200000, 1000000],
@@ -168,7 +169,8 @@ describe('sameKind', () => {
     ['$500K', '78%', /currency.*percentage/],
     ['78%', '$500K', /percentage.*currency/],
     ['$500K', '€450K', 'target is in $, actual in €'],
-    ['2 days', '48 hours', 'target is in days, actual in hours'],
+    ['2 business days', '48 hours', 'target is in business days, actual in hours'], // business days do not convert (#11)
+    ['2 months', '8 weeks', 'target is in months, actual in weeks'], // months have uneven lengths
     ['62', '78%', /plain number.*percentage/],
     ['62', '$500', /plain number.*currency/],
     ['8/10', '8', /score.*plain number/],
@@ -263,7 +265,7 @@ describe('attainment', () => {
     [500000, 620000, 'higher', 124],
     [100, 100, 'higher', 100],
     [200, 179, 'higher', 90], // 89.5 → 90
-    [200, 159, 'higher', 80], // 79.5 → 80
+    [200, 159, 'higher', 79], // 79.5 is below the Yellow boundary: shown as 79, never 80 (#11, spec §9; was 80)
     [200, 178.9, 'higher', 89], // 89.45 → 89
     [1000, 895, 'higher', 90], // 89.5 with float noise
     [8, 7.5, 'higher', 94], // 93.75
@@ -365,7 +367,7 @@ describe('status cells', () => {
     ['red', 'red'],
     ['Reduced scope', null], // whole words only
     ['Greenfield', null],
-    ['On track', null],
+    ['On track', 'green'], // status vocabularies (#11, spec §9; was null)
     ['', null],
   ];
   for (const [text, rag] of rags) {
@@ -388,7 +390,8 @@ describe('status cells', () => {
     assert.equal(r.afterParen, '');
   });
   test('no percent', () => {
-    assert.deepEqual(parseStatusCell('✅ Green'), { rag: 'green', percent: null, afterParen: '' });
+    const r = parseStatusCell('✅ Green');
+    assert.deepEqual([r.rag, r.percent, r.afterParen, r.phrase, r.markerEnd], ['green', null, '', 'Green', 7]);
   });
   test('unclosed parenthesis: no percent', () => {
     assert.equal(parseStatusCell('✅ Green (124% of target').percent, null);
@@ -509,4 +512,230 @@ describe('formatNumber', () => {
   ] as const) {
     test(`${n} → ${s}`, () => assert.equal(formatNumber(n), s));
   }
+});
+
+// -------------------------------------------------------------------------------------------
+// Real documents (#11, spec §9): values, directions, rounding, status vocabularies
+
+import { displayPercent, exactAttainment, statedPercentAgrees, statusVocabulary } from '../../src/core/values.js';
+import { run, qbr, TODAY } from '../helpers.js';
+import { explainAt, explainToMarkdown, fixAll } from '../../src/core/index.js';
+import type { PartialConfig } from '../../src/core/types.js';
+
+describe('real-world values (#11)', () => {
+  const values: Array<[string, Partial<KpiValue>]> = [
+    ['€40K/quarter', { kind: 'currency', value: 40000, currency: '€', per: 'quarter' }],
+    ['3.4 avg', { kind: 'number', value: 3.4 }],
+    ['< 3 per month', { kind: 'number', value: 3, comparator: '<', per: 'month' }],
+    ['15% adoption', { kind: 'percent', value: 15 }],
+    ['EUR 2.5M', { kind: 'currency', value: 2_500_000, currency: '€' }],
+    ['2.5M EUR', { kind: 'currency', value: 2_500_000, currency: '€' }],
+    ['$2.5 million', { kind: 'currency', value: 2_500_000, currency: '$' }],
+    ['2.5 billion', { kind: 'number', value: 2_500_000_000 }],
+    ['120 ms', { kind: 'unit', value: 120, unit: 'millisecond' }],
+    ['1.5 s', { kind: 'unit', value: 1.5, unit: 'second' }],
+    ['10 secs', { kind: 'unit', value: 10, unit: 'second' }],
+    ['4.2/5', { kind: 'score', value: 4.2, denominator: 5 }],
+    ['max 300 ms', { kind: 'unit', value: 300, unit: 'millisecond', comparator: '<=' }],
+    ['under 2%', { kind: 'percent', value: 2, comparator: '<' }],
+  ];
+  for (const [text, expected] of values) {
+    test(`reads ${JSON.stringify(text)}`, () => {
+      const got = v(text);
+      for (const [k, want] of Object.entries(expected)) assert.deepEqual(got[k as keyof KpiValue], want, `${text}: ${k}`);
+    });
+  }
+  test('durations convert: 120 ms vs 1.5 s, in milliseconds', () => {
+    assert.deepEqual(sameKind(v('120 ms'), v('1.5 s')), { ok: true, target: 120, actual: 1500 });
+    assert.deepEqual(sameKind(v('1.5h'), v('90 min')), { ok: true, target: 5_400_000, actual: 5_400_000 });
+  });
+  test('a period on one side is implied on the other; different periods do not compare', () => {
+    assert.deepEqual(sameKind(v('€40K/quarter'), v('€38K')), { ok: true, target: 40000, actual: 38000 });
+    assert.deepEqual(sameKind(v('< 3 per month'), v('2')), { ok: true, target: 3, actual: 2 });
+    const r = sameKind(v('€40K/quarter'), v('€150K/year'));
+    assert.equal(r.ok, false);
+  });
+  test('kinds that really differ still mismatch', () => {
+    for (const [t, a] of [['15% adoption', '$2.5 million'], ['4.2/5', '84%'], ['3 incidents', '4 hours'], ['EUR 2.5M', '$2.4M']] as const) {
+      assert.equal(sameKind(v(t), v(a)).ok, false, `${t} vs ${a}`);
+    }
+  });
+});
+
+describe('direction: real-world words and configuration (#11)', () => {
+  const dir = (name: string, target?: string, words = {}, actual?: string) =>
+    directionOf(name, target ? v(target) : undefined, {}, words, actual ? v(actual) : undefined);
+  test('response / resolution / handling / SLA measured as durations are lower-is-better', () => {
+    assert.equal(dir('First response (P2)', '4 h').direction, 'lower');
+    assert.equal(dir('Resolution', '2 days').direction, 'lower');
+    assert.equal(dir('Deal registration SLA', '2 days').direction, 'lower');
+    assert.equal(dir('Average handling', undefined, {}, '6 min').direction, 'lower');
+  });
+  test('… but a response rate or a resolution percentage is higher-is-better', () => {
+    assert.equal(dir('Survey response rate', '30%').direction, 'higher');
+    assert.equal(dir('First-contact resolution', '70%').direction, 'higher');
+  });
+  test('abandonment and churn rate are lower-is-better', () => {
+    assert.equal(dir('Cart abandonment', '20%').direction, 'lower');
+    assert.equal(dir('Abandoned calls', '5%').direction, 'lower');
+    assert.equal(dir('Logo churn rate', '3%').direction, 'lower');
+  });
+  test('written targets: max, under, below, at most, <, ≤', () => {
+    for (const t of ['max 300 ms', 'under 2%', 'below 5', 'at most 3 days', '< 3 per month', '≤ 4 h']) {
+      const d = dir('Widgets', t);
+      assert.deepEqual([d.direction, d.reason], ['lower', 'comparator'], t);
+    }
+  });
+  test('lowerIsBetter / higherIsBetter configuration (whole words, phrases)', () => {
+    assert.deepEqual(dir('Customer complaints', '10', { lowerIsBetter: ['complaints'] }), { direction: 'lower', reason: 'config-word', keyword: 'complaints' });
+    assert.equal(dir('Complaint-free weeks', '10', { lowerIsBetter: ['complaints'] }).direction, 'higher');
+    assert.deepEqual(dir('Engineer time saved', '100 h', { higherIsBetter: ['time saved'] }), { direction: 'higher', reason: 'config-word', keyword: 'time saved' });
+    assert.equal(dir('Engineer time saved', '100 h').direction, 'lower'); // without the configuration: `time`
+  });
+});
+
+describe('rounding across a band (#11, spec §9)', () => {
+  test('99.93 of 99.95 is 99.98 % exactly: Yellow, shown as 99', () => {
+    const x = exactAttainment(99.95, 99.93, 'higher')!;
+    assert.ok(x < 100 && x > 99.97);
+    assert.equal(statusFor(x, { statusGreen: 100, statusYellow: 80 }), 'yellow');
+    assert.equal(attainment(99.95, 99.93, 'higher'), 99);
+  });
+  test('79.6 shows 79, 80.4 shows 80, 100.4 shows 100, 89.5 shows 90 (no boundary)', () => {
+    assert.equal(displayPercent(79.6, [100, 80]), 79);
+    assert.equal(displayPercent(80.4, [100, 80]), 80);
+    assert.equal(displayPercent(100.4, [100, 80]), 100);
+    assert.equal(displayPercent(89.5, [100, 80]), 90);
+  });
+  test('float noise is not a shortfall', () => {
+    assert.equal(exactAttainment(0.57, 0.57, 'higher'), 100);
+    assert.equal(exactAttainment(1.1, 1.1, 'lower'), 100);
+  });
+  test('a stated percentage agrees with the displayed figure, or with the exact one at its precision', () => {
+    assert.equal(statedPercentAgrees(99, 99, 99.98), true);
+    assert.equal(statedPercentAgrees(100, 99, 99.98), false);
+    assert.equal(statedPercentAgrees(99.98, 99, 99.98), true);
+    assert.equal(statedPercentAgrees(99.9, 99, 99.98), false);
+  });
+});
+
+describe('status vocabularies (#11, spec §9)', () => {
+  const rags: Array<[string, 'green' | 'yellow' | 'red' | null]> = [
+    ['On Track', 'green'], ['🟢 on-track', 'green'], ['Met', 'green'], ['✅ Achieved', 'green'], ['Exceeded', 'green'],
+    ['Ahead', 'green'], ['PASS', 'green'], ['Healthy', 'green'], ['Done', 'green'],
+    ['Amber', 'yellow'], ['⚠️ At Risk', 'yellow'], ['Borderline', 'yellow'], ['Watch', 'yellow'], ['Warning', 'yellow'],
+    ['Partially met', 'yellow'],
+    ['Off Track', 'red'], ['Behind', 'red'], ['❌ Missed', 'red'], ['Not Met', 'red'], ['not met', 'red'], ['MISS', 'red'],
+    ['FAIL', 'red'], ['Critical', 'red'], ['Blocked', 'red'],
+    ['See notes', null], ['Pending', null], ['Track', null], ['Not on track', null], ['Metrics pending', null],
+  ];
+  for (const [text, rag] of rags) {
+    test(`${JSON.stringify(text)} → ${rag}`, () => assert.equal(parseStatusCell(text).rag, rag));
+  }
+  test('the marker (symbol and phrase) and whether the words are met / not met', () => {
+    const r = parseStatusCell('❌ Not Met — vendor outage');
+    assert.deepEqual([r.rag, r.phrase, r.markerEnd, r.binary], ['red', 'Not Met', 9, true]);
+    assert.equal(parseStatusCell('🟡 At Risk').binary, false);
+    assert.equal(parseStatusCell('🟡 At Risk').anyYellow, true);
+  });
+  test('statusWords adds and moves words', () => {
+    const vocab = statusVocabulary({ yellow: ['slipping', 'done'], red: ['escalated to exec'] });
+    assert.equal(parseStatusCell('Slipping', vocab).rag, 'yellow');
+    assert.equal(parseStatusCell('Done', vocab).rag, 'yellow');
+    assert.equal(parseStatusCell('Escalated to exec', vocab).rag, 'red');
+    assert.equal(parseStatusCell('Escalated', vocab).rag, null);
+  });
+});
+
+const TABLE_HEAD = '| Metric | Target | Actual | Status | Trend |\n|---|---|---|---|---|';
+function kpiDoc(rows: string[]): string {
+  return qbr(`## KPI Dashboard\n\n${TABLE_HEAD}\n${rows.join('\n')}\n`);
+}
+function statusFindings(text: string, config?: PartialConfig) {
+  return run(text, { config }).filter((f) => f.ruleId === 'kpi-status-mismatch');
+}
+
+describe('kpi-status-mismatch on real vocabularies (#11)', () => {
+  test('the issue example: 99.93 % of a 99.95 % target stated ⚠️ At Risk is right; ✅ Green is not', () => {
+    assert.equal(statusFindings(kpiDoc(['| Availability | 99.95% | 99.93% | ⚠️ At Risk | → Stable |'])).length, 0);
+    const f = statusFindings(kpiDoc(['| Availability | 99.95% | 99.93% | ✅ Green (100% of target) | → Stable |']));
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.fix!.edits[0]!.text, '⚠️ Yellow (99% of target)');
+  });
+  test('a two-valued table: ❌ Missed at 90 % is right, ✅ Met at 95 % is wrong and the fix writes ❌ Missed', () => {
+    const text = kpiDoc([
+      '| Webinars | 4 | 4 | ✅ Met | → Stable |',
+      '| References | 10 | 9 | ❌ Missed | → Stable |',
+      '| Plays | 20 | 19 | ✅ Met | → Stable |',
+    ]);
+    const f = statusFindings(text);
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.fix!.edits[0]!.text, '❌ Missed');
+    assert.match(f[0]!.message, /not met/);
+  });
+  test('a two-valued table that never wrote the other side gets the counterpart word in its case', () => {
+    const f = statusFindings(kpiDoc(['| Uptime | 99.9% | 99.5% | PASS | → Stable |', '| Tickets closed | 10 | 10 | PASS | → Stable |']));
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.fix!.edits[0]!.text, 'FAIL');
+  });
+  test('a Yellow word anywhere makes the table three-valued: Missed at 90 % is then wrong (Yellow)', () => {
+    const f = statusFindings(kpiDoc(['| References | 10 | 9 | ❌ Missed | → Stable |', '| Plays | 20 | 15 | ⚠️ At Risk | → Stable |']));
+    assert.equal(f.length, 2); // 90 % is Yellow; 75 % is Red
+  });
+  test('On Track / At Risk / Off Track: the fix writes the team word with its symbol style', () => {
+    const text = kpiDoc([
+      '| Pipeline | $1M | $0.8M | 🟢 On Track | → Stable |',
+      '| Deals | 10 | 5 | 🔴 Off Track | → Stable |',
+    ]);
+    const f = statusFindings(text);
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.fix!.edits[0]!.text, '🟡 At Risk');
+  });
+  test('unknown words read no colour: no finding; N/A while measured still reported', () => {
+    assert.equal(statusFindings(kpiDoc(['| Pipeline | $1M | $0.5M | See notes | → Stable |'])).length, 0);
+    assert.equal(statusFindings(kpiDoc(['| Pipeline | $1M | $0.5M | Pending | → Stable |'])).length, 0);
+    assert.equal(statusFindings(kpiDoc(['| Pipeline | $1M | $0.5M | N/A | → Stable |'])).length, 1);
+  });
+  test('statusWords configuration changes what a cell reads', () => {
+    const text = kpiDoc(['| Pipeline | $1M | $0.9M | Slipping | → Stable |']);
+    assert.equal(statusFindings(text).length, 0); // unknown word: silent
+    const f = statusFindings(text.replace('$0.9M', '$0.5M'), { statusWords: { yellow: ['slipping'] } });
+    assert.equal(f.length, 1); // read as Yellow, computed Red
+    assert.equal(statusFindings(text, { statusWords: { yellow: ['slipping'] } }).length, 0);
+  });
+  test('lowerIsBetter configuration changes the direction and so the status', () => {
+    const text = kpiDoc(['| Customer complaints | 10 | 5 | ✅ Green | → Stable |']);
+    assert.equal(statusFindings(text).length, 1); // higher-is-better by default: 50 % → Red
+    assert.equal(statusFindings(text, { lowerIsBetter: ['complaints'] }).length, 0);
+    const saved = kpiDoc(['| Engineer time saved | 100 h | 120 h | ✅ Green | → Stable |']);
+    assert.equal(statusFindings(saved).length, 1); // `time`: lower-is-better
+    assert.equal(statusFindings(saved, { higherIsBetter: ['time saved'] }).length, 0);
+  });
+  test('the hover says the direction and why, the vocabulary and the displayed percentage', () => {
+    const text = kpiDoc(['| Availability | 99.95% | 99.93% | PASS | → Stable |', '| Errors | ≤ 5 | 2 | PASS | → Stable |']);
+    const e = explainAt(text, text.indexOf('99.93%'), { today: TODAY, cache: false });
+    assert.equal(e?.kind, 'kpi-row');
+    const md = explainToMarkdown(e!);
+    assert.match(md, /99% \(exactly 99\.98%/);
+    assert.match(md, /met \/ not met/);
+    assert.match(md, /“PASS” → met/);
+    const e2 = explainAt(text, text.indexOf('≤ 5'), { today: TODAY, cache: false });
+    assert.match(explainToMarkdown(e2!), /lower is better \(the target has a ≤ \/ < comparator\)/);
+  });
+  test('the fix round trip is idempotent', () => {
+    const text = kpiDoc(['| Webinars | 4 | 3 | ✅ Met | → Stable |', '| Plays | 20 | 20 | ✅ Met | → Stable |']);
+    const out = fixAll(text, { today: TODAY, cache: false }).text;
+    assert.match(out, /\| ❌ Not Met \|/);
+    assert.equal(fixAll(out, { today: TODAY, cache: false }).text, out);
+  });
+});
+
+describe('overall health across a band (#11)', () => {
+  test('a mean just below 90 is never shown as 90 and is Yellow', () => {
+    // 99 (exactly 99.98) and 80 (exactly 80.0): mean of exact 89.99 → Yellow, shown 89.
+    const text = qbr(`## KPI Dashboard\n\n${TABLE_HEAD}\n| A | 99.95% | 99.93% | | |\n| B | 100 | 80 | | |\n\n**Overall Partnership Health**: 🟢 Green (90% of targets met)\n`);
+    const f = run(text).filter((x) => x.ruleId === 'overall-health-mismatch');
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.fix!.edits[0]!.text, '🟡 Yellow (89% of targets met');
+  });
 });

@@ -14,6 +14,8 @@ import {
   badgeFor,
   canonicalStatus,
   directionOf,
+  displayPercent,
+  exactAttainment,
   formatNumber,
   healthBand,
   parseKpiValue,
@@ -21,14 +23,18 @@ import {
   parseTrendCell,
   roundHalfUp,
   sameKind,
+  statedPercentAgrees,
   statusFor,
+  statusVocabulary,
   stripInlineMarkup,
   suggestedTrend,
   trendProblem,
   type Direction,
   type KpiValue,
   type ParsedCell,
+  type ParsedStatus,
   type ParsedTrend,
+  type StatusVocabulary,
   type Rag,
   type TrendWord,
 } from '../values.js';
@@ -43,7 +49,16 @@ const readValue = memoByString((cell: string): ParsedCell => {
   if (/^\[[^\[\]\n]*\]$/.test(stripInlineMarkup(cell).trim())) return { state: 'unmeasured' };
   return parseKpiValue(cell);
 });
-const readStatus = memoByString(parseStatusCell);
+/** Status cells memoised per vocabulary (the default one, or one per configured `statusWords`). */
+const statusReaders = new Map<StatusVocabulary, (text: string) => ParsedStatus>();
+function statusReader(vocabulary: StatusVocabulary): (text: string) => ParsedStatus {
+  let read = statusReaders.get(vocabulary);
+  if (!read) {
+    if (statusReaders.size > 20) statusReaders.clear();
+    statusReaders.set(vocabulary, (read = memoByString((text: string) => parseStatusCell(text, vocabulary))));
+  }
+  return read;
+}
 const readTrend = memoByString(parseTrendCell);
 
 export interface KpiRow {
@@ -64,14 +79,21 @@ export interface KpiRow {
   /** Comparison of target and actual; null unless both are values. */
   comparison: ReturnType<typeof sameKind> | null;
   direction: Direction;
-  directionReason: 'config' | 'comparator' | 'keyword' | 'default';
+  directionReason: 'config' | 'config-word' | 'comparator' | 'keyword' | 'default';
   directionKeyword?: string;
-  /** Whole percent; null when unmeasured, unparsable, mismatched or target 0. */
+  /**
+   * Whole percent as shown: rounded half up, but never at or above a band boundary the exact
+   * figure is below (99.98 → 99). Null when unmeasured, unparsable, mismatched or target 0.
+   */
   attainment: number | null;
-  /** RAG from the attainment; null when attainment is null. */
+  /** The exact attainment the band is decided on (99.98 for 99.93 of 99.95); null like `attainment`. */
+  exactAttainment: number | null;
+  /** RAG from the exact attainment; null when attainment is null. */
   computed: Rag | null;
   /** The Status cell as read; null when the table has no Status column. */
-  stated: ReturnType<typeof parseStatusCell> | null;
+  stated: ParsedStatus | null;
+  /** How the row's table writes its statuses (two-valued or not, the team's own words). */
+  vocab: TableVocab;
   /** The Trend cell as read; null when the table has no Trend column or the cell is empty. */
   trend: ParsedTrend | null;
   /**
@@ -107,6 +129,8 @@ export interface KpiTable {
   /** The rows, built anew on each read (they are not kept: see analyzeKpi): read once per use. */
   readonly rows: KpiRow[];
   health: HealthLine | null;
+  /** How the table writes its statuses. */
+  readonly vocab: TableVocab;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +154,7 @@ function valuesOf(ctx: RuleContext, table: TableModel, cols: KpiColumns, index: 
   return rowValues(ctx, c.metricCell?.text ?? '', c.targetCell?.text ?? '', c.actualCell?.text ?? '', cols.status === null ? null : (c.statusCell?.text ?? ''), cols.trend === null ? null : (c.trendCell?.text ?? ''));
 }
 
-function rowOf(table: TableModel, cols: KpiColumns, index: number, v: RowValues): KpiRow {
+function rowOf(table: TableModel, cols: KpiColumns, index: number, v: RowValues, vocab: TableVocab): KpiRow {
   const row = table.rows[index]!;
   const { metricCell, targetCell, actualCell, statusCell, trendCell } = cellsOf(row, cols);
   return {
@@ -150,34 +174,40 @@ function rowOf(table: TableModel, cols: KpiColumns, index: number, v: RowValues)
     directionReason: v.directionReason,
     ...(v.directionKeyword ? { directionKeyword: v.directionKeyword } : {}),
     attainment: v.attainment,
+    exactAttainment: v.exactAttainment,
     computed: v.computed,
     stated: v.stated,
+    vocab,
     trend: v.trend,
     values: v,
   };
 }
 
 /** What a row says and computes: a function of its cells' texts and the configuration only. */
-type RowValues = Pick<KpiRow, 'metric' | 'target' | 'actual' | 'comparison' | 'direction' | 'directionReason' | 'directionKeyword' | 'attainment' | 'computed' | 'stated' | 'trend'>;
+type RowValues = Pick<KpiRow, 'metric' | 'target' | 'actual' | 'comparison' | 'direction' | 'directionReason' | 'directionKeyword' | 'attainment' | 'exactAttainment' | 'computed' | 'stated' | 'trend'>;
 
 function computeRowValues(ctx: RuleContext, metricText: string, targetText: string, actualText: string, statusText: string | null, trendText: string | null): RowValues {
   const metric = stripInlineMarkup(metricText);
   const target = readValue(targetText);
   const actual = readValue(actualText);
   const targetValue: KpiValue | undefined = target.state === 'value' ? target.value : undefined;
-  const dir = directionOf(metric, targetValue, ctx.config.metrics);
+  const actualValue: KpiValue | undefined = actual.state === 'value' ? actual.value : undefined;
+  const { config } = ctx;
+  const dir = directionOf(metric, targetValue, config.metrics, config, actualValue);
   let comparison: KpiRow['comparison'] = null;
-  let att: number | null = null;
+  let exact: number | null = null;
   if (target.state === 'value' && actual.state === 'value') {
     comparison = sameKind(target.value, actual.value);
-    if (comparison.ok) att = attainmentOf(comparison.target, comparison.actual, dir.direction);
+    if (comparison.ok) exact = exactAttainment(comparison.target, comparison.actual, dir.direction);
   }
-  const computed = att === null ? null : statusFor(att, ctx.config.thresholds);
-  const stated = statusText === null ? null : readStatus(statusText);
+  // The band is decided on the exact figure; the percentage shown never crosses a band boundary.
+  const att = exact === null ? null : displayPercent(exact, [config.thresholds.statusGreen, config.thresholds.statusYellow]);
+  const computed = exact === null ? null : statusFor(exact, config.thresholds);
+  const stated = statusText === null ? null : statusReader(statusVocabulary(config.statusWords))(statusText);
   const trend = trendText === null || trendText === '' ? null : readTrend(trendText);
   return {
     metric, target, actual, comparison, direction: dir.direction, directionReason: dir.reason, directionKeyword: dir.keyword,
-    attainment: att, computed, stated, trend,
+    attainment: att, exactAttainment: exact, computed, stated, trend,
   };
 }
 
@@ -192,7 +222,8 @@ let rowMemo = { config: '', byText: new Map<string, RowValues>() };
 const ROW_MEMO_MAX = 50_000;
 /** The memo for this lint's configuration (once per lint, through ctx.get). */
 function rowMemoFor(ctx: RuleContext): typeof rowMemo {
-  const config = JSON.stringify([ctx.config.metrics, ctx.config.thresholds, ctx.config.kpiColumns ?? null]);
+  const c = ctx.config;
+  const config = JSON.stringify([c.metrics, c.thresholds, c.kpiColumns ?? null, c.statusWords ?? null, c.lowerIsBetter ?? null, c.higherIsBetter ?? null]);
   if (rowMemo.config !== config) rowMemo = { config, byText: new Map() };
   return rowMemo;
 }
@@ -220,12 +251,137 @@ const HEALTH_KEYS = new Set(['overall partnership health']);
 interface TableSummary {
   columns: KpiColumns | null;
   values: RowValues[];
+  vocab: TableVocab;
 }
-const NOT_KPI: TableSummary = { columns: null, values: [] };
+
+/**
+ * How a KPI table writes its statuses (spec §9), read from all its Status cells:
+ * - `twoValued`: every status read is a met / not-met word or symbol (Met, Not Met, Missed,
+ *   Achieved, Exceeded, PASS, FAIL, MISS, ✅, ❌) and none reads Yellow: the table can only be
+ *   checked as met (attainment ≥ statusGreen) vs not met;
+ * - `forms`: the marker the fix writes for a colour, in the team's words (`❌ Missed`,
+ *   `🟡 At Risk`), when the table writes that colour one way (or its vocabulary has an obvious
+ *   counterpart); canonical (`⚠️ Yellow (90% of target)`) otherwise.
+ * One object per distinct vocabulary (interned), so memos keyed on it are shared across lints.
+ */
+export interface TableVocab {
+  twoValued: boolean;
+  forms: Partial<Record<Rag, string>>;
+  /** For the hover: `met / not met (Met, Missed)`, `On Track / At Risk / Off Track`, `Green / Yellow / Red`. */
+  description: string;
+}
+const CANONICAL_VOCAB: TableVocab = Object.freeze({ twoValued: false, forms: Object.freeze({}), description: 'Green / Yellow / Red' }) as TableVocab;
+const NOT_KPI: TableSummary = { columns: null, values: [], vocab: CANONICAL_VOCAB };
 
 function summarize(ctx: RuleContext, table: TableModel): TableSummary {
   const columns = kpiColumns(table, ctx.config.kpiColumns, { value: readValue });
-  return columns ? { columns, values: table.rows.map((_, i) => valuesOf(ctx, table, columns, i)) } : NOT_KPI;
+  if (!columns) return NOT_KPI;
+  const values = table.rows.map((_, i) => valuesOf(ctx, table, columns, i));
+  const texts = columns.status === null ? [] : table.rows.map((r) => r.cells[columns.status!]?.text ?? '');
+  return { columns, values, vocab: tableVocab(values, texts) };
+}
+
+const COLOUR_WORDS = new Set(['green', 'yellow', 'amber', 'red']);
+/** Three-valued families whose counterpart words the fix may write. */
+const FAMILIES: Array<Record<Rag, string>> = [
+  { green: 'on track', yellow: 'at risk', red: 'off track' },
+  { green: 'healthy', yellow: 'warning', red: 'critical' },
+  { green: 'ahead', yellow: 'at risk', red: 'behind' },
+];
+/** Met / not-met counterparts (lowercase) for a two-valued table that never wrote one side. */
+const MET_COUNTERPART: Record<string, string> = {
+  met: 'not met', 'not met': 'met', achieved: 'not achieved', 'not achieved': 'achieved', exceeded: 'missed',
+  missed: 'met', pass: 'fail', fail: 'pass', passed: 'failed', failed: 'passed', miss: 'met',
+};
+const SYMBOL_COUNTERPART: Record<string, string> = { '✅': '❌', '❌': '✅', '🟢': '🔴', '🔴': '🟢' };
+const vocabs = new Map<string, TableVocab>();
+
+/** `word` in the letter case of `like` (`PASS` → `FAIL`, `Met` → `Not Met`, `met` → `not met`). */
+function inCaseOf(word: string, like: string): string {
+  if (like === like.toUpperCase() && like !== like.toLowerCase()) return word.toUpperCase();
+  if (like[0] !== undefined && like[0] === like[0].toUpperCase()) return word.replace(/(^|[ -])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return word;
+}
+
+function tableVocab(values: readonly RowValues[], texts: readonly string[]): TableVocab {
+  const coloured: Array<{ stated: ParsedStatus; text: string }> = [];
+  values.forEach((v, i) => {
+    if (v.stated && v.stated.rag !== null) coloured.push({ stated: v.stated, text: texts[i] ?? '' });
+  });
+  if (coloured.length === 0) return CANONICAL_VOCAB;
+  const twoValued = coloured.every((c) => c.stated.binary === true) && !values.some((v) => v.stated?.anyYellow);
+  // The most frequent marker per colour (first on ties), keeping only non-colour vocabularies.
+  const counts: Record<Rag, Map<string, number>> = { green: new Map(), yellow: new Map(), red: new Map() };
+  const phrases = new Set<string>();
+  let colourWords = false;
+  let symbolStyle: 'circles' | 'marks' | null = null;
+  for (const { stated, text } of coloured) {
+    const phrase = stated.phrase?.toLowerCase().replace(/[\s-]+/g, ' ') ?? null;
+    if (phrase !== null) {
+      phrases.add(phrase);
+      if (COLOUR_WORDS.has(phrase)) colourWords = true;
+    }
+    if (stated.markerEnd === undefined) continue;
+    const marker = text.slice(0, stated.markerEnd).trim();
+    if (symbolStyle === null) {
+      if (/^(?:\u{1F7E2}|\u{1F7E1}|\u{1F534})/u.test(marker)) symbolStyle = 'circles';
+      else if (/^(?:\u2705|\u26A0|\u274C)/u.test(marker)) symbolStyle = 'marks';
+    }
+    const m = counts[stated.rag!];
+    m.set(marker, (m.get(marker) ?? 0) + 1);
+  }
+  const forms: Partial<Record<Rag, string>> = {};
+  if (!colourWords) {
+    for (const rag of ['green', 'yellow', 'red'] as const) {
+      let best: string | undefined;
+      let n = 0;
+      for (const [marker, c] of counts[rag]) if (c > n) [best, n] = [marker, c];
+      // A symbol alone (`✅`) is the team's form only in a two-valued table.
+      if (best !== undefined && (twoValued || /[a-z]/i.test(best))) forms[rag] = best;
+    }
+    if (twoValued) {
+      // The side never written: the counterpart of the other side's form.
+      for (const [want, from] of [['red', 'green'], ['green', 'red']] as const) {
+        const other = forms[from];
+        if (forms[want] !== undefined || other === undefined) continue;
+        const wordAt = other.search(/[a-z]/i);
+        const symbol = wordAt < 0 ? other : other.slice(0, wordAt).trim();
+        const word = wordAt < 0 ? '' : other.slice(wordAt);
+        const sym = [...symbol.replace(/\uFE0F/g, '')].map((ch) => SYMBOL_COUNTERPART[ch] ?? '').join('');
+        const counterpart = word === '' ? '' : MET_COUNTERPART[word.toLowerCase().replace(/[\s-]+/g, ' ')];
+        if (counterpart === undefined || (sym === '' && symbol !== '')) continue;
+        const text = [sym, counterpart === '' ? '' : inCaseOf(counterpart, word)].filter((x) => x !== '').join(' ');
+        if (text !== '') forms[want] = text;
+      }
+    } else {
+      // A three-valued family (On Track / At Risk / Off Track…): its word for a colour never written.
+      const family = FAMILIES.find((f) => [...phrases].every((p) => p === f.green || p === f.yellow || p === f.red));
+      const like = coloured.find((c) => c.stated.phrase)?.stated.phrase ?? '';
+      if (family && like !== '') {
+        for (const rag of ['green', 'yellow', 'red'] as const) {
+          if (forms[rag] !== undefined) continue;
+          const symbol = symbolStyle === 'circles' ? badgeFor(rag).split(' ')[0] + ' ' : symbolStyle === 'marks' ? canonicalStatus(rag, 0).split(' ')[0] + ' ' : '';
+          forms[rag] = symbol + inCaseOf(family[rag], like);
+        }
+      }
+    }
+  }
+  const description = twoValued
+    ? `met / not met (${[forms.green, forms.red].filter((f) => f !== undefined).join(', ')})`
+    : forms.green || forms.yellow || forms.red
+      ? (['green', 'yellow', 'red'] as const).map((r) => forms[r] ?? ragName(r)).join(' / ')
+      : 'Green / Yellow / Red';
+  const key = `${twoValued}\n${forms.green ?? ''}\n${forms.yellow ?? ''}\n${forms.red ?? ''}`;
+  let v = vocabs.get(key);
+  if (!v) {
+    if (vocabs.size > 5_000) vocabs.clear();
+    vocabs.set(key, (v = { twoValued, forms, description }));
+  }
+  return v;
+}
+
+function ragName(r: Rag): string {
+  return r === 'green' ? 'Green' : r === 'yellow' ? 'Yellow' : 'Red';
 }
 
 /**
@@ -242,9 +398,10 @@ class KpiTableOfLint implements KpiTable {
     readonly table: TableModel,
     readonly columns: KpiColumns,
     readonly values: readonly RowValues[],
+    readonly vocab: TableVocab,
   ) {}
   get rows(): KpiRow[] {
-    return this.values.map((v, i) => rowOf(this.table, this.columns, i, v));
+    return this.values.map((v, i) => rowOf(this.table, this.columns, i, v, this.vocab));
   }
 }
 
@@ -258,7 +415,7 @@ export function analyzeKpi(ctx: RuleContext): KpiTable[] {
     perPart(doc, slot, (p) => p.model.tables.map((t) => summarize(ctx, t))) ?? doc.tables.map((t) => summarize(ctx, t));
   for (let i = 0; i < doc.tables.length; i++) {
     const s = summaries[i]!;
-    if (s.columns) tables.push(new KpiTableOfLint(doc.tables[i]!, s.columns, s.values));
+    if (s.columns) tables.push(new KpiTableOfLint(doc.tables[i]!, s.columns, s.values, s.vocab));
   }
   if (tables.length === 0) return tables;
 
@@ -301,14 +458,37 @@ export function measuredRows(t: KpiTable): Array<KpiRow & { attainment: number }
   return t.rows.filter((r): r is KpiRow & { attainment: number } => r.attainment !== null);
 }
 
-/** Score of a KPI table: mean over measured rows of min(attainment, 100), rounded half up. */
-export function tableScore(t: KpiTable): number | null {
-  return scoreOf(measuredRows(t).map((r) => Math.min(r.attainment, 100)));
+/**
+ * Score of a KPI table: mean over measured rows of min(exact attainment, 100), shown as a whole
+ * percent that never crosses a health band boundary the exact mean is below (spec §9).
+ */
+export function tableScore(t: KpiTable, thresholds: { healthGreen: number; healthYellow: number } = { healthGreen: 90, healthYellow: 70 }): number | null {
+  return scoreOf(measuredRows(t), thresholds)?.score ?? null;
 }
 
-/** The mean of capped attainments, rounded half up (spec §2.5); null when nothing is measured. */
-function scoreOf(capped: number[]): number | null {
-  return capped.length === 0 ? null : roundHalfUp(capped.reduce((sum, c) => sum + c, 0) / capped.length);
+/**
+ * The score of measured rows (spec §2.5, §9): the band is decided on the exact mean of
+ * min(exact attainment, 100); the figure shown is the mean of the row percentages as shown
+ * (what a reader recomputes from the table), rounded half up, and kept inside that band (a mean
+ * just below 90 is never shown as 90). Null when nothing is measured.
+ */
+function scoreOf(rows: ReadonlyArray<{ attainment: number | null; exactAttainment: number | null }>, thresholds: { healthGreen: number; healthYellow: number }): { score: number; exact: number } | null {
+  if (rows.length === 0) return null;
+  let shown = 0;
+  let exact = 0;
+  for (const r of rows) {
+    shown += Math.min(r.attainment!, 100);
+    exact += Math.min(r.exactAttainment ?? r.attainment!, 100);
+  }
+  shown /= rows.length;
+  exact = Math.round((exact / rows.length) * 1e9) / 1e9;
+  let score = roundHalfUp(shown);
+  const bounds = [thresholds.healthGreen, thresholds.healthYellow];
+  for (const b of bounds) {
+    if (exact < b && score >= b) score = Math.ceil(b) - 1;
+    else if (exact >= b && score < b) score = Math.ceil(b);
+  }
+  return { score, exact };
 }
 
 /** A measured row's entry in a health line's breakdown: one per distinct row values (read-only). */
@@ -324,11 +504,16 @@ const PERCENT_RE = /\(\s*(\d[\d,]*(?:\.\d+)?)\s*%/;
 function healthLine(ctx: RuleContext, t: KpiTableOfLint, field: Field): HealthLine {
   const text = ctx.doc.text;
   const value = field.value;
-  const stated = parseStatusCell(value);
+  const stated = parseStatusCell(value, statusVocabulary(ctx.config.statusWords));
   // From the rows' values (tableScore and measuredRows compute the same from the rows).
-  const used = t.values.filter((r) => r.attainment !== null).map(usedEntry);
-  const score = scoreOf(used.map((u) => u.capped));
-  const band = score === null ? null : healthBand(score, ctx.config.thresholds);
+  const measured = t.values.filter((r) => r.attainment !== null);
+  const used = measured.map(usedEntry);
+  const thresholds = ctx.config.thresholds;
+  const scored = scoreOf(measured, thresholds);
+  const score = scored?.score ?? null;
+  const exactScore = scored?.exact ?? null;
+  // The band is decided on the exact mean; the figure shown never crosses a band boundary.
+  const band = exactScore === null ? null : healthBand(exactScore, thresholds);
 
   // The part the fix rewrites: `🟡 Yellow (85% of targets met` — up to the first comma (or
   // semicolon or dash) or closing parenthesis inside the percent's parenthetical; without one, up to the first comma
@@ -362,7 +547,7 @@ function healthLine(ctx: RuleContext, t: KpiTableOfLint, field: Field): HealthLi
   if (score !== null && band !== null) {
     const expected = `${badgeFor(band)} (${score}% of targets met`;
     const badgeWrong = stated.rag !== band;
-    const numberWrong = statedPercent !== null && roundHalfUp(statedPercent) !== score;
+    const numberWrong = statedPercent !== null && !statedPercentAgrees(statedPercent, score, exactScore!);
     if (badgeWrong || numberWrong) {
       // Without a parenthetical, the fix closes the one it opens.
       fixText = hasParen ? expected : `${expected})`;
@@ -412,23 +597,59 @@ export interface StatusProblem {
  * there is no Status column or when no status is computable.
  */
 export function statusProblem(r: KpiRow): StatusProblem | null {
-  // A function of the row's values (the Status cell's text is one of them): one answer, and one
-  // message string, for all rows that say the same.
-  let p = statusProblems.get(r.values);
-  if (p === undefined) statusProblems.set(r.values, (p = statusProblemOf(r)));
+  // A function of the row's values (the Status cell's text is one of them) and of its table's
+  // vocabulary: one answer, and one message string, for all rows that say the same.
+  let byValues = statusProblems.get(r.vocab);
+  if (!byValues) statusProblems.set(r.vocab, (byValues = new WeakMap()));
+  let p = byValues.get(r.values);
+  if (p === undefined) byValues.set(r.values, (p = statusProblemOf(r)));
   return p;
 }
-const statusProblems = new WeakMap<object, StatusProblem | null>();
+const statusProblems = new WeakMap<TableVocab, WeakMap<object, StatusProblem | null>>();
+
+/** Cell texts that say "not measured": with both values measured they are still reported. */
+const NO_STATUS = new Set(['n/a', 'na', 'n.a.', 'tbd', 'tba', '—', '–', '-', '--', '?', '…', '...']);
+
+/**
+ * What the fix writes for a status in the team's own words: the marker (`❌ Missed`,
+ * `🟡 At Risk`), the percentage if the cell stated one, then the cell's own note (the text after
+ * its parenthetical, or after its marker when it has none).
+ */
+function teamFix(r: KpiRow, form: string): string {
+  const stated = r.stated!;
+  const cellText = r.statusCell?.text ?? '';
+  const percent = stated.percent !== null ? ` (${r.attainment}% of target)` : '';
+  const rest = stated.percent !== null ? stated.afterParen : stated.markerEnd !== undefined ? cellText.slice(stated.markerEnd) : '';
+  return (form + percent + rest).trimEnd();
+}
 
 function statusProblemOf(r: KpiRow): StatusProblem | null {
-  if (r.stated === null || r.attainment === null || r.computed === null) return null;
-  const canonical = canonicalStatus(r.computed, r.attainment);
+  if (r.stated === null || r.attainment === null || r.computed === null || r.exactAttainment === null) return null;
   const cellText = r.statusCell?.text ?? '';
-  const fixText = canonical + r.stated.afterParen.trimEnd();
-  const computedText = `computed ${canonical} from ${breakdownText(r)}`;
-  if (cellText === '') return { message: `Missing status; expected ${canonical} (${breakdownText(r)})`, fixText };
-  const colourWrong = r.stated.rag !== r.computed;
-  const percentWrong = r.stated.percent !== null && roundHalfUp(r.stated.percent) !== r.attainment;
+  const stated = r.stated;
+  if (r.vocab.twoValued) {
+    // Met / not met only (spec §9): ✅ Met at 95% is wrong, ❌ Missed at 90% is right.
+    const met = r.computed === 'green';
+    const want: Rag = met ? 'green' : 'red';
+    const form = r.vocab.forms[want];
+    const fixText = form !== undefined ? teamFix(r, form) : canonicalStatus(r.computed, r.attainment) + stated.afterParen.trimEnd();
+    const why = `${r.attainment}% of target is ${met ? 'met' : 'not met'} (${breakdownText(r)}; this table's statuses read as met / not met)`;
+    if (cellText === '') return { message: `Missing status; expected “${fixText}”: ${why}`, fixText };
+    const colourWrong = stated.rag === null ? NO_STATUS.has(cellText.trim().toLowerCase()) : (stated.rag === 'green') !== met;
+    const percentWrong = stated.percent !== null && !statedPercentAgrees(stated.percent, r.attainment, r.exactAttainment);
+    if (!colourWrong && !percentWrong) return null;
+    return { message: `Unexpected status “${cellText}”: ${why}; expected “${fixText}”`, fixText };
+  }
+  const canonical = canonicalStatus(r.computed, r.attainment);
+  const form = r.vocab.forms[r.computed];
+  const fixText = form !== undefined ? teamFix(r, form) : canonical + stated.afterParen.trimEnd();
+  const expected = form !== undefined ? `; expected “${fixText}”` : '';
+  const computedText = `computed ${canonical} from ${breakdownText(r)}${expected}`;
+  if (cellText === '') return { message: `Missing status; expected ${form !== undefined ? `“${fixText}”` : canonical} (${breakdownText(r)})`, fixText };
+  // A cell whose words are unknown (`See notes`, `Pending`) reads no colour: no finding, unless
+  // it says "not measured" (N/A, TBD) while both values are, or states a wrong percentage.
+  const colourWrong = stated.rag === null ? NO_STATUS.has(cellText.trim().toLowerCase()) : stated.rag !== r.computed;
+  const percentWrong = stated.percent !== null && !statedPercentAgrees(stated.percent, r.attainment, r.exactAttainment);
   if (!colourWrong && !percentWrong) return null;
   return { message: `Unexpected status “${cellText}”; ${computedText}`, fixText };
 }

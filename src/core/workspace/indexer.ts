@@ -152,7 +152,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
   };
   if (doc.kind === 'status-report' && blocks.length > 0) health = fromBlock();
   else if (tables[0]) {
-    const score = tableScore(tables[0]);
+    const score = tableScore(tables[0], config.thresholds);
     if (score !== null) health = { score, band: healthBand(score, config.thresholds), source: 'kpi-table' };
     else if (blocks.length > 0) health = fromBlock();
   } else if (blocks.length > 0) health = fromBlock();

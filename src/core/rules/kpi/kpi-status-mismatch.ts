@@ -24,15 +24,17 @@ export const kpiStatusMismatch: Rule = {
         const problem = statusProblem(r);
         if (!problem) continue;
         const cell = r.statusCell;
-        // Like the problem, a function of the row's values: one object for all rows that say the same.
-        let data = dataOf.get(r.values);
-        if (!data) dataOf.set(r.values, (data = {
+        // Like the problem, a function of the row's values and its table's vocabulary: one object for all rows that say the same.
+        let data = dataOf.get(problem);
+        if (!data) dataOf.set(problem, (data = {
           metric: r.metric,
           target: r.target.state === 'value' ? r.target.value.raw : null,
           actual: r.actual.state === 'value' ? r.actual.value.raw : null,
           direction: r.direction,
           attainment: r.attainment,
+          exactAttainment: r.exactAttainment,
           computed: r.computed,
+          twoValued: r.vocab.twoValued,
           stated: r.stated?.rag ?? null,
           statedPercent: r.stated?.percent ?? null,
           expected: problem.fixText,
