@@ -153,6 +153,8 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
   };
   // `partners` (aliases) is optional: present only when some layer sets it.
   if (base.partners && Object.keys(base.partners).length) out.partners = { ...base.partners };
+  // `sectionEquivalents` is optional too: per section name, a nearer layer replaces the list.
+  if (base.sectionEquivalents && Object.keys(base.sectionEquivalents).length) out.sectionEquivalents = { ...base.sectionEquivalents };
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) {
@@ -182,6 +184,15 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
         const lower = alias.toLowerCase();
         for (const existing of Object.keys(out.partners!)) if (existing.toLowerCase() === lower) delete out.partners![existing];
         out.partners![alias] = canonical;
+      }
+    }
+    if (layer.sectionEquivalents) {
+      out.sectionEquivalents ??= {};
+      for (const [name, names] of Object.entries(layer.sectionEquivalents)) {
+        if (!Array.isArray(names)) continue;
+        const lower = name.toLowerCase();
+        for (const existing of Object.keys(out.sectionEquivalents!)) if (existing.toLowerCase() === lower) delete out.sectionEquivalents![existing];
+        out.sectionEquivalents![name] = [...names];
       }
     }
   }

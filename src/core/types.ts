@@ -89,6 +89,11 @@ export interface Config {
    * (case-insensitive), e.g. `{ "Globex Corporation": "Globex" }`. Optional for compatibility.
    */
   partners?: Record<string, string>;
+  /**
+   * Section equivalents (spec §9): a required section's name → other headings that count as it,
+   * added to the built-in ones (`{ "Next Steps": ["Follow-ups"] }`). Optional for compatibility.
+   */
+  sectionEquivalents?: Record<string, string[]>;
 }
 
 /** What a user may write in .partnership-docs.json: every key optional, merged over defaults. */
@@ -100,6 +105,7 @@ export interface PartialConfig {
   owners?: string[];
   lintAllMarkdown?: boolean;
   partners?: Record<string, string>;
+  sectionEquivalents?: Record<string, string[]>;
 }
 
 export interface LintOptions {

@@ -3,9 +3,14 @@ import { normalizeHeading } from '../../model.js';
 import { perStretch } from '../../document.js';
 import { documentFact, type Rule, type RuleContext } from '../../rule.js';
 import { memoByString } from '../../memo.js';
+import { isAddressingSectionName } from '../../analysis/equivalents.js';
 import { stripTrailingParenthetical } from '../../text.js';
 
-/** Headings of the sections where a Red KPI must be addressed (spec §2.6). */
+/**
+ * Headings of the sections where a Red KPI must be addressed (spec §2.6): any heading naming
+ * challenges, risks or open issues, and the equivalents of Challenges and Actions, Open Issues
+ * and Risks and Mitigations (Lowlights, Blockers, Risk Register, RAID…: analysis/equivalents.ts).
+ */
 const ADDRESSING = /\b(?:challenges?|risks?|open issues?)\b/;
 
 /**
@@ -25,7 +30,7 @@ const addressing = documentFact(function addressing(ctx: RuleContext): Addressin
   const names: string[] = [];
   const pieces: string[] = [];
   for (const h of ctx.doc.outline) {
-    if (!ADDRESSING.test(h.norm)) continue;
+    if (!ADDRESSING.test(h.norm) && !isAddressingSectionName(h.norm, ctx.config.sectionEquivalents)) continue;
     names.push(h.text.trim());
     const piece = perStretch(ctx.doc, h.end, h.bodyEnd, 'squash', squash) ?? squash(ctx.doc.text.slice(h.end, h.bodyEnd));
     if (piece !== '') pieces.push(piece);
