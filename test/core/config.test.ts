@@ -64,7 +64,7 @@ describe('parseConfigText', () => {
     const r = parse(text);
     assert.equal(r.errors.length, 1);
     assert.deepEqual({ line: r.errors[0]!.line, column: r.errors[0]!.column }, { line: 3, column: 3 });
-    assert.match(r.errors[0]!.message, /^Unknown key "colour" in the configuration\. Allowed keys: rules, thresholds, metrics, dateOrder, owners, lintAllMarkdown, partners\.$/);
+    assert.match(r.errors[0]!.message, /^Unknown key "colour" in the configuration\. Allowed keys: rules, thresholds, metrics, dateOrder, owners, lintAllMarkdown, partners, sectionEquivalents\.$/);
   });
 
   it('reports an unknown nested key at the key, suggesting the closest', () => {
@@ -237,5 +237,19 @@ describe('schemas/partnership-docs.schema.json', () => {
       assert.ok(listed[r.id]!.description.startsWith(r.description), `${r.id}: out of date: run \`npm run schema\``);
       assert.deepEqual(listed[r.id]!.enum, ['error', 'warning', 'info', 'off']);
     }
+  });
+});
+
+describe('sectionEquivalents', () => {
+  it('validates (an object of name lists), merges per section name and adds to the built-in equivalents', async () => {
+    assert.deepEqual(parse('{ "sectionEquivalents": { "Next Steps": ["Asks for next week"] } }').errors, []);
+    assert.equal(parse('{ "sectionEquivalents": { "Next Steps": "Asks" } }').errors.length, 1);
+    const merged = mergeConfig(DEFAULT_CONFIG, { sectionEquivalents: { 'Next Steps': ['A'], 'Root Cause': ['Why'] } }, { sectionEquivalents: { 'next steps': ['B'] } });
+    assert.deepEqual(merged.sectionEquivalents, { 'Root Cause': ['Why'], 'next steps': ['B'] });
+    const { lint } = await import('../../src/core/index.js');
+    const doc = '# Partnership Issue: X\n\n**Severity:** High\n\n## Summary\n\n## Why\n\n## Impact\n\n## Options\n\n## Action Items\n\n## Outcome\n';
+    const missing = (config?: Parameters<typeof lint>[1]['config']) => lint(doc, { today: '2026-11-24', config }).findings.filter((f) => f.ruleId === 'section-missing').map((f) => f.data?.section);
+    assert.deepEqual(missing(), ['Root Cause']);
+    assert.deepEqual(missing({ sectionEquivalents: { 'Root Cause': ['Why'] } }), []);
   });
 });
