@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, checkConfigSanity, mergeConfig, parseConfigText } from '../../src/core/config.js';
+import type { PartialConfig } from '../../src/core/types.js';
 
 const IDS = ['kpi-status-mismatch', 'placeholder-unfilled', 'section-missing'];
 const parse = (text: string) => parseConfigText(text, '/repo/.partnership-docs.json', IDS);
@@ -248,7 +249,7 @@ describe('sectionEquivalents', () => {
     assert.deepEqual(merged.sectionEquivalents, { 'Root Cause': ['Why'], 'next steps': ['B'] });
     const { lint } = await import('../../src/core/index.js');
     const doc = '# Partnership Issue: X\n\n**Severity:** High\n\n## Summary\n\n## Why\n\n## Impact\n\n## Options\n\n## Action Items\n\n## Outcome\n';
-    const missing = (config?: Parameters<typeof lint>[1]['config']) => lint(doc, { today: '2026-11-24', config }).findings.filter((f) => f.ruleId === 'section-missing').map((f) => f.data?.section);
+    const missing = (config?: PartialConfig) => lint(doc, { today: '2026-11-24', config }).findings.filter((f) => f.ruleId === 'section-missing').map((f) => f.data?.section);
     assert.deepEqual(missing(), ['Root Cause']);
     assert.deepEqual(missing({ sectionEquivalents: { 'Root Cause': ['Why'] } }), []);
   });
