@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const schema = JSON.parse(readFileSync('schemas/partnership-docs.schema.json', 'utf8'));
-const SHARED = ['rules', 'thresholds', 'metrics', 'dateOrder', 'owners', 'lintAllMarkdown', 'partners', 'kpiColumns', 'statusWords', 'lowerIsBetter', 'higherIsBetter'];
+const SHARED = ['rules', 'thresholds', 'metrics', 'dateOrder', 'owners', 'lintAllMarkdown', 'partners', 'kpiColumns', 'statusWords', 'lowerIsBetter', 'higherIsBetter', 'sectionEquivalents'];
 
 function inline(node) {
   if (Array.isArray(node)) return node.map(inline);

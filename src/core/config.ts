@@ -159,6 +159,8 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
   if (base.statusWords) out.statusWords = { ...base.statusWords };
   if (base.lowerIsBetter) out.lowerIsBetter = [...base.lowerIsBetter];
   if (base.higherIsBetter) out.higherIsBetter = [...base.higherIsBetter];
+  // `sectionEquivalents` is optional too: per section name, a nearer layer replaces the list.
+  if (base.sectionEquivalents && Object.keys(base.sectionEquivalents).length) out.sectionEquivalents = { ...base.sectionEquivalents };
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) {
@@ -205,6 +207,15 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
       for (const [role, names] of Object.entries(layer.kpiColumns) as Array<[keyof KpiColumnNames, string[] | undefined]>) {
         if (!Array.isArray(names)) continue;
         out.kpiColumns = { ...out.kpiColumns, [role]: [...names] };
+      }
+    }
+    if (layer.sectionEquivalents) {
+      out.sectionEquivalents ??= {};
+      for (const [name, names] of Object.entries(layer.sectionEquivalents)) {
+        if (!Array.isArray(names)) continue;
+        const lower = name.toLowerCase();
+        for (const existing of Object.keys(out.sectionEquivalents!)) if (existing.toLowerCase() === lower) delete out.sectionEquivalents![existing];
+        out.sectionEquivalents![name] = [...names];
       }
     }
   }

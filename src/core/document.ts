@@ -12,11 +12,13 @@ import { flatCopy } from './memo.js';
 import { buildSectionModel } from './parse.js';
 import { splitSections } from './split.js';
 import { lastAtOrBefore } from './positions.js';
-import type { DocKind } from './types.js';
+import { detectKind } from './detect.js';
 
 export interface BuildOptions {
   cache?: SectionCache | false;
   wholeDocument?: boolean;
+  /** Configured section equivalents (config `sectionEquivalents`): they count for kind detection. */
+  sectionEquivalents?: Record<string, string[]>;
 }
 
 /** One split section of a built document, as placed in it (used by lint.ts's per-section findings). */
@@ -94,7 +96,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   }
 
   if (fm) doc.frontMatter = readFrontMatter(fm);
-  doc.kind = detectKind(doc);
+  doc.kind = detectKind(doc, options.sectionEquivalents);
   doc.outline = outline(doc.headings, text.length);
   docParts.set(doc, parts);
   return doc;
@@ -254,20 +256,8 @@ function readFrontMatter(fm: { start: number; end: number; body: string }): Fron
   return { start: fm.start, end: fm.end, data };
 }
 
-const KINDS: DocKind[] = ['qbr', 'status-report', 'issue', 'launch-plan'];
-
-export function detectKind(doc: Pick<DocModel, 'frontMatter' | 'headings'>): DocKind | null {
-  const explicit = doc.frontMatter?.data['partnership-doc'];
-  if (typeof explicit === 'string' && (KINDS as string[]).includes(explicit.trim().toLowerCase())) {
-    return explicit.trim().toLowerCase() as DocKind;
-  }
-  const h1 = doc.headings.filter((h) => h.depth === 1).map((h) => normalizeHeading(h.text));
-  if (h1.some((t) => t.startsWith('partnership qbr'))) return 'qbr';
-  if (h1.some((t) => t.startsWith('partnership status report'))) return 'status-report';
-  const h12 = doc.headings.filter((h) => h.depth <= 2).map((h) => normalizeHeading(h.text));
-  if (h12.some((t) => t.startsWith('partnership issue'))) return 'issue';
-  return null;
-}
+// Which documents are partnership documents, and of which kind: detect.ts.
+export { detectKind } from './detect.js';
 
 function outline(headings: HeadingModel[], textEnd: number): DocModel['outline'] {
   // One pass with a stack of open headings: each heading closes the open ones of the same or a

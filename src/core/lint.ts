@@ -39,7 +39,7 @@ function withoutLoneCr(text: string): string {
 export function analyze(text: string, options: LintOptions = {}): Analysis {
   const config = mergeConfig(DEFAULT_CONFIG, options.config ?? {});
   text = withoutLoneCr(text);
-  const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument });
+  const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument, sectionEquivalents: config.sectionEquivalents });
   const today = parseToday(options.today);
   const lines = new LineIndex(text);
   return { doc, config, today, lines, ctx: ruleContext(doc, config, today, lines) };

@@ -101,6 +101,11 @@ export interface Config {
   lowerIsBetter?: string[];
   /** Words / phrases that make a metric higher-is-better, over the built-in keywords. Optional. */
   higherIsBetter?: string[];
+  /**
+   * Section equivalents (spec §9): a required section's name → other headings that count as it,
+   * added to the built-in ones (`{ "Next Steps": ["Follow-ups"] }`). Optional for compatibility.
+   */
+  sectionEquivalents?: Record<string, string[]>;
 }
 
 /** Extra header names per KPI column role (configuration key `kpiColumns`). */
@@ -132,6 +137,7 @@ export interface PartialConfig {
   statusWords?: StatusWordsConfig;
   lowerIsBetter?: string[];
   higherIsBetter?: string[];
+  sectionEquivalents?: Record<string, string[]>;
 }
 
 export interface LintOptions {

@@ -23,7 +23,7 @@ export interface ExtensionSettings {
   newDocumentPath: Record<DocumentTypeKey, string>;
 }
 
-const CONFIG_KEYS = ['rules', 'thresholds', 'metrics', 'dateOrder', 'owners', 'lintAllMarkdown', 'partners', 'kpiColumns', 'statusWords', 'lowerIsBetter', 'higherIsBetter'] as const;
+const CONFIG_KEYS = ['rules', 'thresholds', 'metrics', 'dateOrder', 'owners', 'lintAllMarkdown', 'partners', 'kpiColumns', 'statusWords', 'lowerIsBetter', 'higherIsBetter', 'sectionEquivalents'] as const;
 
 export function readSettings(scope?: vscode.Uri): ExtensionSettings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);

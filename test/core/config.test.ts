@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, checkConfigSanity, mergeConfig, parseConfigText } from '../../src/core/config.js';
+import type { PartialConfig } from '../../src/core/types.js';
 
 const IDS = ['kpi-status-mismatch', 'placeholder-unfilled', 'section-missing'];
 const parse = (text: string) => parseConfigText(text, '/repo/.partnership-docs.json', IDS);
@@ -67,6 +68,7 @@ describe('parseConfigText', () => {
     assert.match(r.errors[0]!.message, /^Unknown key "colour" in the configuration\. Allowed keys: rules, thresholds, metrics, dateOrder, owners, lintAllMarkdown, partners(?:, [A-Za-z]+)*\.$/);
     assert.match(r.errors[0]!.message, /, kpiColumns[,.]/);
     assert.match(r.errors[0]!.message, /, statusWords, lowerIsBetter, higherIsBetter[,.]/);
+    assert.match(r.errors[0]!.message, /, sectionEquivalents[,.]/);
   });
 
   it('reports an unknown nested key at the key, suggesting the closest', () => {
@@ -256,5 +258,19 @@ describe('statusWords / lowerIsBetter / higherIsBetter (#11)', () => {
     assert.deepEqual(b.statusWords, { yellow: ['wobbly'], red: ['escalated'] });
     assert.deepEqual(b.lowerIsBetter, ['rework']);
     assert.equal(DEFAULT_CONFIG.statusWords, undefined);
+  });
+});
+
+describe('sectionEquivalents', () => {
+  it('validates (an object of name lists), merges per section name and adds to the built-in equivalents', async () => {
+    assert.deepEqual(parse('{ "sectionEquivalents": { "Next Steps": ["Asks for next week"] } }').errors, []);
+    assert.equal(parse('{ "sectionEquivalents": { "Next Steps": "Asks" } }').errors.length, 1);
+    const merged = mergeConfig(DEFAULT_CONFIG, { sectionEquivalents: { 'Next Steps': ['A'], 'Root Cause': ['Why'] } }, { sectionEquivalents: { 'next steps': ['B'] } });
+    assert.deepEqual(merged.sectionEquivalents, { 'Root Cause': ['Why'], 'next steps': ['B'] });
+    const { lint } = await import('../../src/core/index.js');
+    const doc = '# Partnership Issue: X\n\n**Severity:** High\n\n## Summary\n\n## Why\n\n## Impact\n\n## Options\n\n## Action Items\n\n## Outcome\n';
+    const missing = (config?: PartialConfig) => lint(doc, { today: '2026-11-24', config }).findings.filter((f) => f.ruleId === 'section-missing').map((f) => f.data?.section);
+    assert.deepEqual(missing(), ['Root Cause']);
+    assert.deepEqual(missing({ sectionEquivalents: { 'Root Cause': ['Why'] } }), []);
   });
 });

@@ -51,7 +51,9 @@ test('document kinds are detected from H1 / H2 headings, other markdown gets not
   const kind = (t: string) => lint(t, { cache: false, today: TODAY }).kind;
   assert.equal(kind('# Partnership QBR: Acme + Globex\n'), 'qbr');
   assert.equal(kind('# **Partnership Status Report**: Acme + Globex\n'), 'status-report');
-  assert.equal(kind('# Notes\n## Partnership Issue: Referrals down\n'), 'issue');
+  assert.equal(kind('# Notes\n## Partnership Issue: Referrals down\n**Severity**: High\n'), 'issue');
+  // Spec §9: the issue title alone, with none of the template's sections or fields, is not enough.
+  assert.equal(kind('# Notes\n## Partnership Issue: Referrals down\n'), null);
   assert.equal(kind('# My project\n\nUse [Name] here.\n'), null);
   assert.deepEqual(lint('# My project\n\nUse [Name] here.\n', { cache: false }).findings, []);
   // Opting in lints ordinary markdown too.

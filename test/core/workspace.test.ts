@@ -1,7 +1,7 @@
 /** The workspace index: partners, periods, summaries; incremental updates equal a full rebuild. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildIndex, indexDocument, updateIndex } from '../../src/core/index.js';
+import { buildIndex, indexDocument, lintWorkspace, updateIndex } from '../../src/core/index.js';
 import { partnerKeyOf, periodOf, splitParties } from '../../src/core/workspace/index.js';
 import { fixtureTexts, indexTexts, WS_TODAY } from './workspace-helpers.js';
 
@@ -185,5 +185,71 @@ describe('performance', () => {
     buildIndex(docs, { today: WS_TODAY });
     const ms = performance.now() - t0;
     assert.ok(ms < 20_000, `indexing 1,000 documents took ${Math.round(ms)} ms`);
+  });
+});
+
+describe('partner identity from content first (spec §9)', () => {
+  const qbrText = (title: string, q: number, extra = '') =>
+    `${title}\n**Quarter**: Q${q} 2026\n\n## Executive Summary\nFine.\n\n## Next Steps\n- [ ] Send the deck - Owner: Dana, Due: 2026-0${q * 3}-15\n${extra}`;
+
+  it('reads the partner from common titles and Customer / Vendor fields and front matter', () => {
+    const t = (title: string) => indexDocument('qbrs/x.md', qbrText(title, 1), {})!;
+    assert.deepEqual([t('# QBR — Initech').partner, t('# QBR — Initech').partnerSource], ['Initech', 'title']);
+    assert.equal(t('# Initech Partnership Review, Q1 2027').partner, 'Initech');
+    assert.equal(t('# Q3 2026 QBR: Northwind + Hooli').partner, 'Hooli');
+    assert.equal(t('# Initech Partnership — Q3 2026 Business Review').partner, 'Initech');
+    // Nothing but the kind and the period: no partner in the title.
+    assert.equal(t('# Quarterly Business Review: Q1 2027').partnerSource, 'none');
+    assert.equal(t('# Q3 2026 QBR').partner, 'Unassigned');
+    const customer = indexDocument('qbrs/y.md', `# Q3 2026 QBR\n**Customer**: Globex\n\n## Executive Summary\n\n## Key Wins\n`, {})!;
+    assert.deepEqual([customer.partner, customer.partnerSource], ['Globex', 'field']);
+    const fm = indexDocument('qbrs/z.md', `---\nvendor: Umbrella\n---\n# Q3 2026 QBR\n\n## Executive Summary\n\n## Key Wins\n`, {})!;
+    assert.deepEqual([fm.partner, fm.partnerSource], ['Umbrella', 'front-matter']);
+  });
+
+  it('a generic folder name (qbrs, reports, 2026, partners) is never a partner', () => {
+    for (const dir of ['qbrs', 'reports', '2026', 'partners', 'docs', 'Q3-2026']) {
+      const d = indexDocument(`${dir}/a.md`, qbrText('# Quarterly Business Review: Q1 2027', 1), {})!;
+      assert.equal(d.partnerSource, 'none', dir);
+    }
+    assert.equal(indexDocument('partnerships/acme-corp/a.md', qbrText('# Quarterly Business Review: Q1 2027', 1), {})!.partner, 'Acme Corp');
+  });
+
+  it('a folder whose documents name different counterparties is not one partner: its unnamed documents are not chained', () => {
+    const m = new Map([
+      ['shared/q1.md', qbrText('# Quarterly Business Review: Q1 2026', 1)],
+      ['shared/q2.md', qbrText('# Quarterly Business Review: Q2 2026', 2)],
+      ['shared/hooli.md', qbrText('# QBR — Hooli', 2)],
+      ['shared/initech.md', qbrText('# QBR — Initech', 3)],
+    ]);
+    const { index } = indexTexts(m);
+    const by = (p: string) => index.docs.get(p)!;
+    assert.deepEqual([by('shared/q1.md').partner, by('shared/q1.md').partnerSource], ['Unassigned', 'none']);
+    assert.equal(by('shared/hooli.md').partner, 'Hooli');
+    assert.equal(by('shared/initech.md').partner, 'Initech');
+    // Unassigned QBRs are not quarters of one partnership: no carried-over items between them.
+    const found = lintWorkspace(index, m, { today: WS_TODAY });
+    assert.deepEqual([...found.byPath.values()].flat().filter((f) => f.ruleId === 'action-carried-over'), []);
+    assert.equal(index.partners.find((p) => p.key === 'unassigned')!.healthTrend, null);
+  });
+
+  it('a folder whose documents agree (or do not say) stays one partner; updates re-resolve the folder', () => {
+    const m = new Map([
+      ['globex/q1.md', qbrText('# Quarterly Business Review: Q1 2026', 1)],
+      ['globex/q2.md', qbrText('# QBR — Globex Corp.', 2)],
+    ]);
+    const { index } = indexTexts(m);
+    assert.deepEqual([index.docs.get('globex/q1.md')!.partner, index.docs.get('globex/q1.md')!.partnerSource], ['Globex', 'folder']);
+    // A document naming another counterparty arrives: the folder is no longer one partner's …
+    const other = indexDocument('globex/x.md', qbrText('# QBR — Hooli', 3), {})!;
+    updateIndex(index, 'globex/x.md', other);
+    const rebuilt = indexTexts(new Map([...m, ['globex/x.md', qbrText('# QBR — Hooli', 3)]])).index;
+    assert.deepEqual(index.docs.get('globex/q1.md'), rebuilt.docs.get('globex/q1.md'));
+    assert.equal(index.docs.get('globex/q1.md')!.partnerSource, 'none');
+    assert.deepEqual(index.partners.map((p) => p.key).sort(), rebuilt.partners.map((p) => p.key).sort());
+    // … and when it leaves, it is again.
+    updateIndex(index, 'globex/x.md', null);
+    assert.deepEqual([index.docs.get('globex/q1.md')!.partner, index.docs.get('globex/q1.md')!.partnerSource], ['Globex', 'folder']);
+    assert.deepEqual(index.partners.map((p) => p.key).sort(), indexTexts(m).index.partners.map((p) => p.key).sort());
   });
 });

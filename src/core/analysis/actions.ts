@@ -31,6 +31,7 @@ import { normalizeHeading } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import { documentYear } from './fields.js';
 import { memoByString } from '../memo.js';
+import { isActionSectionName, type SectionEquivalents } from './equivalents.js';
 
 /** Normalised headings (see normalizeHeading) whose top-level list items are action items. */
 export const ACTION_SECTIONS: readonly string[] = [
@@ -45,7 +46,9 @@ export const ACTION_SECTIONS: readonly string[] = [
  * Whether a normalised heading names an action section. A leading section number is ignored
  * (`## 8. Next Steps`), as section-missing does (sectionKey).
  */
-const isActionSection = memoByString((norm: string) => ACTION_SECTIONS.includes(norm.replace(/^\d{1,3}[.)]\s*/, '')), 50_000);
+const builtInActionSection = memoByString((norm: string) => isActionSectionName(norm), 50_000);
+/** Also the equivalents (Action Items, Follow-ups, Corrective Actions…: analysis/equivalents.ts), built-in and configured. */
+const isActionSection = (norm: string, extra?: SectionEquivalents): boolean => (extra ? isActionSectionName(norm, extra) : builtInActionSection(norm));
 
 export interface ActionOwner extends Range {
   /** The owner as written (`Dana Smith`, `@dana`, `[Name]`). */
@@ -99,7 +102,7 @@ export function analyzeActions(ctx: RuleContext): ActionItem[] {
     const li = items[i]!;
     if (hasActionAncestor(items, isAction, li)) continue;
     const chain = li.parent === -1 ? enclosingHeadings(doc, li.start) : [];
-    const inSection = chain.some((h) => isActionSection(h.norm));
+    const inSection = chain.some((h) => isActionSection(h.norm, ctx.config.sectionEquivalents));
     if (!inSection && li.checked === null) continue;
     const group = inSection && li.checked === null ? subsectionRecord(ctx, chain, i) : null;
     if (group) {
@@ -131,7 +134,7 @@ function subsectionRecord(
   i: number,
 ): { heading: DocModel['outline'][number]; last: number } | null {
   const inner = chain[chain.length - 1];
-  if (!inner || isActionSection(inner.norm)) return null;
+  if (!inner || isActionSection(inner.norm, ctx.config.sectionEquivalents)) return null;
   const { doc } = ctx;
   const items = doc.listItems;
   // Direct content of the heading: up to the next heading of any depth.

@@ -45,27 +45,99 @@ export function extractFields(ctx: RuleContext): Field[] {
   );
 }
 
-/** Fields of `paragraphs` (document offsets), read from `text`, which starts at document offset `base`. */
+/**
+ * Fields of `paragraphs` (document offsets), read from `text`, which starts at document offset `base`.
+ *
+ * A label with nothing after it takes its value from the next non-blank line (spec §9): the next
+ * line of its paragraph (`**Severity:**` / `High`, also a plain `Severity:`), or — for a bold
+ * label ending its paragraph — a one-line paragraph right below it (at the same nesting, only
+ * blank lines between). The value line must not be a field itself and must be short (at most
+ * NEXT_LINE_MAX characters): a sentence below a label is prose, not a value.
+ */
 function fieldsOf(text: string, paragraphs: ParagraphModel[], base = 0): Field[] {
   const out: Field[] = [];
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     let pos = p.start - base;
     const end = p.end - base;
     while (pos < end) {
-      let eol = text.indexOf('\n', pos);
-      if (eol === -1 || eol > end) eol = end;
-      let lineEnd = eol;
-      if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-      // Skip quote markers and indentation of continuation lines.
-      let s = pos;
-      while (s < lineEnd && (text[s] === ' ' || text[s] === '\t' || text[s] === '>')) s++;
-      const line = text.slice(s, lineEnd);
-      const f = matchField(line, s + base);
+      const l = lineAt(text, pos, end);
+      const line = text.slice(l.s, l.lineEnd);
+      let f = matchField(line, l.s + base);
+      let next = l.eol + 1;
+      if (!f || f.value === '') {
+        const label = f ?? matchEmptyPlain(line, l.s + base);
+        if (label) {
+          if (next < end) {
+            // The next line of the same paragraph.
+            const v = lineAt(text, next, end);
+            const value = valueLine(text, v);
+            if (value) {
+              f = withValue(label, value, v.s + base);
+              next = v.eol + 1;
+            }
+          } else if (label.bold) {
+            // A one-line paragraph right below (only blank lines, or quote markers, between).
+            const q = paragraphs[i + 1];
+            if (q && q.depth === p.depth && onlyBlank(text, end, q.start - base)) {
+              const v = lineAt(text, q.start - base, q.end - base);
+              const value = v.eol >= q.end - base ? valueLine(text, v) : null;
+              if (value) f = withValue(label, value, v.s + base);
+            }
+          }
+        }
+      }
       if (f) out.push(f);
-      pos = eol + 1;
+      pos = next;
     }
   }
   return out;
+}
+
+/** The longest value read from the next line. */
+const NEXT_LINE_MAX = 80;
+
+/** The line at `pos` (up to `end`): its content start (after indentation and quote markers), end (before a CR) and newline. */
+function lineAt(text: string, pos: number, end: number): { s: number; lineEnd: number; eol: number } {
+  let eol = text.indexOf('\n', pos);
+  if (eol === -1 || eol > end) eol = end;
+  let lineEnd = eol;
+  if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  // Skip quote markers and indentation of continuation lines.
+  let s = pos;
+  while (s < lineEnd && (text[s] === ' ' || text[s] === '\t' || text[s] === '>')) s++;
+  return { s, lineEnd, eol };
+}
+
+/** The value on a line below a bare label: the trimmed line, unless it is empty, a field, or too long. */
+function valueLine(text: string, l: { s: number; lineEnd: number }): string | null {
+  const value = text.slice(l.s, l.lineEnd).trimEnd();
+  if (value === '' || value.length > NEXT_LINE_MAX) return null;
+  if (matchField(value, 0) || matchEmptyPlain(value, 0)) return null;
+  return value;
+}
+
+function onlyBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text[k];
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r' && c !== '>') return false;
+  }
+  return true;
+}
+
+function withValue(f: Field, value: string, at: number): Field {
+  const v = internText(value);
+  return { label: f.label, key: f.key, value: v, labelStart: f.labelStart, labelEnd: f.labelEnd, valueStart: at, valueEnd: at + v.length, bold: f.bold };
+}
+
+const PLAIN_EMPTY = /^([A-Za-z][A-Za-z0-9 /&'’-]{0,60}):[ \t]*$/;
+
+/** A plain label with nothing after it (`Severity:`), as a field with an empty value. */
+function matchEmptyPlain(line: string, base: number): Field | null {
+  const m = PLAIN_EMPTY.exec(line);
+  if (!m) return null;
+  const label = internText(m[1]!.trim());
+  return { label, key: fieldKey(label), value: '', labelStart: base, labelEnd: base + m[1]!.length, valueStart: base + m[0].length, valueEnd: base + m[0].length, bold: false };
 }
 
 function matchField(line: string, base: number): Field | null {

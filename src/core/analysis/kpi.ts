@@ -41,12 +41,14 @@ import {
 import { extractFields, type Field } from './fields.js';
 import { flatCopy, memoByString } from '../memo.js';
 import { kpiColumns, type KpiColumns } from './kpi-columns.js';
+import { isWholeSlot } from '../placeholders.js';
 
 // Cell parsers are pure functions of the cell text: memoised across lints (see memo.ts).
 const readValue = memoByString((cell: string): ParsedCell => {
   // A cell that is wholly a template placeholder (`[Target]`) is not filled in yet:
   // placeholder-unfilled reports it, so it counts as not measured rather than unparsable.
-  if (/^\[[^\[\]\n]*\]$/.test(stripInlineMarkup(cell).trim())) return { state: 'unmeasured' };
+  const bare = stripInlineMarkup(cell).trim();
+  if (/^\[[^\[\]\n]*\]$/.test(bare) || isWholeSlot(bare)) return { state: 'unmeasured' };
   return parseKpiValue(cell);
 });
 /** Status cells memoised per vocabulary (the default one, or one per configured `statusWords`). */

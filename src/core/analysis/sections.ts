@@ -10,6 +10,7 @@ import { normalizeHeading } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import { scaffold, type TemplateKind } from '../templates.js';
 import type { DocKind } from '../types.js';
+import { sectionKey, sectionKeyOfNorm, sectionKeysFor, type SectionEquivalents } from './equivalents.js';
 import { daysBetween, findDate, parseDate, type DateOptions } from '../dates.js';
 import { documentYear, extractFields, type Field } from './fields.js';
 
@@ -41,18 +42,9 @@ export const REQUIRED_SECTIONS: Readonly<Record<TemplateKind, readonly string[]>
 
 export type OutlineEntry = DocModel['outline'][number];
 
-/**
- * Heading name for matching: spec §1 normalisation (case, emphasis, emoji, trailing
- * parenthetical, `&` = and) plus a leading section number (`2. Key Wins`, `2) Key Wins`).
- */
-export function sectionKey(text: string): string {
-  return sectionKeyOfNorm(normalizeHeading(text));
-}
-
-/** sectionKey of a heading whose normalizeHeading is `norm` (an outline entry's `norm`). */
-function sectionKeyOfNorm(norm: string): string {
-  return norm.replace(/^\d{1,3}[.)]\s*/, '');
-}
+// Heading name for matching: spec §1 normalisation (case, emphasis, emoji, trailing
+// parenthetical, `&` = and) plus a leading section number (`2. Key Wins`, `2) Key Wins`).
+export { sectionKey, sectionKeyOfNorm, sectionKeysFor, SECTION_EQUIVALENTS, type SectionEquivalents } from './equivalents.js';
 
 /**
  * A scope in which sections are looked up: the whole document (its title is the first H1, or
@@ -72,8 +64,34 @@ export function sectionScopes(doc: DocModel): SectionScope[] {
     const issues = doc.outline.filter((h) => h.depth <= 2 && normalizeHeading(h.text).startsWith('partnership issue'));
     if (issues.length) return issues.map((h) => ({ title: h, start: h.start, end: h.bodyEnd }));
   }
-  const title = doc.outline.find((h) => h.depth === 1) ?? doc.outline[0] ?? null;
+  // No H1 (a document opted in by front matter that starts with its sections): no title, and
+  // every heading is one of its sections (findings anchor on scopeAnchor's line).
+  const title = doc.outline.find((h) => h.depth === 1) ?? null;
   return [{ title, start: doc.frontMatter ? doc.frontMatter.end : 0, end: doc.text.length }];
+}
+
+/**
+ * Where a scope's document-level findings go (section-missing, next-qbr-missing): its title
+ * line, else the first non-blank line of the scope (after front matter), trailing CR excluded.
+ */
+export function scopeAnchor(doc: DocModel, scope: SectionScope): { start: number; end: number } {
+  const text = doc.text;
+  let start = scope.title ? scope.title.start : scope.start;
+  if (!scope.title) {
+    // The first line with something on it (a bounded walk over blank lines only).
+    let p = start;
+    while (p < scope.end) {
+      let nl = text.indexOf('\n', p);
+      if (nl === -1) nl = text.length;
+      if (text.slice(p, nl).trim() !== '') break;
+      p = nl + 1;
+    }
+    start = p < scope.end ? p : Math.min(start, text.length);
+  }
+  let end = text.indexOf('\n', start);
+  if (end === -1) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return { start, end };
 }
 
 /** Headings in the scope other than its title. */
@@ -81,9 +99,18 @@ export function scopeHeadings(doc: DocModel, scope: SectionScope): OutlineEntry[
   return doc.outline.filter((h) => h !== scope.title && h.start >= scope.start && h.start < scope.end);
 }
 
-/** The first heading in the scope named `name` (spec §1 matching), or undefined. */
-export function findSection(doc: DocModel, scope: SectionScope, name: string): OutlineEntry | undefined {
-  return sectionIndex(doc, scope).get(sectionKey(name));
+/**
+ * The heading in the scope named `name` (spec §1 matching), or undefined: the first one with the
+ * name itself, else the first with one of its equivalents (spec §9: `Action Items` for Next
+ * Steps…; `extra` = the configured `sectionEquivalents`), in the table's order.
+ */
+export function findSection(doc: DocModel, scope: SectionScope, name: string, extra?: SectionEquivalents): OutlineEntry | undefined {
+  const index = sectionIndex(doc, scope);
+  for (const key of sectionKeysFor(name, extra)) {
+    const h = index.get(key);
+    if (h) return h;
+  }
+  return undefined;
 }
 
 /**

@@ -31,6 +31,7 @@ export function compareDocs(a: IndexedDoc, b: IndexedDoc): number {
 export function buildIndex(docs: IndexedDoc[], options: BuildOptions = {}): WorkspaceIndex {
   const map = new Map<string, IndexedDoc>();
   for (const d of [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) map.set(d.path, d);
+  for (const dir of new Set([...map.values()].map((d) => dirOf(d.path)))) resolveFolder(map, dir);
   const byPartner = new Map<string, IndexedDoc[]>();
   for (const d of map.values()) {
     const list = byPartner.get(d.partnerKey);
@@ -64,6 +65,10 @@ export function updateIndex(index: WorkspaceIndex, path: string, doc: IndexedDoc
   } else {
     index.docs.delete(path);
   }
+  // A document added to, changed in or removed from a folder can make the folder one partner's or not.
+  for (const dir of new Set([old?.path, doc?.path].filter((p): p is string => p !== undefined).map(dirOf))) {
+    for (const k of resolveFolder(index.docs, dir)) touched.add(k);
+  }
   const today = parseToday(options.today);
   for (const key of touched) {
     const list = [...index.docs.values()].filter((d) => d.partnerKey === key);
@@ -73,6 +78,45 @@ export function updateIndex(index: WorkspaceIndex, path: string, doc: IndexedDoc
   }
   index.partners.sort(comparePartners);
   return index;
+}
+
+// ─── Folders ────────────────────────────────────────────────────────────────────────────────
+//
+// A document's partner comes from its content first (front matter, title, a Partner field); its
+// folder's name counts only while the folder is one partner's: when another document in the same
+// folder names a different counterparty in its content, the documents that only had the folder's
+// name are Unassigned (and Unassigned documents are never chained: partnerQbrs).
+
+function dirOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i === -1 ? '' : path.slice(0, i);
+}
+
+const UNASSIGNED = 'Unassigned';
+
+/** Re-resolves the folder-named documents of `dir` in `docs` (in place); returns the partner keys that changed. */
+function resolveFolder(docs: Map<string, IndexedDoc>, dir: string): string[] {
+  const inDir = [...docs.values()].filter((d) => dirOf(d.path) === dir);
+  const fromFolder = inDir.filter((d) => d.partnerSource === 'folder' || d.folderPartner);
+  if (fromFolder.length === 0) return [];
+  const contentKeys = new Set(inDir.filter((d) => d.partnerSource !== 'folder' && d.partnerSource !== 'none').map((d) => d.partnerKey));
+  const changed: string[] = [];
+  for (const d of fromFolder) {
+    const folder = d.folderPartner ?? { partner: d.partner, partnerKey: d.partnerKey };
+    const conflict = [...contentKeys].some((k) => k !== folder.partnerKey);
+    let next: IndexedDoc;
+    if (conflict) {
+      if (d.folderPartner) continue;
+      next = { ...d, partner: UNASSIGNED, partnerKey: UNASSIGNED.toLowerCase(), partnerSource: 'none', folderPartner: folder };
+    } else {
+      if (!d.folderPartner) continue;
+      const { folderPartner: _, ...rest } = d;
+      next = { ...rest, partner: folder.partner, partnerKey: folder.partnerKey, partnerSource: 'folder' };
+    }
+    changed.push(d.partnerKey, next.partnerKey);
+    docs.set(d.path, next);
+  }
+  return changed;
 }
 
 function comparePartners(a: PartnerSummary, b: PartnerSummary): number {
@@ -99,7 +143,7 @@ function summarize(key: string, list: IndexedDoc[], today: Date): PartnerSummary
   const latest = withHealth[withHealth.length - 1];
   const prev = withHealth[withHealth.length - 2];
   const latestHealth = latest ? latest.health : null;
-  const healthTrend = latest && prev ? Math.round((latest.health!.score - prev.health!.score) * 100) / 100 : null;
+  const healthTrend = latest && prev && latest.partnerSource !== 'none' ? Math.round((latest.health!.score - prev.health!.score) * 100) / 100 : null;
   let renewalDate: string | null = null;
   for (const d of docs) if (d.renewalDate) renewalDate = d.renewalDate;
   const daysToRenewal = renewalDate ? daysBetween(today, isoToDate(renewalDate)) : null;
@@ -136,7 +180,8 @@ function isoToDate(iso: string): Date {
 /** The partner's QBRs with a period, oldest first. */
 export function partnerQbrs(index: WorkspaceIndex, partnerKey: string): IndexedDoc[] {
   const p = index.partners.find((s) => s.key === partnerKey);
-  return (p ? p.docs : []).filter((d) => d.kind === 'qbr' && d.period !== null);
+  // Unassigned documents are not one partnership: never each other's quarters.
+  return (p ? p.docs : []).filter((d) => d.kind === 'qbr' && d.period !== null && d.partnerSource !== 'none');
 }
 
 /** The QBR of the same partner with the nearest earlier period, or null. */

@@ -50,11 +50,20 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
   let partner: string | null = null;
   let company: string | null = null;
   let partnerSource: IndexedDoc['partnerSource'] = 'none';
-  const fmPartner = scalar(fm['partner']);
+  const fmPartner = FM_PARTNER_KEYS.map((k) => scalar(fm[k])).find((v) => v && !isPlaceholder(v)) ?? null;
   if (title && doc.kind !== 'issue' && TITLE_PREFIX.test(title)) {
     const parties = splitParties(title.replace(TITLE_PREFIX, ''));
     company = parties.company;
     if (parties.partner) {
+      partner = parties.partner;
+      partnerSource = 'title';
+    }
+  } else if (title && doc.kind !== 'issue') {
+    // A common title (`QBR — Initech`, `Initech Partnership Review, Q1 2027`): what is left
+    // once the kind's words and the period are taken out, when that is a short name.
+    const parties = titleParties(title);
+    if (parties?.partner) {
+      company = parties.company;
       partner = parties.partner;
       partnerSource = 'title';
     }
@@ -64,7 +73,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
     partnerSource = 'front-matter';
   }
   if (!partner) {
-    const f = findField(ctx, 'Partner');
+    const f = findField(ctx, ...PARTNER_FIELDS);
     const v = f ? cleanName(f.value) : '';
     if (v && !isPlaceholder(v)) {
       partner = v;
@@ -72,7 +81,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
     }
   }
   if (!partner) {
-    const folder = folderName(path);
+    const folder = partnerFolderName(path);
     if (folder) {
       partner = folder;
       partnerSource = 'folder';
@@ -259,6 +268,40 @@ export function aliasLookup(aliases: Record<string, string>, name: string): stri
   const key = partnerKeyOf(name);
   for (const [alias, canonical] of Object.entries(aliases)) if (partnerKeyOf(alias) === key) return canonical;
   return undefined;
+}
+
+/** Front matter keys naming the counterparty, in order. */
+const FM_PARTNER_KEYS = ['partner', 'customer', 'vendor', 'client', 'account'];
+/** Fields naming the counterparty (`**Partner**:`, `**Customer**:`…). */
+const PARTNER_FIELDS = ['Partner', 'Partner name', 'Customer', 'Customer name', 'Vendor', 'Client', 'Account'];
+
+const KIND_WORDS = /\b(?:(?:quarterly|executive|annual|monthly|weekly|bi-?weekly|fortnightly)\s)?(?:business reviews?|partner(?:ship)? reviews?|qbrs?|ebrs?|status reports?|status updates?|status|escalations?|reviews?|reports?|partnerships?|partners?)\b/gi;
+const PERIOD_WORDS = /\b(?:fy\s?'?\d{2,4}|[qh][1-4]|\d{4}(?:-\d{2}){0,2}|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week|month|quarter|year)\b/gi;
+
+/**
+ * The parties of a common title: the title without the kind's words (QBR, Business Review,
+ * Partnership Review, Status Report…) and the period (Q3 2026, FY27, October 2026), split at
+ * `—`, `–`, `-`, `:`, `|`, `·`, `,`: when exactly one piece is left and it is a short name
+ * (one to four words, starting with a capital or a digit), its parties (`Us + Initech`).
+ */
+export function titleParties(title: string): { company: string | null; partner: string | null } | null {
+  const s = stripParen(title).replace(KIND_WORDS, ' ').replace(PERIOD_WORDS, ' ');
+  const pieces = s.split(/\s[-\u2013\u2014]\s|[\u2013\u2014:|·,;]/).map(cleanName).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  if (pieces.length !== 1) return null;
+  const piece = pieces[0]!;
+  const words = piece.split(' ');
+  if (words.length > 4 || !/^[\p{Lu}\p{N}]/u.test(piece)) return null;
+  return splitParties(piece);
+}
+
+/** Folder names that say what the documents are, not whose: never a partner. */
+const GENERIC_FOLDER = /^(?:docs?|documents?|reports?|reviews?|qbrs?|ebrs?|status(?:[-_ ]reports?)?|issues?|escalations?|notes?|meeting[-_ ]?notes|meetings?|partners?|partnerships?|customers?|vendors?|accounts?|clients?|archive|archived|old|drafts?|templates?|examples?|samples?|fixtures?|src|tests?|current|shared|general|misc|other|inbox|(?:fy)?\d{2,4}(?:[-_ ]?[qh][1-4])?|[qh][1-4](?:[-_ ]?\d{2,4})?)$/i;
+
+/** The document's folder as a partner name, unless the folder name is a generic one (see GENERIC_FOLDER). */
+function partnerFolderName(path: string): string | null {
+  const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  if (parts.length < 2 || GENERIC_FOLDER.test(parts[parts.length - 2]!)) return null;
+  return folderName(path);
 }
 
 function folderName(path: string): string | null {

@@ -54,6 +54,8 @@ export function lintWorkspace(
     if (entry.textHash !== hashText(text)) {
       doc = indexDocument(entry.path, text, { ...options, config, aliases: options.aliases });
       if (!doc || doc.kind !== 'qbr') continue;
+      // Still in a folder that is not one partner's (build.ts resolveFolder): still Unassigned.
+      if (entry.folderPartner && doc.partnerSource === 'folder') doc = { ...doc, partner: entry.partner, partnerKey: entry.partnerKey, partnerSource: 'none', folderPartner: entry.folderPartner };
     }
     const findings: Finding[] = [];
     let analysis: Analysis | null = null;

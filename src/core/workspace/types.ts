@@ -80,6 +80,12 @@ export interface IndexedDoc {
    * reports), or null when the document has no heading.
    */
   anchor: { start: number; end: number } | null;
+  /**
+   * Added: the folder's partner of a document whose partner would come from its folder only,
+   * set when the folder is not one partner's (another document in it names a different
+   * counterparty in its content, see build.ts): the document is then Unassigned.
+   */
+  folderPartner?: { partner: string; partnerKey: string };
 }
 
 export interface PartnerSummary {

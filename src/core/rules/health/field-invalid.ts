@@ -88,7 +88,7 @@ function checkEnum(ctx: RuleContext, f: Field, name: string, allowed: readonly s
 /** A Resolved issue needs a Resolution section with real content (not the template's placeholder). */
 function checkResolution(ctx: RuleContext, f: Field, valueEnd: number): void {
   const scope = scopeAt(ctx.doc, f.labelStart);
-  const section = findSection(ctx.doc, scope, 'Resolution');
+  const section = findSection(ctx.doc, scope, 'Resolution', ctx.config.sectionEquivalents);
   let problem: string | null = null;
   if (!section) problem = 'there is no Resolution section';
   else {
@@ -113,7 +113,7 @@ const OPTION_RE = /\boption\s?#?\s?(\d{1,3})(?!\d)/gi;
 function checkRecommended(ctx: RuleContext, f: Field): void {
   const { doc } = ctx;
   const scope = scopeAt(doc, f.labelStart);
-  const section = findSection(doc, scope, 'Proposed Solutions');
+  const section = findSection(doc, scope, 'Proposed Solutions', ctx.config.sectionEquivalents);
   if (!section) return;
   const body = sectionBody(section);
   const inBody = (o: number) => o >= body.start && o < body.end;

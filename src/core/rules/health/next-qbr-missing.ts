@@ -1,5 +1,5 @@
 import { documentYear, extractFields } from '../../analysis/fields.js';
-import { readHeaderDate, sectionScopes } from '../../analysis/sections.js';
+import { readHeaderDate, scopeAnchor, sectionScopes } from '../../analysis/sections.js';
 import type { Rule } from '../../rule.js';
 
 const KEYS = ['next qbr', 'next qbr date'];
@@ -21,11 +21,7 @@ export const nextQbrMissing: Rule = {
   check(ctx) {
     const fields = ctx.get(extractFields).filter((f) => KEYS.includes(f.key));
     if (fields.length === 0) {
-      const title = sectionScopes(ctx.doc)[0]?.title;
-      const start = title ? title.start : 0;
-      let end = ctx.doc.text.indexOf('\n', start);
-      if (end === -1) end = ctx.doc.text.length;
-      if (end > start && ctx.doc.text.charCodeAt(end - 1) === 13) end--;
+      const { start, end } = scopeAnchor(ctx.doc, sectionScopes(ctx.doc)[0]!);
       ctx.report({ start, end, message: 'Missing “**Next QBR**: DATE”; expected the date of the next QBR (the template ends with it).' });
       return;
     }

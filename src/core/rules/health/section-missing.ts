@@ -1,6 +1,7 @@
 import {
   findSection,
   REQUIRED_SECTIONS,
+  scopeAnchor,
   scopeHeadings,
   sectionKey,
   sectionScopes,
@@ -43,13 +44,13 @@ export const sectionMissing: Rule = {
 function checkScope(ctx: RuleContext, kind: 'qbr' | 'status-report' | 'issue', scope: SectionScope): void {
   const { doc } = ctx;
   const required = REQUIRED_SECTIONS[kind];
-  const present = required.map((name) => findSection(doc, scope, name));
+  const present = required.map((name) => findSection(doc, scope, name, ctx.config.sectionEquivalents));
   if (present.every((p) => p)) return;
   const skeletons = templateSkeletons(kind);
   const firstPresent = present.find((p) => p);
   const depth = firstPresent ? firstPresent.depth : scope.title ? Math.min(6, scope.title.depth + 1) : 2;
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-  const range = reportRange(ctx, scope);
+  const range = scopeAnchor(doc, scope);
 
   // Missing sections grouped by insertion point (in template order within a group).
   const groups = new Map<number, string[]>();
@@ -90,19 +91,6 @@ function endTakesHeading(ctx: RuleContext): boolean {
   const probe = text + insertion(text, text.length, '## x', true, eol);
   const at = probe.length - `## x${eol}`.length;
   return splitSections(probe).sections.some((s) => s.start === at);
-}
-
-/** The title line, or the first line of the document (after front matter) when there is no heading. */
-function reportRange(ctx: RuleContext, scope: SectionScope): { start: number; end: number } {
-  if (scope.title) return { start: scope.title.start, end: lineEnd(ctx.doc.text, scope.title.start) };
-  const start = scope.start < ctx.doc.text.length && ctx.doc.text[scope.start] === '\n' ? scope.start + 1 : scope.start;
-  return { start, end: lineEnd(ctx.doc.text, start) };
-}
-
-function lineEnd(text: string, from: number): number {
-  let nl = text.indexOf('\n', from);
-  if (nl === -1) nl = text.length;
-  return nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
 }
 
 function insertionPoint(doc: DocModel, scope: SectionScope, present: Array<OutlineEntry | undefined>, i: number, depth: number): number {

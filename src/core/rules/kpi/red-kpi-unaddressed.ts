@@ -3,6 +3,7 @@ import type { DocModel } from '../../model.js';
 import { enclosingHeadings, perStretch } from '../../document.js';
 import { documentFact, type Rule, type RuleContext } from '../../rule.js';
 import { memoByString } from '../../memo.js';
+import { isAddressingSectionName } from '../../analysis/equivalents.js';
 import { stripTrailingParenthetical } from '../../text.js';
 
 /**
@@ -43,7 +44,7 @@ const addressing = documentFact(function addressing(ctx: RuleContext): Addressin
   const pieces: string[] = [];
   const pieceOf: number[] = [];
   for (const h of ctx.doc.outline) {
-    if (!ADDRESSING.test(h.norm)) continue;
+    if (!ADDRESSING.test(h.norm) && !isAddressingSectionName(h.norm, ctx.config.sectionEquivalents)) continue;
     names.push(h.text.trim());
     heads.push(h);
     const piece = perStretch(ctx.doc, h.end, h.bodyEnd, 'squash', squash) ?? squash(ctx.doc.text.slice(h.end, h.bodyEnd));

@@ -1,0 +1,116 @@
+/**
+ * Section equivalents (spec §9 "Sections and fields"): the common names real teams give the
+ * playbook's sections (`Action Items` for Next Steps, `Root Cause Analysis` for Root Cause,
+ * `Risk Register` for Risks and Mitigations…). One table, used wherever a section is looked up
+ * by name: section-missing and field-invalid (sections.ts findSection), kind detection
+ * (detect.ts), red-kpi-unaddressed (the Challenges / Open Issues / Risks sections) and the
+ * action sections of analysis/actions.ts.
+ *
+ * Pure and dependency-light (model.ts only): document.ts's kind detection imports it.
+ * Names are compared as section keys: normalizeHeading (case, emphasis, emoji, a trailing
+ * parenthetical and colon, `&` = and) and a leading section number (`3. Next Steps`).
+ */
+import { normalizeHeading } from '../model.js';
+import { memoByString } from '../memo.js';
+
+/** Built-in equivalents: canonical section name → other names that count as it. */
+export const SECTION_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+  'Next Steps': ['Action Items', 'Action Plan', 'Follow-ups', 'Follow ups', 'Followups', 'Next Actions'],
+  'Action Plan': ['Action Items', 'Remediation', 'Remediation Plan', 'Corrective Actions', 'Next Steps'],
+  'Root Cause': ['Root Cause Analysis', 'RCA', 'Cause', 'Root Causes'],
+  'Risks and Mitigations': ['Risk Register', 'Risks', 'Risks and Issues', 'Issues and Risks', 'RAID', 'RAID Log'],
+  'Key Wins': ['Highlights', 'Wins', 'Accomplishments', 'Achievements'],
+  'Executive Summary': ['Summary', 'TL;DR', 'TLDR', 'Overview'],
+  'KPI Dashboard': ['Metrics', 'Scorecard', 'KPIs', 'Key Metrics', 'KPI Scorecard'],
+  'Performance Highlights': ['Performance', 'Results'],
+  'Open Issues': ['Issues', 'Blockers', 'Issues and Risks', 'Risks and Issues', 'Issues and Blockers'],
+  'Upcoming Milestones': ['Milestones', 'Timeline', 'Look ahead', 'Look-ahead', 'Lookahead'],
+  'Problem Statement': ['Problem', 'Summary', 'Description', 'Issue', 'Issue Summary'],
+  Impact: ['Business Impact', 'Customer Impact'],
+  'Proposed Solutions': ['Options', 'Solution', 'Solutions', 'Resolution Options'],
+  Resolution: ['Outcome'],
+  'Challenges and Actions': ['Challenges', 'Lowlights', 'Risks'],
+};
+
+/** Section key of a heading's text (see the module comment). */
+export function sectionKey(text: string): string {
+  return sectionKeyOfNorm(normalizeHeading(text));
+}
+
+/** sectionKey of a heading whose normalizeHeading is `norm` (an outline entry's `norm`). */
+export function sectionKeyOfNorm(norm: string): string {
+  return norm.replace(/^\d{1,3}[.)]\s*/, '');
+}
+
+const keyOf = memoByString(sectionKey, 5_000);
+
+/** Configured equivalents (config `sectionEquivalents`): canonical name → extra names. */
+export type SectionEquivalents = Readonly<Record<string, readonly string[]>> | undefined;
+
+const builtInKeys = new Map<string, string[]>();
+for (const [name, others] of Object.entries(SECTION_EQUIVALENTS)) builtInKeys.set(keyOf(name), [keyOf(name), ...others.map(keyOf)]);
+
+/** Per configured table (by identity): canonical key → keys (built-in and configured). */
+const configuredKeys = new WeakMap<object, Map<string, string[]>>();
+
+/**
+ * The section keys that count as the section `name`: its own key first, then the built-in
+ * equivalents, then the configured ones (`extra`, which adds to the built-ins).
+ */
+export function sectionKeysFor(name: string, extra?: SectionEquivalents): readonly string[] {
+  const key = keyOf(name);
+  if (!extra || Object.keys(extra).length === 0) return builtInKeys.get(key) ?? [key];
+  let table = configuredKeys.get(extra);
+  if (!table) {
+    table = new Map();
+    for (const [canon, others] of Object.entries(extra)) {
+      const k = keyOf(canon);
+      const list = table.get(k) ?? [...(builtInKeys.get(k) ?? [k])];
+      for (const o of others) if (!list.includes(keyOf(o))) list.push(keyOf(o));
+      table.set(k, list);
+    }
+    configuredKeys.set(extra, table);
+  }
+  return table.get(key) ?? builtInKeys.get(key) ?? [key];
+}
+
+/** Whether a heading (its `norm`) names the section `name` or one of its equivalents. */
+export function headingIsSection(norm: string, name: string, extra?: SectionEquivalents): boolean {
+  return sectionKeysFor(name, extra).includes(sectionKeyOfNorm(norm));
+}
+
+/** Whether a heading (its `norm`) names any of `names` or their equivalents. */
+export function headingIsAnySection(norm: string, names: readonly string[], extra?: SectionEquivalents): boolean {
+  const key = sectionKeyOfNorm(norm);
+  return names.some((n) => sectionKeysFor(n, extra).includes(key));
+}
+
+/**
+ * The sections whose top-level list items are action items (spec §4): Next Steps, Action Plan,
+ * Action Items and Challenges and Actions, with their equivalents (Follow-ups, Next Actions,
+ * Corrective Actions…; not Remediation unless configured). Challenges and Actions' own equivalents (Challenges,
+ * Lowlights, Risks) are not action sections: their bullets describe problems, not actions.
+ */
+export function isActionSectionName(norm: string, extra?: SectionEquivalents): boolean {
+  const key = sectionKeyOfNorm(norm);
+  if (key === 'action items' || key === 'action item' || key === 'challenges and actions') return true;
+  // Remediation often tells what was done (an incident's history), not what is to be done.
+  if (key === 'remediation' && !extraNames(extra).has(key)) return false;
+  return headingIsAnySection(norm, ACTION_NAMES, extra);
+}
+function extraNames(extra: SectionEquivalents): Set<string> {
+  const out = new Set<string>();
+  if (extra) for (const n of ACTION_NAMES) for (const o of extra[n] ?? []) out.add(keyOf(o));
+  return out;
+}
+const ACTION_NAMES = ['Next Steps', 'Action Plan'];
+
+/**
+ * The sections where a Red KPI counts as addressed (red-kpi-unaddressed): Challenges and
+ * Actions, Open Issues, Risks and Mitigations and their equivalents (Lowlights, Blockers, Risk
+ * Register, RAID…).
+ */
+export function isAddressingSectionName(norm: string, extra?: SectionEquivalents): boolean {
+  return headingIsAnySection(norm, ADDRESSING_NAMES, extra);
+}
+const ADDRESSING_NAMES = ['Challenges and Actions', 'Open Issues', 'Risks and Mitigations'];

@@ -1,0 +1,193 @@
+/**
+ * Which documents are partnership documents (spec §1, widened and tightened by §9), and of which
+ * kind. Runs on every build (every keystroke): it looks at the front matter and the headings,
+ * and only when the title is a candidate at the tables' header rows and a bounded stretch of
+ * paragraph lines — a few hundred lines at most, whatever the document's size.
+ *
+ * First match wins:
+ * 1. front matter `partnership-doc: qbr | status-report | issue | launch-plan` (or `none`: never);
+ * 2. the playbook's titles: an H1 `Partnership QBR: …`, `Partnership Status Report: …`;
+ * 3. an H1/H2 `Partnership Issue: …` when the document has at least one of the issue
+ *    template's sections or fields (a bug note under that title is not a partnership issue);
+ * 4. a common title in the first H1 (`QBR — Initech`, `Q3 2026 QBR`, `Quarterly Business Review`,
+ *    `Initech Partnership Review, Q1 2027`, `… Status Report …`, `Weekly Status …`,
+ *    `… Escalation …`, `Issue: …`) when the structure agrees: a KPI table (QBR, status report)
+ *    or at least two of the kind's required sections (with their equivalents) and fields.
+ * Titles that name a guide, template or notes (`How to run a QBR`, `QBR template`, `QBR prep
+ * notes`) are not documents of the kind. Issue-like documents with a bug report's structure
+ * (Steps to reproduce, Expected / Actual) need three of the issue template's sections.
+ */
+import type { DocModel } from './model.js';
+import { normalizeHeading } from './model.js';
+import { headingIsSection, sectionKeyOfNorm, type SectionEquivalents } from './analysis/equivalents.js';
+import type { DocKind } from './types.js';
+
+const KINDS: DocKind[] = ['qbr', 'status-report', 'issue', 'launch-plan'];
+
+/** Required sections by kind (the same lists as analysis/sections.ts REQUIRED_SECTIONS, spec §5). */
+const SECTIONS: Record<'qbr' | 'status-report' | 'issue', readonly string[]> = {
+  qbr: ['Executive Summary', 'Performance Highlights', 'KPI Dashboard', 'Key Wins', 'Challenges and Actions', 'Upcoming Initiatives', 'Asks and Decisions Needed', 'Next Steps'],
+  'status-report': ['Partnership Overview', 'Performance Summary', 'Recent Activities', 'Key Wins', 'Open Issues', 'Upcoming Milestones', 'Risks and Mitigations', 'Recommendations', 'Next Steps'],
+  issue: ['Problem Statement', 'Root Cause', 'Impact', 'Proposed Solutions', 'Action Plan', 'Resolution'],
+};
+
+/** Field labels (lower-cased) that are structure of each kind. */
+const FIELDS: Record<'qbr' | 'status-report' | 'issue', ReadonlySet<string>> = {
+  qbr: new Set(['overall partnership health', 'next qbr', 'next qbr date', 'quarter', 'review period']),
+  'status-report': new Set(['report date', 'reporting period', 'period', 'current status', 'overall status', 'overall health', 'partnership health', 'overall health score', 'next renewal date']),
+  issue: new Set(['severity', 'priority', 'status', 'owner', 'date identified', 'date raised', 'date opened', 'escalated to', 'escalation owner']),
+};
+
+/** A bug report's structure: headings or field labels (section keys, lower-cased). */
+const BUG_MARKERS = new Set([
+  'steps to reproduce', 'to reproduce', 'reproduction steps', 'repro steps', 'reproduction', 'repro',
+  'expected', 'expected behavior', 'expected behaviour', 'expected result', 'expected results', 'expected outcome',
+  'actual', 'actual behavior', 'actual behaviour', 'actual result', 'actual results', 'actual outcome',
+  'stack trace', 'stacktrace', 'environment', 'logs', 'error log', 'version', 'browser', 'os',
+]);
+
+const TITLE: Array<[RegExp, 'qbr' | 'status-report' | 'issue']> = [
+  [/\b(?:qbrs?|ebrs?|business reviews?|partner(?:ship)? reviews?)\b/, 'qbr'],
+  [/\bstatus (?:report|update)s?\b|\b(?:weekly|monthly|bi-?weekly|fortnightly) status\b/, 'status-report'],
+  [/^issue\b|\bescalations?\b|\bpartner(?:ship)? issues?\b/, 'issue'],
+];
+
+/** Titles about a kind of document rather than one (a guide, a template, notes, an agenda). */
+const NOT_A_DOCUMENT = /\b(?:how to|how-to|guide|guidelines|playbook|policy|process|procedure|matrix|checklist|instructions|templates?|best practices|skill|prompt|notes|agenda|prep|preparation|log|tracker)\b/;
+
+type DetectDoc = Pick<DocModel, 'frontMatter' | 'headings' | 'tables' | 'paragraphs' | 'text'>;
+
+export function detectKind(doc: DetectDoc, extra?: SectionEquivalents): DocKind | null {
+  const explicit = doc.frontMatter?.data['partnership-doc'];
+  if (typeof explicit === 'string') {
+    const v = explicit.trim().toLowerCase();
+    if ((KINDS as string[]).includes(v)) return v as DocKind;
+    if (v === 'none' || v === 'false' || v === 'no') return null;
+  } else if (explicit === false) return null;
+
+  let firstH1: string | undefined;
+  let issueTitle = false;
+  for (const h of doc.headings) {
+    if (h.depth > 2) continue;
+    const t = normalizeHeading(h.text);
+    if (h.depth === 1) {
+      if (t.startsWith('partnership qbr')) return 'qbr';
+      if (t.startsWith('partnership status report')) return 'status-report';
+      firstH1 ??= t;
+    }
+    if (t.startsWith('partnership issue')) issueTitle = true;
+  }
+  if (issueTitle) {
+    const e = evidence(doc, 'issue', extra);
+    if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 1) return 'issue';
+  }
+  if (firstH1 === undefined || NOT_A_DOCUMENT.test(firstH1)) return null;
+  for (const [re, kind] of TITLE) {
+    if (!re.test(firstH1)) continue;
+    const e = evidence(doc, kind, extra);
+    if (kind === 'issue') {
+      if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 2) return kind;
+    } else if (e.kpiTable || e.sections + e.fields >= 2) return kind;
+  }
+  return null;
+}
+
+interface Evidence {
+  /** Distinct required sections of the kind present (equivalents count). */
+  sections: number;
+  /** Distinct fields of the kind present. */
+  fields: number;
+  /** A KPI table (Metric / Target / Actual columns) is present. */
+  kpiTable: boolean;
+  /** The document has a bug report's structure. */
+  bug: boolean;
+}
+
+/** Paragraph lines read for fields: the header of any real document, a bounded cost for any size. */
+const MAX_FIELD_LINES = 400;
+const MAX_HEADINGS = 2_000;
+
+function evidence(doc: DetectDoc, kind: 'qbr' | 'status-report' | 'issue', extra: SectionEquivalents): Evidence {
+  const required = SECTIONS[kind];
+  const found = new Set<string>();
+  let bug = false;
+  let seen = 0;
+  for (const h of doc.headings) {
+    if (++seen > MAX_HEADINGS) break;
+    if (h.depth === 1) continue;
+    const norm = normalizeHeading(h.text);
+    if (BUG_MARKERS.has(sectionKeyOfNorm(norm))) bug = true;
+    for (const name of required) if (!found.has(name) && headingIsSection(norm, name, extra)) found.add(name);
+    if (kind === 'status-report' && norm.startsWith('overall health score')) found.add('Overall Health Score');
+  }
+  const labels = fieldLabels(doc);
+  let fields = 0;
+  for (const l of labels) {
+    if (FIELDS[kind].has(l)) fields++;
+    if (BUG_MARKERS.has(l)) bug = true;
+  }
+  return { sections: found.size, fields, kpiTable: kind !== 'issue' && hasKpiTable(doc), bug };
+}
+
+/** The distinct labels (lower-cased) of `Label: value` / `**Label**: value` lines, in the first paragraph lines and key/value tables. */
+function fieldLabels(doc: DetectDoc): Set<string> {
+  const out = new Set<string>();
+  const { text } = doc;
+  let lines = 0;
+  for (const p of doc.paragraphs) {
+    let pos = p.start;
+    while (pos < p.end && lines < MAX_FIELD_LINES) {
+      let eol = text.indexOf('\n', pos);
+      if (eol === -1 || eol > p.end) eol = p.end;
+      lines++;
+      const label = lineLabel(text.slice(pos, Math.min(eol, pos + 120)));
+      if (label) out.add(label);
+      pos = eol + 1;
+    }
+    if (lines >= MAX_FIELD_LINES) break;
+  }
+  // Two-column key / value tables (`| Severity | High |`).
+  let rows = 0;
+  for (const t of doc.tables) {
+    if (t.header.cells.length !== 2) continue;
+    for (const r of [t.header, ...t.rows]) {
+      if (++rows > MAX_FIELD_LINES) return out;
+      const c = r.cells[0];
+      if (c) out.add(c.text.replace(/[*_`:]/g, '').replace(/\s+/g, ' ').trim().toLowerCase());
+    }
+  }
+  return out;
+}
+
+/** The label of a field line (`- **Severity:** High`, `Status: Open`), lower-cased, or null. */
+function lineLabel(line: string): string | null {
+  let s = line.replace(/^[\s>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?/, '');
+  const colon = s.indexOf(':');
+  if (colon <= 0 || colon > 60) return null;
+  s = s.slice(0, colon).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return /^[a-z][a-z0-9 /&'’-]*$/.test(s) ? s : null;
+}
+
+const METRIC = new Set(['metric', 'metrics', 'kpi', 'kpis', 'measure', 'requirement', 'indicator', 'kr', 'key result', 'objective', 'sla']);
+const TARGET = new Set(['target', 'targets', 'goal', 'plan', 'benchmark', 'threshold', 'commitment', 'target value']);
+const ACTUAL = new Set(['actual', 'actuals', 'result', 'results', 'current', 'value', 'achieved', 'this period', 'this month', 'this quarter', 'this week', 'current period']);
+const PERIOD = /^(?:q[1-4]|h[12]|fy)\s?'?\d{2,4}$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s\d{4}$/;
+
+/** A table with Metric, Target and Actual columns (spec §2, with §9's common names). */
+function hasKpiTable(doc: DetectDoc): boolean {
+  let n = 0;
+  for (const t of doc.tables) {
+    if (++n > 500) return false;
+    let m = false;
+    let tg = false;
+    let a = false;
+    for (const c of t.header.cells) {
+      const h = normalizeHeading(c.text);
+      if (METRIC.has(h)) m = true;
+      else if (TARGET.has(h)) tg = true;
+      else if (ACTUAL.has(h) || PERIOD.test(h)) a = true;
+    }
+    if (m && tg && a) return true;
+  }
+  return false;
+}
