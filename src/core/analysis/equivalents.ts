@@ -15,21 +15,27 @@ import { memoByString } from '../memo.js';
 
 /** Built-in equivalents: canonical section name → other names that count as it. */
 export const SECTION_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
-  'Next Steps': ['Action Items', 'Action Plan', 'Follow-ups', 'Follow ups', 'Followups', 'Next Actions'],
-  'Action Plan': ['Action Items', 'Remediation', 'Remediation Plan', 'Corrective Actions', 'Next Steps'],
-  'Root Cause': ['Root Cause Analysis', 'RCA', 'Cause', 'Root Causes'],
-  'Risks and Mitigations': ['Risk Register', 'Risks', 'Risks and Issues', 'Issues and Risks', 'RAID', 'RAID Log'],
-  'Key Wins': ['Highlights', 'Wins', 'Accomplishments', 'Achievements'],
-  'Executive Summary': ['Summary', 'TL;DR', 'TLDR', 'Overview'],
-  'KPI Dashboard': ['Metrics', 'Scorecard', 'KPIs', 'Key Metrics', 'KPI Scorecard'],
-  'Performance Highlights': ['Performance', 'Results'],
-  'Open Issues': ['Issues', 'Blockers', 'Issues and Risks', 'Risks and Issues', 'Issues and Blockers'],
-  'Upcoming Milestones': ['Milestones', 'Timeline', 'Look ahead', 'Look-ahead', 'Lookahead'],
+  'Next Steps': ['Action Items', 'Action Plan', 'Follow-ups', 'Follow ups', 'Followups', 'Next Actions', 'Actions', 'Action Register', 'Action Log'],
+  'Action Plan': ['Action Items', 'Remediation', 'Remediation Plan', 'Corrective Actions', 'Next Steps', 'Actions', 'Action Register', 'Follow-ups'],
+  'Root Cause': ['Root Cause Analysis', 'RCA', 'Cause', 'Root Causes', 'Causes', 'Contributing Factors'],
+  'Risks and Mitigations': ['Risk Register', 'Risks', 'Risks and Issues', 'Issues and Risks', 'RAID', 'RAID Log', 'Risk'],
+  'Key Wins': ['Highlights', 'Wins', 'Accomplishments', 'Achievements', 'Successes'],
+  'Executive Summary': ['Summary', 'TL;DR', 'TLDR', 'Overview', 'Executive Overview', 'At a Glance', 'Headline'],
+  'KPI Dashboard': ['Metrics', 'Scorecard', 'KPIs', 'KPI', 'Key Metrics', 'KPI Scorecard', 'Dashboard', 'OKRs', 'Key Results', 'SLA', 'SLAs', 'Service Levels'],
+  'Performance Highlights': ['Performance', 'Results', 'Highlights'],
+  'Open Issues': ['Issues', 'Blockers', 'Issues and Risks', 'Risks and Issues', 'Issues and Blockers', 'Escalations'],
+  'Upcoming Milestones': ['Milestones', 'Timeline', 'Look ahead', 'Look-ahead', 'Lookahead', 'Key Dates', 'Upcoming', 'Next Period'],
   'Problem Statement': ['Problem', 'Summary', 'Description', 'Issue', 'Issue Summary'],
   Impact: ['Business Impact', 'Customer Impact'],
-  'Proposed Solutions': ['Options', 'Solution', 'Solutions', 'Resolution Options'],
+  'Proposed Solutions': ['Options', 'Solution', 'Solutions', 'Resolution Options', 'Proposed Fix', 'Recommendation'],
   Resolution: ['Outcome'],
-  'Challenges and Actions': ['Challenges', 'Lowlights', 'Risks'],
+  'Challenges and Actions': ['Challenges', 'Lowlights', 'Risks', 'Issues', 'Concerns', 'Blockers'],
+  'Upcoming Initiatives': ['Initiatives', 'Roadmap', 'Upcoming', 'Looking Ahead', 'Next Quarter', 'Priorities', 'Plans'],
+  'Asks and Decisions Needed': ['Asks', 'Decisions', 'Decisions Needed', 'Requests'],
+  'Partnership Overview': ['Overview', 'Partnership Summary', 'Summary', 'Snapshot'],
+  'Performance Summary': ['Performance', 'Metrics', 'KPIs', 'Scorecard', 'Results', 'Dashboard'],
+  'Recent Activities': ['Activities', 'Recent Activity', 'Progress', 'Updates', 'Accomplishments', 'Completed'],
+  Recommendations: ['Recommendation', 'Recommended', 'Asks', 'Decisions'],
 };
 
 /** Section key of a heading's text (see the module comment). */
@@ -74,15 +80,29 @@ export function sectionKeysFor(name: string, extra?: SectionEquivalents): readon
   return table.get(key) ?? builtInKeys.get(key) ?? [key];
 }
 
-/** Whether a heading (its `norm`) names the section `name` or one of its equivalents. */
+/**
+ * Whether a section key names one of `keys` as a whole phrase (spec §9): `okr scorecard` names
+ * `scorecard`, `challenges and corrective actions` names `challenges`, `roadmap and upcoming
+ * initiatives` names `upcoming initiatives`. Only short headings (at most 8 words) count: a long
+ * heading is a sentence that happens to contain the word.
+ */
+export function keyNamesAny(key: string, keys: readonly string[]): boolean {
+  if (keys.includes(key)) return true;
+  let words = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32 && ++words > 8) return false;
+  const padded = ` ${key} `;
+  return keys.some((k) => padded.includes(` ${k} `));
+}
+
+/** Whether a heading (its `norm`) names the section `name` or one of its equivalents (exactly or as a phrase: keyNamesAny). */
 export function headingIsSection(norm: string, name: string, extra?: SectionEquivalents): boolean {
-  return sectionKeysFor(name, extra).includes(sectionKeyOfNorm(norm));
+  return keyNamesAny(sectionKeyOfNorm(norm), sectionKeysFor(name, extra));
 }
 
 /** Whether a heading (its `norm`) names any of `names` or their equivalents. */
 export function headingIsAnySection(norm: string, names: readonly string[], extra?: SectionEquivalents): boolean {
   const key = sectionKeyOfNorm(norm);
-  return names.some((n) => sectionKeysFor(n, extra).includes(key));
+  return names.some((n) => keyNamesAny(key, sectionKeysFor(n, extra)));
 }
 
 /**

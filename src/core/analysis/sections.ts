@@ -10,7 +10,7 @@ import { normalizeHeading } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import { scaffold, type TemplateKind } from '../templates.js';
 import type { DocKind } from '../types.js';
-import { sectionKey, sectionKeyOfNorm, sectionKeysFor, type SectionEquivalents } from './equivalents.js';
+import { keyNamesAny, sectionKey, sectionKeyOfNorm, sectionKeysFor, type SectionEquivalents } from './equivalents.js';
 import { daysBetween, findDate, parseDate, type DateOptions } from '../dates.js';
 import { documentYear, extractFields, type Field } from './fields.js';
 
@@ -106,10 +106,13 @@ export function scopeHeadings(doc: DocModel, scope: SectionScope): OutlineEntry[
  */
 export function findSection(doc: DocModel, scope: SectionScope, name: string, extra?: SectionEquivalents): OutlineEntry | undefined {
   const index = sectionIndex(doc, scope);
-  for (const key of sectionKeysFor(name, extra)) {
+  const keys = sectionKeysFor(name, extra);
+  for (const key of keys) {
     const h = index.get(key);
     if (h) return h;
   }
+  // Else a heading naming one of them as a phrase (`OKR Scorecard`, `Challenges & Mitigations`).
+  for (const [key, h] of index) if (keyNamesAny(key, keys)) return h;
   return undefined;
 }
 
