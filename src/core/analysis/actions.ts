@@ -777,6 +777,10 @@ function segmentParts(line: string, from: number, to: number, opts: DueOptions):
       while (isBlank(line[c])) c++;
     }
     const part = line.slice(c, b).replace(/\.$/, '');
+    if (c === a && labelAt(line, a, OWNER_LABELS) && separatorEnd(line, a + labelAt(line, a, OWNER_LABELS)) !== -1) {
+      p = e + 1; // `(Owner: Priya, Q2 2027)`: the owner is read by its label
+      continue;
+    }
     const d = parseDuePhrase(part, opts, c === a);
     if (d.ok && d.end === part.length) {
       due ??= { start: c, end: c + part.length, text: part, date: d.date, iso: d.iso, placeholder: false, source: 'paren', undated: d.date === null };
@@ -945,7 +949,27 @@ function findDue(s: string, opts: DueOptions, contentRel = 0, firstLineEndRel = 
   if (placeholder) return placeholder;
   let lineEnd = firstLineEndRel;
   while (lineEnd > contentRel && (isBlank(s[lineEnd - 1]) || s[lineEnd - 1] === '\r')) lineEnd--;
-  return tailParts(s.slice(0, lineEnd), contentRel, lineEnd, opts).due;
+  return tailParts(s.slice(0, lineEnd), contentRel, lineEnd, opts).due ?? looseDue(s, contentRel, lineEnd, opts);
+}
+
+/**
+ * A timing phrase anywhere in the first line, without `by`: `send the recap next week`,
+ * `refresh the list EOM`, `close out end of quarter`, `tomorrow` — end of month / quarter /
+ * year, `this|next week|month|quarter|sprint`, `EOW`/`EOD`, `tomorrow`. Not a weekday or a
+ * month alone (`Monday's call`, `the March launch`): those need `by` or a parenthesis.
+ */
+function looseDue(s: string, from: number, to: number, opts: DueOptions): ActionDue | null {
+  for (let i = from; i < to; i++) {
+    if (!isLetter(s[i]) || isWordChar(s[i - 1])) continue;
+    const c = s[i]!.toLowerCase();
+    if (c !== 'n' && c !== 't' && c !== 'e') continue;
+    const d = parseDuePhrase(s.slice(i, to), opts, true);
+    if (!d.ok || d.kind === 'date' || d.kind === 'month') continue;
+    const phrase = s.slice(i, i + d.end);
+    if (d.kind === 'vague' && !/^(?:(?:this|next)[ \t]+(?:week|month|quarter|year|sprint)|end|eo|tomorrow)/i.test(phrase)) continue;
+    return { start: i, end: i + d.end, text: phrase, date: d.date, iso: d.iso, placeholder: false, source: 'by', undated: d.date === null };
+  }
+  return null;
 }
 
 /** A labelled due value starting at `v`: a date, a placeholder, or an invalid value. */
