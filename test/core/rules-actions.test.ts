@@ -584,7 +584,7 @@ describe('action registers written as tables (spec §9)', () => {
 `);
     const owner = run(t).find((f) => f.ruleId === 'action-missing-owner')!;
     assert.equal(owner.suggestions?.[0]?.title, 'Fill in the owner cell');
-    const fixed = applyEdits(t, owner.suggestions![0]!.edits);
+    const fixed = applyEdits(t, owner.suggestions![0]!.offsetEdits);
     assert.match(fixed, /\| Action {8}\| Owner {2}\| Due {9}\|\n\|-{15}\|-{8}\|-{13}\|\n\| Send the deck \| \[Name\] \| Dec 1, 2026 \|/);
     assert.equal(run(t).filter((f) => f.ruleId === 'action-missing-due').length, 0);
   });

@@ -666,7 +666,8 @@ function readName(s: string, p: number, allowComma: boolean): NameRun | null {
 function looksLikeName(words: string[], strict: boolean): boolean {
   if (words.length === 0) return false;
   for (const w of words) {
-    const lw = w.toLowerCase().replace(/[.'’]+$/, '');
+    let lw = w.toLowerCase();
+    while (lw.length > 1 && ".'’".includes(lw[lw.length - 1]!)) lw = lw.slice(0, -1);
     if (LABEL_WORDS.has(lw)) return false;
   }
   const first = words[0]!.toLowerCase();
