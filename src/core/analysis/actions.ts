@@ -959,12 +959,16 @@ function findDue(s: string, opts: DueOptions, contentRel = 0, firstLineEndRel = 
  * year, `this|next week|month|quarter|sprint`, `EOW`/`EOD`, `tomorrow`. Not a weekday or a
  * month alone (`Monday's call`, `the March launch`): those need `by` or a parenthesis.
  */
+const LOOSE_STARTS = new Set(['next', 'this', 'end', 'the', 'eom', 'eoq', 'eoy', 'eow', 'eod', 'tomorrow', 'month', 'quarter', 'year']);
 function looseDue(s: string, from: number, to: number, opts: DueOptions): ActionDue | null {
   for (let i = from; i < to; i++) {
     if (!isLetter(s[i]) || isWordChar(s[i - 1])) continue;
     const c = s[i]!.toLowerCase();
-    if (c !== 'n' && c !== 't' && c !== 'e') continue;
-    const d = parseDuePhrase(s.slice(i, to), opts, true);
+    if (c !== 'n' && c !== 't' && c !== 'e' && c !== 'm' && c !== 'q' && c !== 'y') continue;
+    let w = i;
+    while (w < to && w - i < 9 && isLetter(s[w])) w++;
+    if (!LOOSE_STARTS.has(s.slice(i, w).toLowerCase())) continue;
+    const d = parseDuePhrase(s.slice(i, Math.min(to, i + 40)), opts, true);
     if (!d.ok || d.kind === 'date' || d.kind === 'month') continue;
     const phrase = s.slice(i, i + d.end);
     if (d.kind === 'vague' && !/^(?:(?:this|next)[ \t]+(?:week|month|quarter|year|sprint)|end|eo|tomorrow)/i.test(phrase)) continue;
