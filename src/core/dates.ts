@@ -24,7 +24,7 @@ export interface DateOptions {
   defaultYear?: number;
 }
 
-export type ParsedDate = { ok: true; date: Date; iso: string; end: number } | { ok: false };
+export type ParsedDate = { ok: true; date: Date; iso: string; end: number; precision: DatePrecision } | { ok: false };
 
 /** A fixed reference date so parsing never depends on the clock. */
 const REFERENCE = new Date(2000, 0, 1);
@@ -61,7 +61,12 @@ interface Hit {
   date: Date;
   /** Absolute end offset in the text. */
   end: number;
+  /** What the text names: a day, a month (its last day) or a quarter (its last day). */
+  precision: DatePrecision;
 }
+
+/** What a parsed date names: a day, or a month / quarter standing for its last day. */
+export type DatePrecision = 'day' | 'month' | 'quarter';
 
 function isAlnum(ch: string | undefined): boolean {
   return ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
@@ -108,8 +113,8 @@ function yearOrDefault(year: string | undefined, opts: DateOptions): string | un
 /** All date shapes tried at `pos`; the longest valid one wins. */
 function parseAt(text: string, pos: number, opts: DateOptions, mode: Mode): Hit | null {
   const hits: Hit[] = [];
-  const add = (date: Date | null, end: number) => {
-    if (date && !isAlnum(text[end])) hits.push({ date, end });
+  const add = (date: Date | null, end: number, precision: DatePrecision = 'day') => {
+    if (date && !isAlnum(text[end])) hits.push({ date, end, precision });
   };
   let m: RegExpExecArray | null;
 
@@ -142,14 +147,14 @@ function parseAt(text: string, pos: number, opts: DateOptions, mode: Mode): Hit 
     const month = monthWord(m[1]!, mode);
     if (month !== null) {
       const start = valid(parse(`${month} ${m[2]!}`, 'MMMM yyyy', REFERENCE));
-      add(start && startOfDay(endOfMonth(start)), p + m[0].length);
+      add(start && startOfDay(endOfMonth(start)), p + m[0].length, 'month');
     }
   }
   if ((m = stickyExec(QUARTER_RE, text, p))) {
     const y = yearOrDefault(m[2], opts);
     if (y !== undefined && (m[2] !== undefined || endOf || mode.bareQuarter)) {
       const start = valid(parse(`${m[1]!} ${y}`, 'Q yyyy', REFERENCE));
-      add(start && startOfDay(endOfQuarter(start)), p + m[0].length);
+      add(start && startOfDay(endOfQuarter(start)), p + m[0].length, 'quarter');
     }
   }
 
@@ -175,7 +180,7 @@ export function parseDate(text: string, opts: DateOptions): ParsedDate {
   const s = text.trimStart();
   const hit = parseAt(s, 0, opts, LENIENT);
   if (!hit) return { ok: false };
-  return { ok: true, date: hit.date, iso: isoDate(hit.date), end: hit.end };
+  return { ok: true, date: hit.date, iso: isoDate(hit.date), end: hit.end, precision: hit.precision };
 }
 
 /**
@@ -187,11 +192,11 @@ export function parseDate(text: string, opts: DateOptions): ParsedDate {
 export function findDate(
   text: string,
   opts: DateOptions,
-): { date: Date; iso: string; start: number; end: number } | null {
+): { date: Date; iso: string; start: number; end: number; precision: DatePrecision } | null {
   for (let i = 0; i < text.length; i++) {
     if (!isAlnum(text[i]) || isAlnum(text[i - 1])) continue;
     const hit = parseAt(text, i, opts, STRICT);
-    if (hit) return { date: hit.date, iso: isoDate(hit.date), start: i, end: hit.end };
+    if (hit) return { date: hit.date, iso: isoDate(hit.date), start: i, end: hit.end, precision: hit.precision };
   }
   return null;
 }
@@ -215,4 +220,100 @@ export function parseToday(today?: string | Date): Date {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? parse(s, 'yyyy-MM-dd', REFERENCE) : null;
   if (!d || !isValid(d)) throw new Error(`Invalid "today" date "${today}": expected YYYY-MM-DD, e.g. 2026-01-15`);
   return startOfDay(d);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Due phrases (action items, spec §9): dates as people write them in action lists.
+
+export interface DueOptions extends DateOptions {
+  /**
+   * The document's own date (a day: its Date / Report Date field…). `end of month` / `EOM`,
+   * `end of quarter` / `EOQ` and `EOY` count from it; without one they name no date.
+   */
+  reference?: Date;
+  /**
+   * Where the document's time starts: its date, else the first day of its period. A month
+   * written alone (`by November`) is that month of this date's year, or of the next year when
+   * the month comes earlier in the year; without one a month alone names no date.
+   */
+  from?: Date;
+}
+
+/**
+ * A due phrase at the start of a text: `date` is its last day, or null when the phrase names
+ * no computable day (`next week`, `Friday`, `EOM` in an undated document). `kind`: `date` (a
+ * written date, spec §4), `month` (a month alone), `relative` (end of month / quarter / year),
+ * `vague` (next week, this sprint, a weekday, mid-November…). `end`: characters consumed.
+ */
+export type DuePhrase =
+  | { ok: true; date: Date | null; iso: string | null; end: number; kind: 'date' | 'month' | 'relative' | 'vague' }
+  | { ok: false };
+
+/** `end of (the|this) month`, `EOM`, `month-end` (and quarter / year). */
+const END_REL_RE = /(?:(?:the[ \t]+)?end[ \t]+of[ \t]+(?:the[ \t]+|this[ \t]+)?(month|quarter|year)|(eom|eoq|eoy)|(month|quarter|year)[- ]end)(?![\p{L}\p{N}'’-])/iuy;
+/** Phrases that name a time without a computable day. */
+const VAGUE_RE =
+  /(?:(?:this|next)[ \t]+(?:week|month|quarter|year|sprint|qbr|meeting|sync|call)|(?:the[ \t]+)?end[ \t]+of[ \t]+(?:(?:the|this)[ \t]+)?(?:week|day|sprint)|(?:the[ \t]+)?end[ \t]+of[ \t]+next[ \t]+(?:week|month|quarter|year|sprint)|eow|eod|cob|tomorrow|today|tonight|(?:(?:this|next)[ \t]+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:early|mid|late)[- ][ \t]?(?:[A-Za-z]{3,9}\.?|q[1-4]|\d{4}))(?![\p{L}\p{N}'’-])/iuy;
+/** A month name alone (not followed by a day or a year: those are dates). */
+const MONTH_ALONE_RE = /([A-Za-z]{3,9})\.?(?![\p{L}\p{N}'’-])(?![ \t]*\d)(?![ \t]*,[ \t]*\d)/uy;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Month index of a full or three-letter month name (`Sept` too), else -1. */
+function monthIndex(word: string): number {
+  const w = word.toLowerCase();
+  if (w === 'sept') return 8;
+  for (let i = 0; i < 12; i++) {
+    const m = MONTHS[i]!;
+    if (w === m || (w.length === 3 && m.startsWith(w))) return i;
+  }
+  return -1;
+}
+
+/**
+ * Reads a due phrase at the start of `text` (no leading blanks). `strict` (in prose, after a
+ * bare `by`) reads dates like findDate and month names only capitalised; otherwise like
+ * parseDate. Written dates win; then end of month / quarter / year, vague phrases, a month alone.
+ */
+export function parseDuePhrase(text: string, opts: DueOptions, strict: boolean): DuePhrase {
+  const mode = strict ? STRICT : LENIENT;
+  const hit = parseAt(text, 0, opts, mode);
+  if (hit) return { ok: true, date: hit.date, iso: isoDate(hit.date), end: hit.end, kind: 'date' };
+  let m: RegExpExecArray | null;
+  if ((m = stickyExec(END_REL_RE, text, 0))) {
+    const unit = (m[1] ?? m[3] ?? { eom: 'month', eoq: 'quarter', eoy: 'year' }[m[2]!.toLowerCase()]!).toLowerCase();
+    let date: Date | null = null;
+    if (unit === 'month' && opts.reference) date = startOfDay(endOfMonth(opts.reference));
+    else if (unit === 'quarter' && opts.reference) date = startOfDay(endOfQuarter(opts.reference));
+    else if (unit === 'year') {
+      const base = opts.reference ?? opts.from;
+      if (base) date = new Date(base.getFullYear(), 11, 31);
+    }
+    return { ok: true, date, iso: date && isoDate(date), end: m[0].length, kind: 'relative' };
+  }
+  if ((m = stickyExec(VAGUE_RE, text, 0)) && vagueOk(m[0], strict)) {
+    return { ok: true, date: null, iso: null, end: m[0].length, kind: 'vague' };
+  }
+  if ((m = stickyExec(MONTH_ALONE_RE, text, 0))) {
+    const mi = monthIndex(m[1]!);
+    if (mi !== -1 && (!strict || /^[A-Z]/.test(m[1]!))) {
+      let date: Date | null = null;
+      if (opts.from) {
+        const y = opts.from.getFullYear() + (mi < opts.from.getMonth() ? 1 : 0);
+        date = startOfDay(endOfMonth(new Date(y, mi, 1)));
+      }
+      return { ok: true, date, iso: date && isoDate(date), end: m[0].length, kind: 'month' };
+    }
+  }
+  return { ok: false };
+}
+
+/** A vague phrase's extra checks: `mid-November` needs a month, quarter or year; in prose a weekday is capitalised. */
+function vagueOk(phrase: string, strict: boolean): boolean {
+  const pre = /^(?:early|mid|late)[- ][ \t]?/i.exec(phrase);
+  if (pre) {
+    const rest = phrase.slice(pre[0].length).replace(/\.$/, '');
+    return /^(?:q[1-4]|\d{4})$/i.test(rest) || monthIndex(rest) !== -1;
+  }
+  if (strict && /day$/i.test(phrase) && !/^(?:this|next)/i.test(phrase) && !/^[A-Z]/.test(phrase)) return /^(?:today|tomorrow)$/i.test(phrase);
+  return true;
 }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { daysBetween, findDate, isoDate, parseDate, parseToday, type DateOptions } from '../../src/core/dates.js';
+import { daysBetween, findDate, isoDate, parseDate, parseDuePhrase, parseToday, type DateOptions, type DueOptions } from '../../src/core/dates.js';
 
 const MDY: DateOptions = { dateOrder: 'mdy', defaultYear: 2026 };
 const DMY: DateOptions = { dateOrder: 'dmy', defaultYear: 2026 };
@@ -208,5 +208,56 @@ describe('parseToday', () => {
   }
   test('an invalid Date throws', () => {
     assert.throws(() => parseToday(new Date(Number.NaN)), /invalid/i);
+  });
+});
+
+describe('parseDuePhrase (spec §9: due dates as people write them)', () => {
+  const REF = new Date(2026, 10, 17); // the document's date: Nov 17, 2026
+  const withDate: DueOptions = { dateOrder: 'mdy', defaultYear: 2026, reference: REF, from: REF };
+  const periodOnly: DueOptions = { dateOrder: 'mdy', defaultYear: 2026, from: new Date(2026, 6, 1) }; // Q3 2026
+  const undated: DueOptions = { dateOrder: 'mdy', defaultYear: 2026 };
+  const read = (text: string, opts: DueOptions, strict = false) => {
+    const r = parseDuePhrase(text, opts, strict);
+    return r.ok ? [r.iso, r.kind, r.end] : null;
+  };
+
+  test('written dates as before (spec §4), a month/day without a year in the document year', () => {
+    assert.deepEqual(read('Oct 3', withDate), ['2026-10-03', 'date', 5]);
+    assert.deepEqual(read('10/3', withDate), ['2026-10-03', 'date', 4]);
+    assert.deepEqual(read('Q2 2027', withDate), ['2027-06-30', 'date', 7]);
+  });
+
+  test('a month alone: its last day, the next year when the document is later in the year', () => {
+    assert.deepEqual(read('November', withDate), ['2026-11-30', 'month', 8]);
+    assert.deepEqual(read('Dec.', withDate), ['2026-12-31', 'month', 4]);
+    assert.deepEqual(read('October', withDate), ['2027-10-31', 'month', 7]);
+    assert.deepEqual(read('February', periodOnly), ['2027-02-28', 'month', 8]);
+    assert.deepEqual(read('September', periodOnly), ['2026-09-30', 'month', 9]);
+    assert.deepEqual(read('November', undated), [null, 'month', 8], 'no date nor period: a due phrase without a day');
+    assert.equal(read('november', withDate, true), null, 'in prose a month is capitalised');
+    assert.equal(read('Nov 31', withDate), null, 'a month followed by a day is a date or nothing');
+    assert.equal(read('Marketing', withDate), null);
+  });
+
+  test('end of month / quarter / year count from the document date; without one, no day', () => {
+    assert.deepEqual(read('end of month', withDate), ['2026-11-30', 'relative', 12]);
+    assert.deepEqual(read('EOM', withDate), ['2026-11-30', 'relative', 3]);
+    assert.deepEqual(read('the end of the quarter', withDate), ['2026-12-31', 'relative', 22]);
+    assert.deepEqual(read('EOQ', withDate), ['2026-12-31', 'relative', 3]);
+    assert.deepEqual(read('EOY', withDate), ['2026-12-31', 'relative', 3]);
+    assert.deepEqual(read('EOM', periodOnly), [null, 'relative', 3], 'a period is not a date: end of which month?');
+    assert.deepEqual(read('EOY', periodOnly), ['2026-12-31', 'relative', 3]);
+    assert.deepEqual(read('EOQ', undated), [null, 'relative', 3]);
+  });
+
+  test('vague phrases name no day; they are not dates either', () => {
+    for (const t of ['next week', 'this sprint', 'end of next month', 'EOW', 'tomorrow', 'Friday', 'next Friday', 'mid-November', 'early Q2']) {
+      assert.deepEqual(read(t, withDate), [null, 'vague', t.length], t);
+    }
+    assert.equal(read("next week's launch", withDate), null);
+    assert.equal(read('mid-term', withDate), null);
+    assert.equal(read('friday', withDate, true), null, 'in prose a weekday is capitalised');
+    assert.equal(read('ongoing', withDate), null);
+    assert.equal(read('2 weeks', withDate), null);
   });
 });

@@ -399,3 +399,230 @@ describe('action suggestions are section-local', () => {
     assert.equal(crlfItem.suggestions![0]!.offsetEdits[0]!.text, '\r\n   - Owner: [Name]');
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Real documents (spec §9, issue #11)
+
+/** A dated meeting-notes style status report. */
+function dated(body: string, date = 'Nov 17, 2026'): string {
+  return `# Partnership Status Report: Acme + Globex\n**Date**: ${date}\n\n${body}`;
+}
+
+describe('owners as people write them (spec §9)', () => {
+  it('reads a leading name, a subject, bold names, a parenthesis and a trailing dash', () => {
+    const got = actions(
+      dated(`## Action Items
+- Priya: send the deck
+- Priya Shah: confirm the pricing
+- Legal to review the MSA
+- Globex to share the forecast
+- Sam will book the room
+- Priya and Sam to draft the joint plan
+- **Priya** to draft the FAQ
+- **Priya:** update the CRM
+- Book the enablement slot (Priya)
+- Refresh the co-sell list (Owner: Priya)
+- Update the pricing page — P. Shah
+- Draft the case study - Priya S.
+`),
+    );
+    assert.deepEqual(
+      got.map((a) => a.owner),
+      ['Priya', 'Priya Shah', 'Legal', 'Globex', 'Sam', 'Priya and Sam', 'Priya', 'Priya', 'Priya', 'Priya', 'P. Shah', 'Priya S.'],
+    );
+  });
+
+  it('labels, pronouns, verbs and passive subjects are not owners', () => {
+    const got = actions(
+      dated(`## Action Items
+- Note: the partner is reorganising
+- Update: pricing is final
+- Q3: numbers are in
+- Risk: budget cut
+- Context: new VP at Globex
+- Next Steps: see below
+- Send to legal for review
+- Move to the new tier
+- Talk to Priya about the renewal
+- We will send the recap
+- Pricing to be finalised
+- Check the (EMEA) numbers
+- Review pricing - Q3
+- Call Globex — Urgent
+`),
+    );
+    assert.deepEqual(got.map((a) => a.owner), Array(14).fill(null));
+  });
+
+  it('an explicit owner wins; a placeholder owner is not overridden by phrasing', () => {
+    const got = actions(dated('## Next Steps\n- Priya: send the deck @lee\n- Dana to send the deck - Owner: TBD\n'));
+    assert.deepEqual(got.map((a) => a.owner), ['@lee', '?TBD']);
+  });
+});
+
+describe('due dates as people write them (spec §9)', () => {
+  it('in a dated document: a month alone, EOM / EOQ / EOY, a year-less date, a parenthesis', () => {
+    const got = actions(
+      dated(`## Next Steps
+- Priya: confirm pricing by November
+- Priya: refresh the list by October
+- Sam: book the room (EOM)
+- Sam: draft the plan by end of quarter
+- Sam: recap by EOY
+- Globex to share the forecast by Oct 3
+- Lee: send the deck (Priya, Nov 30)
+- Lee: scope the pilot (Q2 2027)
+- Lee: ship the connector (November)
+- Lee: send the recap next week
+- Lee: renew by Friday
+- Lee: close out - Dana, Dec 4
+`),
+    );
+    assert.deepEqual(
+      got.map((a) => [a.due, a.dueRange]),
+      [
+        ['2026-11-30', 'November'],
+        ['2027-10-31', 'October'],
+        ['2026-11-30', 'EOM'],
+        ['2026-12-31', 'end of quarter'],
+        ['2026-12-31', 'EOY'],
+        ['2026-10-03', 'Oct 3'],
+        ['2026-11-30', 'Nov 30'],
+        ['2027-06-30', 'Q2 2027'],
+        ['2026-11-30', 'November'],
+        ['!next week', 'next week'],
+        ['!Friday', 'Friday'],
+        ['2026-12-04', 'Dec 4'],
+      ],
+    );
+  });
+
+  it('without a document date: EOM has no day (not invalid, not missing, never overdue); a period dates a month alone', () => {
+    const undatedDoc = '# Partnership QBR: Acme + Globex\n\n## Next Steps\n- A @dana by EOM\n- B @dana by November\n';
+    assert.deepEqual(actions(undatedDoc).map((a) => a.due), ['!EOM', '!November']);
+    for (const id of ['action-missing-due', 'action-invalid-due', 'action-overdue']) assert.deepEqual(spansOf(undatedDoc, id), [], id);
+    assert.deepEqual(actions(qbr('## Next Steps\n- A @dana by February\n- B @dana by August\n')).map((a) => a.due), ['2027-02-28', '2026-08-31']);
+  });
+});
+
+function spansOf(text: string, ruleId: string, config?: PartialConfig) {
+  return run(text, { config }).filter((f) => f.ruleId === ruleId).map((f) => [f.line, f.column, f.endLine, f.endColumn]);
+}
+
+const REGISTER = dated(`## Action Register
+
+| # | Action | Owner | Due | Status |
+|---|--------|-------|-----|--------|
+| 1 | Send MSA redlines | Priya | Oct 3 | Open |
+| 2 | Book kickoff | | Nov 1, 2026 | ✅ Done |
+| 3 | Joint webinar | TBD | TBD | In progress |
+| 4 | Refresh co-sell list | Sam | ongoing | Open |
+| 5 | Plan Q1 | Sam | next week | |
+| 6 | Close the loop | Dana | ~~Nov 3~~ Nov 12 | Cancelled |
+| 7 | Pilot review | Dana | Nov 10 | Blocked |
+`);
+
+describe('action registers written as tables (spec §9)', () => {
+  it('each row is an action item: owner and due from their cells, the Status column closes a row', () => {
+    assert.deepEqual(
+      actions(REGISTER).map((a) => [a.line, a.open, a.owner, a.due]),
+      [
+        ['Send MSA redlines', true, 'Priya', '2026-10-03'],
+        ['Book kickoff', false, null, '2026-11-01'],
+        ['Joint webinar', true, '?TBD', '?TBD'],
+        ['Refresh co-sell list', true, 'Sam', '!ongoing'],
+        ['Plan Q1', true, 'Sam', '!next week'],
+        ['Close the loop', false, 'Dana', '2026-11-12'],
+        ['Pilot review', true, 'Dana', '2026-11-10'],
+      ],
+    );
+  });
+
+  it('findings go on the row: missing owner / due on the action cell, overdue / invalid on the due cell', () => {
+    assert.deepEqual(spansOf(REGISTER, 'action-overdue'), [[8, 35, 8, 40], [14, 29, 14, 35]]);
+    assert.deepEqual(spansOf(REGISTER, 'action-missing-owner'), [[9, 7, 9, 19], [10, 7, 10, 20]]);
+    assert.deepEqual(spansOf(REGISTER, 'action-missing-due'), [[10, 7, 10, 20]]);
+    assert.deepEqual(spansOf(REGISTER, 'action-invalid-due'), [[11, 36, 11, 43]]);
+  });
+
+  it('a table without an owner (due) column reports no missing owner (due); an owner in the action text counts', () => {
+    const t = dated('## Next Steps\n\n| Action | Due |\n|---|---|\n| Send the deck | Dec 1, 2026 |\n| Priya to call Globex | Dec 2, 2026 |\n');
+    assert.deepEqual(actions(t).map((a) => a.owner), [null, 'Priya']);
+    assert.deepEqual(spansOf(t, 'action-missing-owner'), []);
+    const u = dated('| Task | Owner |\n|---|---|\n| Send the deck | Dana |\n');
+    assert.deepEqual(spansOf(u, 'action-missing-due'), []);
+  });
+
+  it('other names of the columns; tables that are not registers', () => {
+    const t = dated(`| Deliverable | DRI | Target date | State |
+|---|---|---|---|
+| Joint case study | Lee | Oct 1, 2026 | Shipped |
+| Co-sell playbook | Lee | Oct 1, 2026 | Drafting |
+
+| When | What | Who |
+|---|---|---|
+| 10:00 | Intro | Dana |
+
+| Metric | Target | Actual | Owner |
+|---|---|---|---|
+| Item count | 10 | 8 | Dana |
+
+| Item | Owner | Notes |
+|---|---|---|
+| Booth | Dana | a log, not a register |
+`);
+    assert.deepEqual(actions(t).map((a) => [a.line, a.open]), [['Joint case study', false], ['Co-sell playbook', true]]);
+  });
+
+  it('suggestions: an empty cell gets the placeholder with the table re-padded; other text gets none', () => {
+    const t = dated(`## Next Steps
+
+| Action        | Owner | Due         |
+|---------------|-------|-------------|
+| Send the deck |       | Dec 1, 2026 |
+| Book the room | Dana  | soonish     |
+`);
+    const owner = run(t).find((f) => f.ruleId === 'action-missing-owner')!;
+    assert.equal(owner.suggestions?.[0]?.title, 'Fill in the owner cell');
+    const fixed = applyEdits(t, owner.suggestions![0]!.offsetEdits);
+    assert.match(fixed, /\| Action {8}\| Owner {2}\| Due {9}\|\n\|-{15}\|-{8}\|-{13}\|\n\| Send the deck \| \[Name\] \| Dec 1, 2026 \|/);
+    assert.equal(run(t).filter((f) => f.ruleId === 'action-missing-due').length, 0);
+  });
+});
+
+describe('pre-send checklists are not action plans (spec §9)', () => {
+  it('task items under a checklist heading, or right under a checklist label line, are not action items', () => {
+    const t = dated(`## Pre-send checklist
+- [ ] Numbers checked by finance
+- [ ] Deck reviewed by legal
+
+## Next Steps
+- [ ] Send the deck - Owner: Dana, Due: Dec 1, 2026
+
+**Before sending:**
+
+- [ ] Links work
+- [ ] Attachments added
+
+### Definition of done
+- [ ] Partner signed off
+
+## Review checklist
+### Next Steps
+- Call Globex
+`);
+    assert.deepEqual(actions(t).map((a) => a.line), ['Send the deck - Owner: Dana, Due: Dec 1, 2026', 'Call Globex']);
+    assert.deepEqual(spansOf(t, 'action-missing-owner'), [[21, 3, 21, 14]]);
+  });
+
+  it('a checklist word in the item text alone does not decide', () => {
+    assert.deepEqual(actions(dated('## Key Wins\n- [ ] Checklist for finance reviewed\n')).length, 1);
+  });
+});
+
+describe('action-unknown-owner and owners read from phrasing', () => {
+  it('checks written owners and owner cells, not names read from phrasing', () => {
+    const t = dated('## Next Steps\n- Legal to review the MSA by Dec 1, 2026\n- Send deck - Owner: Bob, Due: Dec 1, 2026\n\n| Action | Owner | Due |\n|---|---|---|\n| Book room | Eve | Dec 1, 2026 |\n');
+    assert.deepEqual(spansOf(t, 'action-unknown-owner', { owners: ['Dana Smith'] }), [[6, 22, 6, 25], [10, 15, 10, 18]]);
+  });
+});

@@ -252,6 +252,32 @@ describe('action-carried-over', () => {
     assert.deepEqual(lintAll(ws(qbr(1, [], ['- [ ] Call Acme']))).byPath.get('acme/0.md'), []);
   });
 
+  it('real documents: an item mentioned anywhere in the new QBR, or marked done in its text, is not reported', () => {
+    const m = ws(
+      qbr(1, [], [
+        '- [ ] Publish the joint case study - Owner: Dana, Due: 2026-02-01',
+        '- [ ] Renew the reseller agreement ✅ - Owner: Lee',
+        '- [ ] Recap (done) - Owner: Lee',
+        '- [ ] Kickoff - Owner: Lee',
+      ]),
+      qbr(2, [], []).replace('## Next Steps', '## Key Wins\n- Joint case study published in March\n\n## Next Steps'),
+    );
+    assert.deepEqual(run(m), []);
+  });
+
+  it('never chains documents whose partner comes only from their folder', () => {
+    // No partner in the content: both documents are "Acme" only because of the folder.
+    const doc = (q: number, steps: string[]) =>
+      ['---', 'partnership-doc: qbr', '---', '# Quarterly Business Review', `**Quarter**: Q${q} 2026`, '', '## Next Steps', ...steps, ''].join('\n');
+    const m = ws(doc(1, ['- [ ] Scope the campaign-sync extension - Owner: Priya']), doc(2, []));
+    const { index } = indexTexts(m);
+    assert.equal(index.docs.get('acme/1.md')!.partnerSource, 'folder');
+    assert.deepEqual(run(m), []);
+    // The same two documents naming their partner in front matter are chained.
+    const named = new Map([...m].map(([p, t]) => [p, t.replace('partnership-doc: qbr', 'partnership-doc: qbr\npartner: Acme')]));
+    assert.equal(run(named).length, 1);
+  });
+
   it('links documents through aliases', () => {
     const a = qbr(1, [], ['- [ ] Call the partner - Owner: Dana, Due: 2026-02-01']).replace('Us + Acme', 'Us + Acme Corp');
     const b = qbr(2, [], []).replace('Us + Acme', 'Us + ACME Holdings');

@@ -54,6 +54,7 @@ const keyOf = memoByString(sectionKey, 5_000);
 export type SectionEquivalents = Readonly<Record<string, readonly string[]>> | undefined;
 
 const builtInKeys = new Map<string, string[]>();
+const CANONICAL_KEYS = new Set(Object.keys(SECTION_EQUIVALENTS).map(keyOf));
 for (const [name, others] of Object.entries(SECTION_EQUIVALENTS)) builtInKeys.set(keyOf(name), [keyOf(name), ...others.map(keyOf)]);
 
 /** Per configured table (by identity): canonical key → keys (built-in and configured). */
@@ -84,10 +85,13 @@ export function sectionKeysFor(name: string, extra?: SectionEquivalents): readon
  * Whether a section key names one of `keys` as a whole phrase (spec §9): `okr scorecard` names
  * `scorecard`, `challenges and corrective actions` names `challenges`, `roadmap and upcoming
  * initiatives` names `upcoming initiatives`. Only short headings (at most 8 words) count: a long
- * heading is a sentence that happens to contain the word.
+ * heading is a sentence that happens to contain the word. A heading that is itself one of the
+ * playbook's sections (`Performance Highlights`, `Performance Summary`) is that section only: it
+ * does not also stand for Key Wins by `highlights` or for the Executive Summary by `summary`.
  */
 export function keyNamesAny(key: string, keys: readonly string[]): boolean {
   if (keys.includes(key)) return true;
+  if (CANONICAL_KEYS.has(key)) return false;
   let words = 1;
   for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32 && ++words > 8) return false;
   const padded = ` ${key} `;

@@ -1,6 +1,5 @@
-import { analyzeActions } from '../../analysis/actions.js';
+import { actionRulesKey, analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
-import { documentYear } from '../../analysis/fields.js';
 
 /** A due value that is not a date (spec §4): `Timeline: 2 weeks`, `Due: ongoing`. */
 export const actionInvalidDue: Rule = {
@@ -10,12 +9,12 @@ export const actionInvalidDue: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
+  local: { outline: true, key: actionRulesKey },
   check(ctx) {
     const numeric = ctx.config.dateOrder === 'dmy' ? '15/1/2026' : '1/15/2026';
     for (const a of ctx.get(analyzeActions)) {
       const due = a.due;
-      if (!due || due.placeholder || due.date) continue;
+      if (!due || due.placeholder || due.date || due.undated) continue;
       ctx.report({
         start: due.start,
         end: due.end,

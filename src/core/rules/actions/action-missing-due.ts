@@ -1,6 +1,5 @@
-import { addFieldSuggestion, analyzeActions } from '../../analysis/actions.js';
+import { actionRulesKey, addFieldSuggestion, analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
-import { documentYear } from '../../analysis/fields.js';
 
 /** An action item without a due date, or whose due date is a placeholder (spec §4). */
 export const actionMissingDue: Rule = {
@@ -10,15 +9,16 @@ export const actionMissingDue: Rule = {
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
-  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
+  local: { outline: true, key: actionRulesKey },
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       if (a.due && !a.due.placeholder) continue;
+      if (a.row && !a.row.dueColumn) continue; // a register without a Due column names none
       const what = a.meeting ? 'Meeting has no date' : 'Action item has no due date';
       ctx.report({
         start: a.lineStart,
         end: a.lineEnd,
-        suggestions: [addFieldSuggestion(ctx.doc.text, a, 'due')],
+        suggestions: suggestion(ctx.doc.text, a),
         message: a.due
           ? `${a.meeting ? 'Meeting date' : 'Action item due date'} is a placeholder “${a.due.text}”; expected a date such as “Due: 2026-01-15”.`
           : `${what}; expected “Due: DATE”, “Timeline: DATE” or “by DATE”.`,
@@ -26,3 +26,8 @@ export const actionMissingDue: Rule = {
     }
   },
 };
+
+function suggestion(text: string, a: Parameters<typeof addFieldSuggestion>[1]) {
+  const s = addFieldSuggestion(text, a, 'due');
+  return s ? [s] : undefined;
+}

@@ -1,6 +1,5 @@
-import { addFieldSuggestion, analyzeActions } from '../../analysis/actions.js';
+import { actionRulesKey, addFieldSuggestion, analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
-import { documentYear } from '../../analysis/fields.js';
 
 /** An action item without an owner, or whose owner is a placeholder (spec §4). */
 export const actionMissingOwner: Rule = {
@@ -10,14 +9,15 @@ export const actionMissingOwner: Rule = {
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
-  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
+  local: { outline: true, key: actionRulesKey },
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       if (a.owner && !a.owner.placeholder) continue;
+      if (a.row && !a.row.ownerColumn) continue; // a register without an Owner column names none
       ctx.report({
         start: a.lineStart,
         end: a.lineEnd,
-        suggestions: [addFieldSuggestion(ctx.doc.text, a, 'owner')],
+        suggestions: suggestion(ctx.doc.text, a),
         message: a.owner
           ? `Action item owner is a placeholder “${a.owner.text}”; expected a person's name (“Owner: NAME” or @name).`
           : 'Action item has no owner; expected “Owner: NAME”, “Owner - NAME” or @name.',
@@ -25,3 +25,8 @@ export const actionMissingOwner: Rule = {
     }
   },
 };
+
+function suggestion(text: string, a: Parameters<typeof addFieldSuggestion>[1]) {
+  const s = addFieldSuggestion(text, a, 'owner');
+  return s ? [s] : undefined;
+}

@@ -1,7 +1,6 @@
-import { analyzeActions } from '../../analysis/actions.js';
+import { actionRulesKey, analyzeActions } from '../../analysis/actions.js';
 import { daysBetween } from '../../dates.js';
 import type { Rule } from '../../rule.js';
-import { documentYear } from '../../analysis/fields.js';
 
 /** An open action item (not `[x]`) whose due date is before today (spec §4). */
 export const actionOverdue: Rule = {
@@ -11,7 +10,7 @@ export const actionOverdue: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
+  local: { outline: true, key: actionRulesKey },
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       const due = a.due;

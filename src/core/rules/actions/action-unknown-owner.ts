@@ -1,7 +1,6 @@
 import { editDistance } from '../../text.js';
-import { analyzeActions } from '../../analysis/actions.js';
+import { actionRulesKey, analyzeActions } from '../../analysis/actions.js';
 import type { Rule } from '../../rule.js';
-import { documentYear } from '../../analysis/fields.js';
 
 /**
  * With a roster configured (`owners`), an action owner who is not on it (spec §5). Matching is
@@ -17,13 +16,14 @@ export const actionUnknownOwner: Rule = {
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
-  local: { outline: true, key: (ctx) => String(ctx.get(documentYear)) },
+  local: { outline: true, key: actionRulesKey },
   check(ctx) {
     const roster = ctx.config.owners.filter((n) => norm(n) !== '');
     if (roster.length === 0) return;
     for (const a of ctx.get(analyzeActions)) {
       const owner = a.owner;
-      if (!owner || owner.placeholder) continue;
+      // Owners read from phrasing (`Priya: …`, `Legal to …`) are not checked: a misread is a wrong finding.
+      if (!owner || owner.placeholder || owner.inferred) continue;
       const parts = owner.handle ? [{ start: owner.start, end: owner.end }] : splitOwners(ctx.doc.text, owner.start, owner.end);
       for (const part of parts) {
         const name = ctx.doc.text.slice(part.start, part.end);
