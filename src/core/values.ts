@@ -403,6 +403,15 @@ export interface DirectionWords {
 }
 
 /** Whether `phrase` (lowercase words) occurs in `words` as whole consecutive words. */
+/**
+ * Words that turn a cost, spend, ticket, churn or escalation metric into an achievement
+ * (higher is better) — checked before the lower-is-better keywords (see kpi-status-mismatch.md).
+ */
+const ACHIEVED_WORDS = [
+  'avoided', 'avoidance', 'saved', 'savings', 'saving', 'reduction', 'reductions', 'deflected', 'deflection',
+  'prevented', 'resolved', 'closed', 'fixed', 'recovered', 'under audit', 'under management',
+];
+
 function hasPhrase(words: readonly string[], phrase: string): boolean {
   const p = phrase.toLowerCase().split(/[^a-z0-9%]+/).filter((w) => w !== '');
   if (p.length === 0) return false;
@@ -438,6 +447,11 @@ export function directionOf(
     if (hasPhrase(words, w)) return { direction: 'lower', reason: 'config-word', keyword: w };
   }
   const durationValued = isDuration(target) || isDuration(actual);
+  // A lower-is-better word that names what was achieved (`Cost avoided`, `Ticket deflection`,
+  // `Spend under management`, `Escalations resolved`) counts up: more is better.
+  for (const w of ACHIEVED_WORDS) {
+    if (hasPhrase(words, w)) return { direction: 'higher', reason: 'keyword', keyword: w };
+  }
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if ((w === 'days' || w === 'day') && words[i + 1] === 'to') {

@@ -94,6 +94,8 @@ const COMMENTARY = new Set([
   'next steps', 'recovery plan', 'path to green', 'narrative', 'details',
 ]);
 /** A column that says how far the actual is from the target: stands in for Status. */
+/** OKR grade columns (0.0–1.0 or 0–10 scores a team grades its key results with). */
+const GRADE = new Set(['score', 'grade', 'okr score', 'kr score', 'scoring']);
 const STATUS_STAND_IN = /\b(?:gap|gaps|variance|var|attainment|achievement %|progress|grade|score)\b|\bvs\.? (?:target|plan|goal)\b|% (?:of|to) (?:target|plan|goal)|^(?:δ|delta|diff|difference)$/;
 /** A column that says how the actual moved: stands in for Trend. */
 const TREND_STAND_IN =
@@ -394,7 +396,12 @@ export function kpiColumns(table: TableModel, names?: KpiColumnNames, read: Cell
   // The cells decide: a table of text targets is not a KPI table.
   if (!mostlyValues(table, target, actual, read)) return null;
 
-  const statusStandIn = status >= 0 ? null : keys.findIndex((k, i) => free(i) && (STATUS_STAND_IN.test(k) || STATUS_QUESTION.has(k)));
+  // An OKR grade (`| Score | Status |`, 0.7 = on target for a stretch KR) beside the Status: the
+  // Status grades the score on the team's own scale, not the attainment — not checked (the
+  // grade column stands in for it; a computed Red is still reported by red-kpi-unaddressed).
+  const grade = status >= 0 && okr ? keys.findIndex((k, i) => free(i) && GRADE.has(k)) : -1;
+  if (grade >= 0) status = -1;
+  const statusStandIn = grade >= 0 ? grade : status >= 0 ? null : keys.findIndex((k, i) => free(i) && (STATUS_STAND_IN.test(k) || STATUS_QUESTION.has(k)));
   let trendStandIn: number | null = null;
   if (trend < 0) {
     const t = keys.findIndex((k, i) => free(i) && TREND_STAND_IN.test(k));

@@ -1,5 +1,17 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
+import type { DocModel } from '../../model.js';
 import type { Rule } from '../../rule.js';
+
+/**
+ * Whether the document is written on the playbook's template (its title `Partnership QBR: …` /
+ * `Partnership Status Report: …`), whose KPI dashboard has a Trend column. Teams writing their
+ * own format (a QBR found by a common title and its structure, or opted in by front matter) are
+ * not asked for a Trend column: most real KPI tables have none (decision, kpi-table-columns.md).
+ */
+function followsPlaybookTemplate(doc: DocModel): boolean {
+  const h1 = doc.outline.find((h) => h.depth === 1);
+  return h1 !== undefined && /^partnership (?:qbr|status report)\b/.test(h1.norm);
+}
 
 /**
  * A KPI table (Metric + Target + Actual) without a Status and/or Trend column (spec §2).
@@ -16,12 +28,16 @@ export const kpiTableColumns: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  local: {},
+  local: {
+    // Whether a Trend column is expected depends on the document's title (outside the section).
+    key: (ctx) => [followsPlaybookTemplate(ctx.doc) ? 'playbook' : 'own format'],
+  },
   check(ctx) {
+    const trendExpected = followsPlaybookTemplate(ctx.doc);
     for (const t of ctx.get(analyzeKpi)) {
       const c = t.columns;
       const noStatus = c.status === null && (c.statusStandIn ?? null) === null;
-      const noTrend = c.trend === null && (c.trendStandIn ?? null) === null && !c.okr;
+      const noTrend = trendExpected && c.trend === null && (c.trendStandIn ?? null) === null && !c.okr;
       const missing = [noStatus ? 'Status' : null, noTrend ? 'Trend' : null].filter((x): x is string => x !== null);
       if (missing.length === 0) continue;
       const header = t.table.header;

@@ -69,12 +69,47 @@ function isTitle(doc: DocModel, h: DocModel['outline'][number]): boolean {
   return h.depth === 1 && doc.outline.find((o) => o.depth === 1) === h;
 }
 
-/** Whether `metric` appears in `text` (a trailing parenthetical qualifier need not be repeated). */
-function mentionedIn(text: string, metric: string): boolean {
-  // `Bounce rate (docs portal)` is addressed by a risk about the "bounce rate on the docs portal".
+/**
+ * Whether `metric` appears in `text` (a section's squashed text; `words` its word stems, built on
+ * first use). Real teams do not repeat a metric's name verbatim where they discuss it (spec §9;
+ * decisions in red-kpi-unaddressed.md), so any of these counts:
+ * - the name, or the name without its trailing parenthetical qualifier (`Bounce rate (docs
+ *   portal)` is addressed by a risk about the "bounce rate on the docs portal");
+ * - the name without a leading key-result or list identifier (`KR3.1 Co-hosted webinars`,
+ *   `O2 —`, `3.`) — the text says "co-hosted webinars";
+ * - most of the name's words: at least two and at least two thirds of its significant words
+ *   (three letters or more, not a filler word; a plural `s` ignored) — "Resolution time on
+ *   escalated tickets" addresses `Avg. resolution time, escalated tickets`.
+ */
+function mentionedIn(text: string, metric: string, words: () => Set<string>): boolean {
   const key = squashName(metric);
+  if (text.includes(key)) return true;
   const bare = squashName(stripTrailingParenthetical(metric));
-  return text.includes(key) || (bare !== key && bare.length >= 3 && text.includes(bare));
+  if (bare !== key && bare.length >= 3 && text.includes(bare)) return true;
+  const unlabelled = bare.replace(LEADING_ID, '');
+  if (unlabelled !== bare && unlabelled.length >= 3 && text.includes(unlabelled)) return true;
+  const significant = [...new Set(wordStems(unlabelled))];
+  if (significant.length < 2) return false;
+  const have = words();
+  const found = significant.filter((w) => have.has(w)).length;
+  return found >= Math.max(2, Math.ceil((significant.length * 2) / 3));
+}
+
+/** `kr3.1 `, `kr 2: `, `o1 — `, `3. `, `#4 ` at the start of a squashed metric name. */
+const LEADING_ID = /^(?:(?:kr|o|okr|kpi|#)\s?\d{1,3}(?:\.\d{1,3})?|\d{1,3}[.)])\s*[:—–-]?\s*/;
+const FILLER = new Set(['the', 'and', 'for', 'with', 'per', 'avg', 'average', 'total', 'number', 'count', 'rate', 'from', 'into', 'our', 'their', 'all', 'new', 'of']);
+
+/** The significant word stems of a squashed text (see mentionedIn). */
+function wordStems(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(/\p{L}[\p{L}\p{N}'-]*/gu)) {
+    let w = m[0];
+    while (w.endsWith("'") || w.endsWith('-')) w = w.slice(0, -1);
+    if (w.length < 3 || FILLER.has(w)) continue;
+    if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+    out.push(w);
+  }
+  return out;
 }
 
 /**
@@ -126,9 +161,11 @@ export const redKpiUnaddressed: Rule = {
       const names = [...outside, ...searched].sort((a, b) => a - b).map((i) => where.names[i]!);
       // Metric names repeat across tables (one per region, per quarter): search each name once.
       const mentioned = new Map<string, boolean>();
+      let stems: Set<string> | undefined;
+      const words = () => (stems ??= new Set(wordStems(text)));
       const isMentioned = (metric: string) => {
         let m = mentioned.get(metric);
-        if (m === undefined) mentioned.set(metric, (m = mentionedIn(text, metric)));
+        if (m === undefined) mentioned.set(metric, (m = mentionedIn(text, metric, words)));
         return m;
       };
       // Name at most three sections in the message; a long document may have hundreds.
