@@ -254,7 +254,7 @@ const END_REL_RE = /(?:(?:the[ \t]+)?end[ \t]+of[ \t]+(?:the[ \t]+|this[ \t]+)?(
 /** Phrases that name a time without a computable day. */
 const VAGUE_RE =
   /(?:(?:this|next)[ \t]+(?:week|month|quarter|year|sprint|qbr|meeting|sync|call)|(?:the[ \t]+)?end[ \t]+of[ \t]+(?:(?:the|this)[ \t]+)?(?:week|day|sprint)|(?:the[ \t]+)?end[ \t]+of[ \t]+next[ \t]+(?:week|month|quarter|year|sprint)|eow|eod|cob|tomorrow|today|tonight|(?:(?:this|next)[ \t]+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:early|mid|late)[- ][ \t]?(?:[A-Za-z]{3,9}\.?|q[1-4]|\d{4}))(?![\p{L}\p{N}'’-])/iuy;
-/** A month name alone (not followed by a day or a year: those are dates). */
+/** A month name alone (not followed by a day or a year: those are dates); `end of` may precede it. */
 const MONTH_ALONE_RE = /([A-Za-z]{3,9})\.?(?![\p{L}\p{N}'’-])(?![ \t]*\d)(?![ \t]*,[ \t]*\d)/uy;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -293,7 +293,10 @@ export function parseDuePhrase(text: string, opts: DueOptions, strict: boolean):
   if ((m = stickyExec(VAGUE_RE, text, 0)) && vagueOk(m[0], strict)) {
     return { ok: true, date: null, iso: null, end: m[0].length, kind: 'vague' };
   }
-  if ((m = stickyExec(MONTH_ALONE_RE, text, 0))) {
+  // A month alone, also after `end of` (`by end of November`: the month's last day, as `by November`).
+  const endOf = stickyExec(END_OF_RE, text, 0);
+  const mp = endOf ? endOf[0].length : 0;
+  if ((m = stickyExec(MONTH_ALONE_RE, text, mp))) {
     const mi = monthIndex(m[1]!);
     if (mi !== -1 && (!strict || /^[A-Z]/.test(m[1]!))) {
       let date: Date | null = null;
@@ -301,7 +304,7 @@ export function parseDuePhrase(text: string, opts: DueOptions, strict: boolean):
         const y = opts.from.getFullYear() + (mi < opts.from.getMonth() ? 1 : 0);
         date = startOfDay(endOfMonth(new Date(y, mi, 1)));
       }
-      return { ok: true, date, iso: date && isoDate(date), end: m[0].length, kind: 'month' };
+      return { ok: true, date, iso: date && isoDate(date), end: mp + m[0].length, kind: 'month' };
     }
   }
   return { ok: false };

@@ -239,6 +239,14 @@ describe('parseDuePhrase (spec §9: due dates as people write them)', () => {
     assert.equal(read('Marketing', withDate), null);
   });
 
+  test('end of a month: the month’s last day, as the month alone', () => {
+    assert.deepEqual(read('end of November', withDate), ['2026-11-30', 'month', 15]);
+    assert.deepEqual(read('the end of December', withDate, true), ['2026-12-31', 'month', 19]);
+    assert.deepEqual(read('end of Nov 2026', withDate), ['2026-11-30', 'date', 15], 'with a year it is a written date');
+    assert.equal(read('end of november', withDate, true), null, 'in prose a month is capitalised');
+    assert.equal(read('end of Marketing', withDate), null);
+  });
+
   test('end of month / quarter / year count from the document date; without one, no day', () => {
     assert.deepEqual(read('end of month', withDate), ['2026-11-30', 'relative', 12]);
     assert.deepEqual(read('EOM', withDate), ['2026-11-30', 'relative', 3]);

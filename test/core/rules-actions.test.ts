@@ -217,7 +217,7 @@ table('action-missing-owner', [
   { name: 'empty owner and TBD owner', text: qbr('## Next Steps\n- A - Owner:, Due: Dec 1, 2026\n- B - Owner: TBD\n'), expect: [[5, 3, 5, 31], [6, 3, 6, 17]] },
   { name: '@handle owner', text: qbr('## Next Steps\n- Send the deck @dana, Due: Dec 1, 2026\n'), expect: [] },
   { name: 'an e-mail address is not an owner', text: qbr('## Next Steps\n- Mail partner@example.com\n'), expect: [[5, 3, 5, 27]] },
-  { name: 'task items anywhere in the document', text: qbr('## Key Wins\n- [ ] Publish case study\n- [x] Webinar held\n- Plain bullet\n'), expect: [[5, 7, 5, 25], [6, 7, 6, 19]] },
+  { name: 'task items anywhere in the document (a ticked one is done: it needs no owner)', text: qbr('## Key Wins\n- [ ] Publish case study\n- [x] Webinar held\n- Plain bullet\n'), expect: [[5, 7, 5, 25]] },
   { name: 'nested sub-bullets are not items of their own', text: qbr('## Next Steps\n- Launch co-selling\n  - [ ] Pick accounts\n  - Draft plan\n'), expect: [[5, 3, 5, 20]] },
   { name: 'an owner in a nested line counts for the item', text: qbr('## Next Steps\n- Launch co-selling\n  - Owner: Dana\n'), expect: [] },
   { name: 'owner inside code does not count', text: qbr('## Next Steps\n- Send `Owner: Dana`\n'), expect: [[5, 3, 5, 21]] },
@@ -238,7 +238,8 @@ table('action-missing-due', [
   { name: 'TBD and empty dues count as missing', text: qbr('## Next Steps\n- A - Owner: Dana, Due: TBD\n- B - Owner: Dana, Due:\n'), expect: [[5, 3, 5, 28], [6, 3, 6, 24]] },
   { name: 'by DATE and Timeline: DATE count', text: qbr('## Next Steps\n- Ship by Dec 15, 2026 - Owner: Dana\n- Plan - Owner: Dana\n  - Timeline: Q4 2026\n'), expect: [] },
   { name: '"by" without a date is prose, not a due', text: qbr('## Next Steps\n- Campaign driven by marketing - Owner: Dana\n'), expect: [[5, 3, 5, 45]] },
-  { name: 'a done item still records its due date', text: qbr('## Next Steps\n- [x] Kickoff held - Owner: Dana\n'), expect: [[5, 7, 5, 33]] },
+  { name: 'a done item needs no due date any more', text: qbr('## Next Steps\n- [x] Kickoff held - Owner: Dana\n- [X] Deck sent\n'), expect: [] },
+  { name: 'an open item after a done one still does', text: qbr('## Next Steps\n- [x] Kickoff held\n- [ ] Deck sent - Owner: Dana\n'), expect: [[6, 7, 6, 30]] },
   { name: 'meeting with a date', text: statusReport('## Next Steps\n- [ ] Next meeting: Dec 3, 2026 - pipeline review\n'), expect: [] },
 ]);
 
@@ -505,6 +506,55 @@ describe('due dates as people write them (spec §9)', () => {
   });
 });
 
+describe('owner and due split across a parenthesis and a trailing dash; team subjects; end of a month (spec §9)', () => {
+  it('reads each part where it is written', () => {
+    const got = actions(
+      dated(`## Next Steps
+- [ ] Scope the connector certification with Larchmont product (Tomás) — Dec 15
+- [x] Priya: build the joint FY27 plan with the alliance lead — Dec 11 (draft agreed Sep 17)
+- [ ] Send the webinar run-of-show to field marketing (Dana) — Oct 3
+- Refresh the certification track for Workflow 7 (Jonas) — December
+- Halcyon channel ops to clean up the duplicate deal registrations by end of November
+- Acme legal will countersign the addendum - Dec 2
+- Lee: wrap up the pilot end of November
+`),
+    );
+    assert.deepEqual(
+      got.map((a) => [a.owner, a.due, a.dueRange]),
+      [
+        ['Tomás', '2026-12-15', 'Dec 15'],
+        ['Priya', '2026-12-11', 'Dec 11'],
+        ['Dana', '2026-10-03', 'Oct 3'],
+        ['Jonas', '2026-12-31', 'December'],
+        ['Halcyon channel ops', '2026-11-30', 'end of November'],
+        ['Acme legal', '2026-12-02', 'Dec 2'],
+        ['Lee', '2026-11-30', 'end of November'],
+      ],
+    );
+    const t = dated('## Next Steps\n- [ ] Send the run-of-show (Dana) — Oct 3\n');
+    assert.deepEqual(spansOf(t, 'action-overdue').length, 1);
+    assert.deepEqual(spansOf(t, 'action-missing-due'), []);
+  });
+
+  it('look-alikes stay as they were: no owner, no due', () => {
+    const got = actions(
+      dated(`## Next Steps
+- Send the deck — see notes (internal)
+- Globex budget to be confirmed
+- Partner marketing to send the recap
+- Review the March launch plan (Q&A)
+- Acme weekly to review pipeline
+`),
+    );
+    assert.deepEqual(got.map((a) => [a.owner, a.due]), [[null, null], [null, null], [null, null], [null, null], [null, null]]);
+  });
+
+  it('lists under an Example heading illustrate, they are no one\'s actions', () => {
+    const t = dated('## Next Steps\n- [ ] Send the deck - Owner: Dana, Due: Dec 1, 2026\n\n### Example next steps\n- [ ] [Action] - Owner: [Name], Due: [Date]\n\n## Examples\n- [ ] Call Globex\n');
+    assert.deepEqual(actions(t).map((a) => a.line), ['Send the deck - Owner: Dana, Due: Dec 1, 2026']);
+  });
+});
+
 function spansOf(text: string, ruleId: string, config?: PartialConfig) {
   return run(text, { config }).filter((f) => f.ruleId === ruleId).map((f) => [f.line, f.column, f.endLine, f.endColumn]);
 }
@@ -540,7 +590,8 @@ describe('action registers written as tables (spec §9)', () => {
 
   it('findings go on the row: missing owner / due on the action cell, overdue / invalid on the due cell', () => {
     assert.deepEqual(spansOf(REGISTER, 'action-overdue'), [[8, 35, 8, 40], [14, 29, 14, 35]]);
-    assert.deepEqual(spansOf(REGISTER, 'action-missing-owner'), [[9, 7, 9, 19], [10, 7, 10, 20]]);
+    // Row 2 (no owner) is Done: a finished row needs no owner any more.
+    assert.deepEqual(spansOf(REGISTER, 'action-missing-owner'), [[10, 7, 10, 20]]);
     assert.deepEqual(spansOf(REGISTER, 'action-missing-due'), [[10, 7, 10, 20]]);
     assert.deepEqual(spansOf(REGISTER, 'action-invalid-due'), [[11, 36, 11, 43]]);
   });

@@ -265,6 +265,20 @@ describe('action-carried-over', () => {
     assert.deepEqual(run(m), []);
   });
 
+  it('a mention inside an HTML comment does not count: the item is still dropped', () => {
+    const m = ws(
+      qbr(1, [], ['- [ ] Scope the connector certification with Acme product (Tomás) — Dec 15']),
+      qbr(2, [], ['- [ ] Send the recap - Owner: Dana, Due: 2026-05-01']).replace(
+        '## Next Steps',
+        '<!-- reviewer: "Scope the connector certification with Acme product (Tomas)" was dropped on purpose? -->\n\n## Next Steps',
+      ),
+    );
+    assert.equal(run(m).length, 1);
+    // The same sentence as visible text is a mention.
+    const visible = new Map([...m].map(([p, t]) => [p, t.replace('<!-- reviewer: ', '- Reviewer: ').replace(' -->', '')]));
+    assert.deepEqual(run(visible), []);
+  });
+
   it('never chains documents whose partner comes only from their folder', () => {
     // No partner in the content: both documents are "Acme" only because of the folder.
     const doc = (q: number, steps: string[]) =>

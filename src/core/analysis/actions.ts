@@ -259,15 +259,22 @@ function dueOptions(ctx: RuleContext): DueOptions {
  */
 const CHECKLIST_HEADING =
   /^(?:before (?:sending|you send|send|publishing|you publish|sharing|submitting|distribution)|pre-? ?(?:send|flight|publish|read)|definition of (?:done|ready)|pre-? ?requisites?|(?:acceptance|exit|entry) criteria|readiness|sign-? ?off|quality (?:checks?|gates?)|review before sending)\b/;
+/**
+ * Also headings that show an example (`Example next steps`, `Sample action items`, `Examples`):
+ * their lists illustrate how to write items (a how-to, a template's guide), they are no one's actions.
+ */
+const EXAMPLE_HEADING = /^(?:examples?|samples?|illustrative|illustration|e\.? ?g\.?)\b/;
 const isChecklistHeading = memoByString((norm: string) => {
   const n = norm.replace(/^\d{1,3}[.)]\s*/, '');
-  return /\bcheck-? ?lists?\b/.test(n) || CHECKLIST_HEADING.test(n);
+  return /\bcheck-? ?lists?\b/.test(n) || CHECKLIST_HEADING.test(n) || EXAMPLE_HEADING.test(n);
 }, 50_000);
+const isExampleHeading = (norm: string): boolean => EXAMPLE_HEADING.test(norm.replace(/^\d{1,3}[.)]\s*/, ''));
 
 /** The nearest enclosing heading that is an action section or a checklist decides. */
 function sectionRole(chain: DocModel['outline'], extra?: SectionEquivalents): 'action' | 'checklist' | null {
   for (let k = chain.length - 1; k >= 0; k--) {
     const norm = chain[k]!.norm;
+    if (isExampleHeading(norm)) return 'checklist'; // `Example next steps`: an illustration
     if (isActionSection(norm, extra)) return 'action';
     if (isChecklistHeading(norm)) return 'checklist';
   }
@@ -621,6 +628,18 @@ const VERBS = new Set(
     'change adapt apply compare respond speak write introduce loop escalate mention raise flag note log file draft outline'
   ).split(' '),
 );
+/**
+ * Lower-case words naming a team after a capitalised name (`Halcyon channel ops to …`,
+ * `Acme legal to …`, `EMEA field marketing will …`): the whole phrase is the owner.
+ */
+const TEAM_WORDS = new Set(
+  (
+    'team teams ops operations channel legal finance procurement marketing sales engineering eng product support success ' +
+    'partnerships partnership alliances alliance enablement security revops leadership field partner partners account ' +
+    'accounts program programs solutions services it hr design data analytics infra infrastructure platform devrel pmm ' +
+    'management exec execs executives office desk squad group committee council board counsel'
+  ).split(' '),
+);
 const NOT_A_VERB_AFTER = new Set(['be', 'the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'this', 'that', 'these', 'those', 'all', 'each', 'every', 'date', 'do', 'dos']);
 
 /** `Priya`, `P.`, `O'Brien`, `Jean-Luc`, `DevRel`, `PMM`. */
@@ -720,6 +739,22 @@ function leadingOwner(line: string, p: number): ActionOwner | null {
   if (line[after] === ':') {
     return looksLikeName(run.words, true) && /^[ \t]+\S/.test(line.slice(after + 1)) ? ownerOf(line, q, e) : null;
   }
+  // A team as subject: the name, then up to three lower-case team words (`Halcyon channel ops to …`).
+  let teamEnd = -1;
+  if (!bold) {
+    let t = after;
+    for (let n = 0; n < 3 && line[t] === ' '; n++) {
+      let w = t + 1;
+      while (w < line.length && /\p{Ll}/u.test(line[w]!)) w++;
+      if (!TEAM_WORDS.has(line.slice(t + 1, w)) || isWordChar(line[w])) break;
+      t = w;
+      teamEnd = w;
+    }
+    if (teamEnd !== -1) {
+      after = teamEnd;
+      e = teamEnd;
+    }
+  }
   // A subject: `X to <verb>`, `X will <verb>`, `X shall|should|needs to|owns …`.
   const rest = line.slice(after, after + 40);
   const conn = /^ (?:to|will|shall|should|needs to|is to|is going to|owns|to own|and team to) (\p{Ll}[\p{L}-]*)/u.exec(rest);
@@ -746,18 +781,29 @@ function tailParts(line: string, contentRel: number, lineEnd: number, opts: DueO
     c = o;
     if (segments.length >= 3) break;
   }
-  // The trailing spaced-dash segment.
+  // The trailing spaced-dash segment (`— Dec 15`), also before a closing parenthesis
+  // (`— Dec 11 (draft agreed Sep 17)`: the parenthesis is a note, the dash part the due date).
   for (let k = lineEnd - 2; k > contentRel; k--) {
     if (isDash(line[k]) && isBlank(line[k - 1]) && isBlank(line[k + 1])) {
-      if (!line.slice(k + 1, lineEnd).includes('(')) segments.push([k + 2, lineEnd]);
+      const open = line.indexOf('(', k + 1);
+      if (open === -1 || open >= lineEnd) segments.push([k + 2, lineEnd]);
+      else if (line.lastIndexOf(')', lineEnd - 1) === lineEnd - 1 && line.indexOf(')', open) === lineEnd - 1) segments.push([k + 2, open]);
       break;
     }
   }
-  for (const [from, to] of segments) {
+  // Each segment that reads as names and due phrases gives its parts: `(Tomás) — Dec 15` has
+  // the owner in the parenthesis and the due date after the dash. The trailing dash part
+  // is read first (the later the part, the more it is the item's due date).
+  let owner: ActionOwner | null = null;
+  let due: ActionDue | null = null;
+  for (let s = segments.length - 1; s >= 0; s--) {
+    const [from, to] = segments[s]!;
     const got = segmentParts(line, from, to, opts);
-    if (got) return got;
+    if (!got) continue;
+    owner ??= got.owner;
+    due ??= got.due;
   }
-  return none;
+  return owner || due ? { owner, due } : none;
 }
 
 /** Every `,`/`;` part of line[from, to) is a name or a due phrase: the first of each; else null. */
@@ -972,8 +1018,10 @@ function looseDue(s: string, from: number, to: number, opts: DueOptions): Action
     while (w < to && w - i < 9 && isLetter(s[w])) w++;
     if (!LOOSE_STARTS.has(s.slice(i, w).toLowerCase())) continue;
     const d = parseDuePhrase(s.slice(i, Math.min(to, i + 40)), opts, true);
-    if (!d.ok || d.kind === 'date' || d.kind === 'month') continue;
+    if (!d.ok || d.kind === 'date') continue;
     const phrase = s.slice(i, i + d.end);
+    // A month alone only after `end of` (`end of November`; `the March launch` is no due date).
+    if (d.kind === 'month' && !/^(?:the[ \t]+)?end[ \t]/i.test(phrase)) continue;
     if (d.kind === 'vague' && !/^(?:(?:this|next)[ \t]+(?:week|month|quarter|year|sprint)|end|eo|tomorrow)/i.test(phrase)) continue;
     return { start: i, end: i + d.end, text: phrase, date: d.date, iso: d.iso, placeholder: false, source: 'by', undated: d.date === null };
   }

@@ -31,7 +31,7 @@ export function actionKey(firstLine: string): string {
 
 function words(s: string): string[] {
   const out: string[] = [];
-  for (const raw of s.normalize('NFKD').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const raw of s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (raw === '' || STOP.has(raw)) continue;
     out.push(raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw);
   }

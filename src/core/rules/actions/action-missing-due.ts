@@ -12,6 +12,7 @@ export const actionMissingDue: Rule = {
   local: { outline: true, key: actionRulesKey },
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
+      if (!a.open) continue; // a finished item (`[x]`, a Done row) needs no due date any more
       if (a.due && !a.due.placeholder) continue;
       if (a.row && !a.row.dueColumn) continue; // a register without a Due column names none
       const what = a.meeting ? 'Meeting has no date' : 'Action item has no due date';

@@ -12,6 +12,7 @@ export const actionMissingOwner: Rule = {
   local: { outline: true, key: actionRulesKey },
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
+      if (!a.open) continue; // a finished item (`[x]`, a Done row) needs no owner any more
       if (a.owner && !a.owner.placeholder) continue;
       if (a.row && !a.row.ownerColumn) continue; // a register without an Owner column names none
       ctx.report({

@@ -34,7 +34,7 @@ export const actionCarriedOver: WorkspaceRule = {
       if (actionKey(withoutPlaceholders(a.text)) === '') continue; // a template placeholder item
       if (a.key.split(' ').length < 2 || markedDone(a.text)) continue;
       if (doc.actions.some((b) => sameAction(a.key, b.key))) continue;
-      mentions ??= lineIndex(ctx.text);
+      mentions ??= lineIndex(withoutComments(ctx.text));
       if (mentioned(mentions, a.key)) continue;
       ctx.report({
         start: doc.anchor.start,
@@ -59,6 +59,23 @@ function markedDone(line: string): boolean {
   if (/[✅✔☑]/u.test(t)) return true;
   if (t.startsWith('~~') && t.endsWith('~~')) return true;
   return /(?:^|[\s(\[—–:-])(?:done|completed|complete|closed|resolved|cancell?ed)(?:[\s)\].!]|$)/i.test(t) && !/\bnot (?:done|completed|complete|closed|resolved)\b/i.test(t);
+}
+
+/**
+ * The text with every HTML comment blanked (newlines kept): a comment is not part of what the
+ * reader sees, so an item named only in a comment (a reviewer's note, a template hint) is not
+ * mentioned. An unclosed `<!--` runs to the end of the text. Linear.
+ */
+function withoutComments(text: string): string {
+  let out = '';
+  let i = 0;
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', i)) {
+    const close = text.indexOf('-->', open + 4);
+    const end = close === -1 ? text.length : close + 3;
+    out += text.slice(i, open) + text.slice(open, end).replace(/[^\n]/g, ' ');
+    i = end;
+  }
+  return out + text.slice(i);
 }
 
 interface LineIndex {
