@@ -238,7 +238,7 @@ const META_HEADING = /^(?:instructions|(?:when|how) to use\b.*|usage|style|style
 const WRITER_LINE = /^(?:when (?:asked|the user asks|a user asks|someone asks|you are asked|you write|writing)\b|use this (?:skill|template|prompt|page|agent)\b|copy this\b|fill (?:in|out) (?:the|this|each|every)\b|replace (?:every|each|all|the placeholders)\b|you (?:draft|write|are an?|are the)\b|do not use (?:it|this)\b)/i;
 
 /** Fence opening lines of a template written out in markdown. */
-const MD_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:markdown|md|mdx|text|txt)?[ \t]*$/i;
+const MD_FENCE = /^(?:`{3,}|~{3,})[ \t]*(?:markdown|md|mdx|text|txt)?$/i;
 /** A heading or `**Field**:` line inside such a fence. */
 const TEMPLATE_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]{1,60}\*\*[ \t]*:|\*\*[^*\n]{1,60}:\*\*)/;
 
@@ -286,7 +286,7 @@ function instructional(doc: DetectDoc): boolean {
     if (++blocks > MAX_CODE_BLOCKS) break;
     let eol = text.indexOf('\n', c.start);
     if (eol === -1 || eol > c.end) continue;
-    if (!MD_FENCE.test(text.slice(c.start, Math.min(eol, c.start + 40)))) continue;
+    if (!MD_FENCE.test(text.slice(c.start, Math.min(eol, c.start + 40)).trim())) continue;
     let pos = eol + 1;
     let n = 0;
     let template = false;
