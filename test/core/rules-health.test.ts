@@ -767,6 +767,12 @@ cases('next-qbr-missing', [
   { name: 'TBD is not a date', text: qbr('**Next QBR**: TBD\n'), expect: [[4, 15, 4, 18]] },
   { name: 'empty value: on the label', text: qbr('**Next QBR**:\n'), expect: [[4, 3, 4, 11]] },
   { name: 'not a QBR', text: statusReport('## Next Steps\n- Go\n'), expect: [] },
+  { name: 'front matter partnership-doc: qbr follows the template', text: '---\npartnership-doc: qbr\n---\n# Q3 review\n\nText.\n', expect: [[4, 1, 4, 12]] },
+  {
+    name: 'a QBR in the team\'s own format (common title + structure) has no Next QBR line to expect',
+    text: '# 🤝 Quarterly Business Review: Us × Pinecliff\n\n| Metric | Target | Actual |\n|---|---|---|\n| Deals | 10 | 10 |\n',
+    expect: [],
+  },
 ]);
 
 describe('severities and metadata', () => {
