@@ -243,6 +243,7 @@ const MD_FENCE = /^(?:`{3,}|~{3,})[ \t]*(?:markdown|md|mdx|text|txt)?$/i;
 const TEMPLATE_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]{1,60}\*\*[ \t]*:|\*\*[^*\n]{1,60}:\*\*)/;
 
 const MAX_CODE_BLOCKS = 100;
+const MAX_CODE_RANGES = 5_000;
 const MAX_TEMPLATE_LINES = 60;
 
 /**
@@ -281,13 +282,15 @@ function instructional(doc: DetectDoc): boolean {
   if (signals >= 2) return true;
 
   let blocks = 0;
+  let ranges = 0;
   for (const c of doc.code) {
+    if (++ranges > MAX_CODE_RANGES) break;
     if (c.end - c.start < 8) continue; // inline code
+    const head = text.slice(c.start, Math.min(c.end, c.start + 41));
+    const nl = head.indexOf('\n');
+    if (nl === -1 || !MD_FENCE.test(head.slice(0, nl).trim())) continue; // inline code, another language
     if (++blocks > MAX_CODE_BLOCKS) break;
-    let eol = text.indexOf('\n', c.start);
-    if (eol === -1 || eol > c.end) continue;
-    if (!MD_FENCE.test(text.slice(c.start, Math.min(eol, c.start + 40)).trim())) continue;
-    let pos = eol + 1;
+    let pos = c.start + nl + 1;
     let n = 0;
     let template = false;
     while (pos < c.end && ++n <= MAX_TEMPLATE_LINES) {
