@@ -14,13 +14,40 @@
  *    `… Escalation …`, `Issue: …`) when the structure agrees: a KPI table (QBR, status report)
  *    or at least two of the kind's required sections (with their equivalents) and fields.
  * Titles that name a guide, template or notes (`How to run a QBR`, `QBR template`, `QBR prep
- * notes`) are not documents of the kind. Issue-like documents with a bug report's structure
- * (Steps to reproduce, Expected / Actual) need three of the issue template's sections.
+ * notes`) or the writing of a kind of document (`Partner QBR Writer`, `How we write partner status
+ * reports`, `Status report handbook`) are not documents of the kind. Issue-like documents with a
+ * bug report's structure (Steps to reproduce, Expected / Actual) need three of the issue
+ * template's sections.
+ * A document whose body instructs its reader how to write one (2 or more of: a fenced markdown
+ * template, a line addressing the writer — `When asked to write a QBR, include…`, `Copy this…` —,
+ * a heading such as `Instructions`, `When to use`, `Example KPI table`, `Common mistakes`, an
+ * agent skill's front matter) is not one either, whatever its title (steps 2–4; explicit front
+ * matter always wins).
+ *
+ * `detectedBy` says which step matched: `front-matter` (1), `playbook-title` (2, 3: the document
+ * follows the playbook's template) or `title-and-structure` (4: a team's own format). Rules that
+ * check what only the playbook's template has (`next-qbr-missing`) use it: see followsPlaybook.
  */
 import type { DocModel } from './model.js';
 import { normalizeHeading } from './model.js';
 import { headingIsSection, sectionKeyOfNorm, type SectionEquivalents } from './analysis/equivalents.js';
 import type { DocKind } from './types.js';
+
+/** How a document was detected as a partnership document (see the steps above). */
+export type DetectedBy = 'front-matter' | 'playbook-title' | 'title-and-structure';
+
+export interface Detection {
+  kind: DocKind;
+  by: DetectedBy;
+}
+
+/**
+ * True when the document follows the playbook's template: explicit front matter or the
+ * playbook's own title. Rules for the template's own lines (`**Next QBR**:`) apply only then.
+ */
+export function followsPlaybook(doc: { detectedBy: DetectedBy | null }): boolean {
+  return doc.detectedBy === 'front-matter' || doc.detectedBy === 'playbook-title';
+}
 
 const KINDS: DocKind[] = ['qbr', 'status-report', 'issue', 'launch-plan'];
 
@@ -53,17 +80,29 @@ const TITLE: Array<[RegExp, 'qbr' | 'status-report' | 'issue']> = [
 ];
 
 /** Titles about a kind of document rather than one (a guide, a template, notes, an agenda). */
-const NOT_A_DOCUMENT = /\b(?:how to|how-to|guide|guidelines|playbook|policy|process|procedure|matrix|checklist|instructions|templates?|best practices|skill|prompt|notes|agenda|prep|preparation|log|tracker)\b/;
+const NOT_A_DOCUMENT = /\b(?:how to|how-to|how we|guide|guidelines|handbook|manual|playbook|policy|process|procedure|matrix|checklist|instructions|templates?|examples?|samples?|best practices|tips|faq|training|skill|prompt|writers?|writing|write|drafting|drafter|authoring|generator|notes|agenda|prep|preparation|log|tracker)\b(?!-)/;
 
-type DetectDoc = Pick<DocModel, 'frontMatter' | 'headings' | 'tables' | 'paragraphs' | 'text'>;
+type DetectDoc = Pick<DocModel, 'frontMatter' | 'headings' | 'tables' | 'paragraphs' | 'text' | 'code'>;
 
+/** The kind of a partnership document, or null (see detect). */
 export function detectKind(doc: DetectDoc, extra?: SectionEquivalents): DocKind | null {
+  return detect(doc, extra)?.kind ?? null;
+}
+
+/** The kind of a partnership document and how it was detected, or null when it is not one. */
+export function detect(doc: DetectDoc, extra?: SectionEquivalents): Detection | null {
   const explicit = doc.frontMatter?.data['partnership-doc'];
   if (typeof explicit === 'string') {
     const v = explicit.trim().toLowerCase();
-    if ((KINDS as string[]).includes(v)) return v as DocKind;
+    if ((KINDS as string[]).includes(v)) return { kind: v as DocKind, by: 'front-matter' };
     if (v === 'none' || v === 'false' || v === 'no') return null;
   } else if (explicit === false) return null;
+  const kind = detectByContent(doc, extra);
+  if (!kind || instructional(doc)) return null;
+  return kind;
+}
+
+function detectByContent(doc: DetectDoc, extra?: SectionEquivalents): Detection | null {
 
   let firstH1: string | undefined;
   let issueTitle = false;
@@ -71,23 +110,23 @@ export function detectKind(doc: DetectDoc, extra?: SectionEquivalents): DocKind 
     if (h.depth > 2) continue;
     const t = normalizeHeading(h.text);
     if (h.depth === 1) {
-      if (t.startsWith('partnership qbr')) return 'qbr';
-      if (t.startsWith('partnership status report')) return 'status-report';
+      if (t.startsWith('partnership qbr')) return { kind: 'qbr', by: 'playbook-title' };
+      if (t.startsWith('partnership status report')) return { kind: 'status-report', by: 'playbook-title' };
       firstH1 ??= t;
     }
     if (t.startsWith('partnership issue')) issueTitle = true;
   }
   if (issueTitle) {
     const e = evidence(doc, 'issue', extra);
-    if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 1) return 'issue';
+    if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 1) return { kind: 'issue', by: 'playbook-title' };
   }
   if (firstH1 === undefined || NOT_A_DOCUMENT.test(firstH1)) return null;
   for (const [re, kind] of TITLE) {
     if (!re.test(firstH1)) continue;
     const e = evidence(doc, kind, extra);
     if (kind === 'issue') {
-      if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 2) return kind;
-    } else if (e.kpiTable || e.sections + e.fields >= 2) return kind;
+      if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 2) return { kind, by: 'title-and-structure' };
+    } else if (e.kpiTable || e.sections + e.fields >= 2) return { kind, by: 'title-and-structure' };
   }
   return null;
 }
@@ -190,4 +229,83 @@ function hasKpiTable(doc: DetectDoc): boolean {
     if (m && tg && a) return true;
   }
   return false;
+}
+
+/** Headings of a document about writing one (instructions, a skill, a handbook page), normalised. */
+const META_HEADING = /^(?:instructions|(?:when|how) to use\b.*|usage|style|style guide|tone(?: and style)?|examples?|examples? (?:kpi|header|table|row|section|next steps|output|qbr|report|status|issue)\b.*|sample (?:kpi|header|table|output|qbr|report)\b.*|common mistakes|section by section|the skeleton|skeleton|the template|output format|dos and don'?ts|before you send it|writing tips)$/;
+
+/** A line addressing whoever writes the document (an agent's instructions, a handbook's). */
+const WRITER_LINE = /^(?:when (?:asked|the user asks|a user asks|someone asks|you are asked|you write|writing)\b|use this (?:skill|template|prompt|page|agent)\b|copy this\b|fill (?:in|out) (?:the|this|each|every)\b|replace (?:every|each|all|the placeholders)\b|you (?:draft|write|are an?|are the)\b|do not use (?:it|this)\b)/i;
+
+/** Fence opening lines of a template written out in markdown. */
+const MD_FENCE = /^(?:`{3,}|~{3,})[ \t]*(?:markdown|md|mdx|text|txt)?$/i;
+/** A heading or `**Field**:` line inside such a fence. */
+const TEMPLATE_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]{1,60}\*\*[ \t]*:|\*\*[^*\n]{1,60}:\*\*)/;
+
+const MAX_CODE_BLOCKS = 100;
+const MAX_CODE_RANGES = 5_000;
+const MAX_TEMPLATE_LINES = 60;
+
+/**
+ * True when the body instructs its reader how to write a document (two or more distinct
+ * signals; see the module comment). Bounded: the first headings, paragraph lines and code blocks.
+ */
+function instructional(doc: DetectDoc): boolean {
+  let signals = 0;
+  const fm = doc.frontMatter?.data;
+  if (fm && typeof fm['description'] === 'string' && ('tools' in fm || 'allowed-tools' in fm || 'model' in fm || 'argument-hint' in fm)) signals++;
+
+  let seen = 0;
+  for (const h of doc.headings) {
+    if (++seen > MAX_HEADINGS) break;
+    if (h.depth > 1 && META_HEADING.test(normalizeHeading(h.text))) {
+      signals++;
+      break;
+    }
+  }
+
+  const { text } = doc;
+  let lines = 0;
+  outer: for (const p of doc.paragraphs) {
+    let pos = p.start;
+    while (pos < p.end) {
+      if (++lines > MAX_FIELD_LINES) break outer;
+      let eol = text.indexOf('\n', pos);
+      if (eol === -1 || eol > p.end) eol = p.end;
+      if (WRITER_LINE.test(text.slice(pos, Math.min(eol, pos + 80)).replace(/^[\s>*_]+/, ''))) {
+        signals++;
+        break outer;
+      }
+      pos = eol + 1;
+    }
+  }
+  if (signals >= 2) return true;
+
+  let blocks = 0;
+  let ranges = 0;
+  for (const c of doc.code) {
+    if (++ranges > MAX_CODE_RANGES) break;
+    if (c.end - c.start < 8) continue; // inline code
+    const head = text.slice(c.start, Math.min(c.end, c.start + 41));
+    const nl = head.indexOf('\n');
+    if (nl === -1 || !MD_FENCE.test(head.slice(0, nl).trim())) continue; // inline code, another language
+    if (++blocks > MAX_CODE_BLOCKS) break;
+    let pos = c.start + nl + 1;
+    let n = 0;
+    let template = false;
+    while (pos < c.end && ++n <= MAX_TEMPLATE_LINES) {
+      let e = text.indexOf('\n', pos);
+      if (e === -1 || e > c.end) e = c.end;
+      if (TEMPLATE_LINE.test(text.slice(pos, Math.min(e, pos + 80)))) {
+        template = true;
+        break;
+      }
+      pos = e + 1;
+    }
+    if (template) {
+      signals++;
+      break;
+    }
+  }
+  return signals >= 2;
 }

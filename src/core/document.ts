@@ -12,7 +12,7 @@ import { flatCopy } from './memo.js';
 import { buildSectionModel } from './parse.js';
 import { splitSections } from './split.js';
 import { lastAtOrBefore } from './positions.js';
-import { detectKind } from './detect.js';
+import { detect } from './detect.js';
 
 export interface BuildOptions {
   cache?: SectionCache | false;
@@ -50,6 +50,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   const doc: DocModel = {
     text,
     kind: null,
+    detectedBy: null,
     frontMatter: null,
     outline: [],
     headings: [],
@@ -96,7 +97,9 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   }
 
   if (fm) doc.frontMatter = readFrontMatter(fm);
-  doc.kind = detectKind(doc, options.sectionEquivalents);
+  const detected = detect(doc, options.sectionEquivalents);
+  doc.kind = detected?.kind ?? null;
+  doc.detectedBy = detected?.by ?? null;
   doc.outline = outline(doc.headings, text.length);
   docParts.set(doc, parts);
   return doc;
@@ -257,7 +260,7 @@ function readFrontMatter(fm: { start: number; end: number; body: string }): Fron
 }
 
 // Which documents are partnership documents, and of which kind: detect.ts.
-export { detectKind } from './detect.js';
+export { detectKind, detect, followsPlaybook, type DetectedBy, type Detection } from './detect.js';
 
 function outline(headings: HeadingModel[], textEnd: number): DocModel['outline'] {
   // One pass with a stack of open headings: each heading closes the open ones of the same or a

@@ -284,6 +284,7 @@ function subDocument(doc: DocModel, parts: DocPart[], stale: number[]): DocModel
   const sub: DocModel = {
     text: doc.text,
     kind: doc.kind,
+    detectedBy: doc.detectedBy,
     frontMatter: doc.frontMatter,
     outline: doc.outline,
     headings: [],

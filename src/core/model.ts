@@ -4,6 +4,7 @@
  * relative to the section start, so it can be cached by the section's text and shifted.
  */
 import type { DocKind } from './types.js';
+import type { DetectedBy } from './detect.js';
 import { stripTrailingParenthetical, trimEndChars } from './text.js';
 import { memoByString } from './memo.js';
 
@@ -93,6 +94,12 @@ export interface FrontMatter extends Range {
 export interface DocModel extends SectionModel {
   text: string;
   kind: DocKind | null;
+  /**
+   * How the document was detected (detect.ts): `front-matter`, `playbook-title` (it follows the
+   * playbook's template) or `title-and-structure` (a common title and the kind's structure: the
+   * team's own format); null when it is not a partnership document. See followsPlaybook.
+   */
+  detectedBy: DetectedBy | null;
   frontMatter: FrontMatter | null;
   /**
    * Heading "sections": each heading with its body's end (the next heading of the same or a

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../../src/core/index.js';
+import { buildDocument } from '../../src/core/document.js';
 
 const kind = (text: string) => lint(text, { today: '2026-11-24', cache: false }).kind;
 const KPI = '| Metric | Target | Actual |\n|---|---|---|\n| Deals | 10 | 9 |\n';
@@ -42,6 +43,33 @@ describe('detectKind', () => {
   it('guides, templates and notes about a kind are not documents of it', () => {
     assert.equal(kind(`# How to run a QBR\n\n## Executive Summary\nx\n\n## Next Steps\ny\n\n${KPI}`), null);
     assert.equal(kind(`# QBR prep notes\n\n## Executive Summary\nx\n\n## Next Steps\ny\n`), null);
+    for (const t of ['# Partner QBR Writer', '# How we write partner status reports', '# Status report handbook', '# QBR examples', '# Writing a QBR']) {
+      assert.equal(kind(`${t}\n\n${KPI}`), null, t);
+    }
+    // A write-up of a QBR is one.
+    assert.equal(kind(`# QBR write-up — Initech\n\n${KPI}`), 'qbr');
+  });
+
+  it('a body that instructs how to write one is not one, whatever its title', () => {
+    const fence = '```markdown\n# Partnership QBR: Us + [Partner]\n**Quarter**: Q[X]\n```\n';
+    const skill = `# Partner QBR\n\n## Instructions\n\nWhen asked to write a QBR, include these sections.\n\n${KPI}`;
+    assert.equal(kind(skill), null);
+    assert.equal(kind(`# Partner QBR\n\nCopy this into a new file:\n\n${fence}\n${KPI}`), null);
+    assert.equal(kind(`# Partnership QBR: Us + Them\n\n## Example header\n\n${fence}`), null);
+    assert.equal(kind(`---\nname: qbr\ndescription: Drafts QBRs.\ntools: Read\n---\n# Partner QBR\n\n## Examples\n\n${KPI}`), null);
+    // One signal alone is not enough; explicit front matter always wins.
+    assert.equal(kind(`# QBR — Initech\n\n## Examples\n\nTwo joint wins.\n\n${KPI}`), 'qbr');
+    assert.equal(kind(`# QBR — Initech\n\n\`\`\`bash\n# export the numbers\n\`\`\`\n\n${KPI}`), 'qbr');
+    assert.equal(kind(`---\npartnership-doc: qbr\n---\n${skill}`), 'qbr');
+  });
+
+  it('exposes how a document was detected', () => {
+    const by = (text: string) => buildDocument(text, { cache: false }).detectedBy;
+    assert.equal(by('---\npartnership-doc: qbr\n---\n# Notes\n'), 'front-matter');
+    assert.equal(by('# Partnership QBR: A + B\n'), 'playbook-title');
+    assert.equal(by('# Partnership Issue: Sync\n\n**Severity**: High\n'), 'playbook-title');
+    assert.equal(by(`# QBR — Initech\n\n${KPI}`), 'title-and-structure');
+    assert.equal(by('# Notes\n'), null);
   });
 
   it('counts configured equivalents', () => {

@@ -660,6 +660,14 @@ cases('field-invalid', [
   { name: 'Recommended names an option by its bold title', text: issue({ recommended: 'Partner portal listing, since it is free' }), expect: [] },
   { name: 'Recommended names no option', text: issue({ recommended: 'the cheapest one' }), expect: [[21, 18, 21, 34]] },
   { name: 'Recommended placeholder', text: issue({ recommended: '[Which option and why]' }), expect: [] },
+  { name: 'Recommended as a bare option number', text: issue({ recommended: '2, keeping the workaround until it ships' }), expect: [] },
+  { name: 'Recommended as bare option numbers', text: issue({ recommended: '1 and 3' }), expect: [] },
+  { name: 'Recommended as a bare number out of range', text: issue({ recommended: '4' }), expect: [[21, 18, 21, 19]] },
+  { name: 'Recommended: a number that is no option number', text: issue({ recommended: '5 days of on-site support' }), expect: [[21, 18, 21, 43]] },
+  { name: 'Recommended: all of them', text: issue({ recommended: 'all three; 1 and 2 need the partner, 3 is ours.' }), expect: [] },
+  { name: 'Recommended: both / none of the above', text: issue({ recommended: 'None of the above: escalate to the VP' }), expect: [] },
+  { name: 'Recommended: an ordinal', text: issue({ recommended: 'the second, it scales' }), expect: [] },
+  { name: 'Recommended: Options 1 and 3', text: issue({ recommended: 'Options 1 and 3' }), expect: [] },
   {
     name: 'Current status outside the set',
     text: statusReport('## Partnership Overview\n- **Current status**: Paused\n'),
@@ -759,6 +767,12 @@ cases('next-qbr-missing', [
   { name: 'TBD is not a date', text: qbr('**Next QBR**: TBD\n'), expect: [[4, 15, 4, 18]] },
   { name: 'empty value: on the label', text: qbr('**Next QBR**:\n'), expect: [[4, 3, 4, 11]] },
   { name: 'not a QBR', text: statusReport('## Next Steps\n- Go\n'), expect: [] },
+  { name: 'front matter partnership-doc: qbr follows the template', text: '---\npartnership-doc: qbr\n---\n# Q3 review\n\nText.\n', expect: [[4, 1, 4, 12]] },
+  {
+    name: 'a QBR in the team\'s own format (common title + structure) has no Next QBR line to expect',
+    text: '# 🤝 Quarterly Business Review: Us × Pinecliff\n\n| Metric | Target | Actual |\n|---|---|---|\n| Deals | 10 | 10 |\n',
+    expect: [],
+  },
 ]);
 
 describe('severities and metadata', () => {

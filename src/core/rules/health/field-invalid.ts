@@ -104,11 +104,19 @@ function checkResolution(ctx: RuleContext, f: Field, valueEnd: number): void {
 }
 
 const BOLD_TITLE_RE = /(?:\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__)/y;
-const OPTION_RE = /\boption\s?#?\s?(\d{1,3})(?!\d)/gi;
+const OPTION_RE = /\b(?:options?|opt\.?)\s?#?\s?(\d{1,3})(?!\d)/gi;
+/** A bare option number opening the value: `2`, `#2`, `(2)`, `2.`, `2, keeping…`, `1 and 3`, `1 + 2`. */
+const BARE_NUMBER_RE = /^[(#]?(\d{1,3})(?:[).]?$|[).]?[ \t]*(?:[,;:+&/(]|—|–|-[ \t]|and\b|or\b|then\b|with\b|plus\b))/;
+/** A value naming every option or rejecting them all: `all`, `all three`, `both`, `none of the above`, `a combination`. */
+const ALL_OR_NONE_RE = /^(?:all|both|either|neither|none|a combination|combination|combine|the combination)\b/;
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINAL_RE = /^(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b/;
 
 /**
  * `Recommended:` must name one of the options listed in the Proposed Solutions section of the
- * same issue: `Option N` (N ≤ the number of options) or an option's bold title.
+ * same issue: `Option N` (N ≤ the number of options), a bare option number opening the value
+ * (`2, keeping the workaround`), an ordinal (`the second`), an option's bold title, or all or
+ * none of them (`all three`, `both`, `none of the above`, `a combination`).
  */
 function checkRecommended(ctx: RuleContext, f: Field): void {
   const { doc } = ctx;
@@ -138,6 +146,15 @@ function checkRecommended(ctx: RuleContext, f: Field): void {
     const k = Number(m[1]);
     if (k >= 1 && k <= items.length) return;
   }
+  const lead = value.trimStart();
+  const bare = BARE_NUMBER_RE.exec(lead);
+  if (bare) {
+    const k = Number(bare[1]);
+    if (k >= 1 && k <= items.length) return;
+  }
+  if (ALL_OR_NONE_RE.test(lead)) return;
+  const ord = ORDINAL_RE.exec(lead);
+  if (ord && (ord[1] === 'last' || ORDINALS.indexOf(ord[1]!) < items.length)) return;
   if (titles.some((t) => t.length >= 3 && value.includes(t.toLowerCase()))) return;
   const names = items.map((_, i) => `Option ${i + 1}`);
   const extra = titles.filter((t) => !/^option\s*\d+$/i.test(t));

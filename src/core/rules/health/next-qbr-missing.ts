@@ -1,6 +1,7 @@
 import { documentYear, extractFields } from '../../analysis/fields.js';
 import { readHeaderDate, scopeAnchor, sectionScopes } from '../../analysis/sections.js';
 import type { Rule } from '../../rule.js';
+import { followsPlaybook } from '../../detect.js';
 
 const KEYS = ['next qbr', 'next qbr date'];
 
@@ -9,6 +10,9 @@ const KEYS = ['next qbr', 'next qbr date'];
  * Decisions: a placeholder value counts as present (placeholder-unfilled reports it); a field
  * whose value is empty, "TBD" or not a date is reported on the value (on the label when
  * empty); no field at all is reported on the H1.
+ * Only for QBRs that follow the playbook's template (its `Partnership QBR:` title or front matter
+ * `partnership-doc: qbr`, see followsPlaybook): a QBR detected by a common title and its
+ * structure is in the team's own format, which has no `**Next QBR**:` line to expect.
  */
 export const nextQbrMissing: Rule = {
   meta: {
@@ -19,6 +23,7 @@ export const nextQbrMissing: Rule = {
   },
   kinds: ['qbr'],
   check(ctx) {
+    if (!followsPlaybook(ctx.doc)) return;
     const fields = ctx.get(extractFields).filter((f) => KEYS.includes(f.key));
     if (fields.length === 0) {
       const { start, end } = scopeAnchor(ctx.doc, sectionScopes(ctx.doc)[0]!);
