@@ -9,8 +9,7 @@ import type { Rule } from '../../rule.js';
  * not asked for a Trend column: most real KPI tables have none (decision, kpi-table-columns.md).
  */
 function followsPlaybookTemplate(doc: DocModel): boolean {
-  const h1 = doc.outline.find((h) => h.depth === 1);
-  return h1 !== undefined && /^partnership (?:qbr|status report)\b/.test(h1.norm);
+  return doc.detectedBy === 'playbook-title';
 }
 
 /**
