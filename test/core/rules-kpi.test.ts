@@ -502,3 +502,33 @@ it('a placeholder KPI row (fresh scaffold) is reported once, as placeholder-unfi
   assert.deepEqual(byRule('kpi-status-mismatch'), []);
   assert.deepEqual(byRule('placeholder-unfilled'), ['8:3', '8:16', '8:27', '8:38', '8:49']);
 });
+
+describe('real documents (#11): what a team writes in its own format', () => {
+  const ids = (text: string, id: string) => run(text).filter((f) => f.ruleId === id).map((f) => f.line);
+  it('a Trend column is asked for only on the playbook template, a Status column always', () => {
+    const table = '## KPI Dashboard\n\n| Metric | Target | Actual | Status |\n|---|---|---|---|\n| Revenue | $500K | $520K | ✅ Green |\n';
+    assert.deepEqual(ids(qbr(table), 'kpi-table-columns'), [6]); // `# Partnership QBR: …`
+    const own = `---\npartnership-doc: qbr\n---\n# Globex QBR\n\n${table}`;
+    assert.deepEqual(ids(own, 'kpi-table-columns'), []);
+    const noStatus = own.replace('| Status |', '| Notes |').replace('| ✅ Green |', '| fine |');
+    assert.deepEqual(ids(noStatus, 'kpi-table-columns'), [8]);
+  });
+  it('an OKR grade column beside Status: the Status grades the score, not the attainment', () => {
+    const okr = (status: string) =>
+      kpi([], '', '| Objective | Key Result | Target | Actual | Score | Status |', '|---|---|---|---|---|---|') +
+      `| Grow | Pipeline (stretch) | $1.5M | $1.05M | 0.7 | ${status} |\n\n## Challenges and Actions\n\n- Pipeline (stretch) is behind plan\n`;
+    assert.deepEqual(ids(okr('🟢'), 'kpi-status-mismatch'), []);
+    const plain = kpi(['| Pipeline (stretch) | $1.5M | $1.05M | 🟢 | → Stable |']);
+    assert.deepEqual(ids(plain, 'kpi-status-mismatch'), [8]);
+  });
+  it('a Red KPI is addressed where it is discussed without its KR id, or in most of its words', () => {
+    const doc = (metric: string, risks: string) =>
+      kpi([`| ${metric} | 4 | 2 | 🔴 Red | → Stable |`], `\n## Challenges and Actions\n\n- ${risks}\n`);
+    assert.deepEqual(ids(doc('KR3.1 Co-hosted webinars', 'Co-hosted webinars slipped: speakers cancelled'), 'red-kpi-unaddressed'), []);
+    assert.deepEqual(ids(doc('Avg. resolution time, escalated tickets', 'Resolution time on escalated tickets doubled'), 'red-kpi-unaddressed'), []);
+    assert.deepEqual(ids(doc('Marlowe AEs certified on Tessellate', '12 of 40 Marlowe AEs certified so far'), 'red-kpi-unaddressed'), []);
+    // One word in common is not a discussion of the metric.
+    assert.deepEqual(ids(doc('Co-hosted webinars', 'Hiring for the webinars team is on hold'), 'red-kpi-unaddressed'), [8]);
+    assert.deepEqual(ids(doc('Joint customer references', 'Pricing pressure from a competitor'), 'red-kpi-unaddressed'), [8]);
+  });
+});

@@ -589,8 +589,14 @@ describe('direction: real-world words and configuration (#11)', () => {
   test('lowerIsBetter / higherIsBetter configuration (whole words, phrases)', () => {
     assert.deepEqual(dir('Customer complaints', '10', { lowerIsBetter: ['complaints'] }), { direction: 'lower', reason: 'config-word', keyword: 'complaints' });
     assert.equal(dir('Complaint-free weeks', '10', { lowerIsBetter: ['complaints'] }).direction, 'higher');
-    assert.deepEqual(dir('Engineer time saved', '100 h', { higherIsBetter: ['time saved'] }), { direction: 'higher', reason: 'config-word', keyword: 'time saved' });
-    assert.equal(dir('Engineer time saved', '100 h').direction, 'lower'); // without the configuration: `time`
+    assert.deepEqual(dir('Time on platform', '100 h', { higherIsBetter: ['time on platform'] }), { direction: 'higher', reason: 'config-word', keyword: 'time on platform' });
+    assert.equal(dir('Time on platform', '100 h').direction, 'lower'); // without the configuration: `time`
+    // Built in: a lower-is-better word naming what was achieved counts up.
+    assert.deepEqual(dir('Engineer time saved', '100 h'), { direction: 'higher', reason: 'keyword', keyword: 'saved' });
+    assert.equal(dir('Claims-processing cost avoided', '$2.5M').direction, 'higher');
+    assert.equal(dir('Carrier spend under audit', 'EUR 2.5M').direction, 'higher');
+    assert.equal(dir('Escalations resolved', '40').direction, 'higher');
+    assert.equal(dir('Escalations', '4').direction, 'lower');
   });
 });
 
@@ -707,9 +713,9 @@ describe('kpi-status-mismatch on real vocabularies (#11)', () => {
     const text = kpiDoc(['| Customer complaints | 10 | 5 | ✅ Green | → Stable |']);
     assert.equal(statusFindings(text).length, 1); // higher-is-better by default: 50 % → Red
     assert.equal(statusFindings(text, { lowerIsBetter: ['complaints'] }).length, 0);
-    const saved = kpiDoc(['| Engineer time saved | 100 h | 120 h | ✅ Green | → Stable |']);
+    const saved = kpiDoc(['| Time on platform | 100 h | 120 h | ✅ Green | → Stable |']);
     assert.equal(statusFindings(saved).length, 1); // `time`: lower-is-better
-    assert.equal(statusFindings(saved, { higherIsBetter: ['time saved'] }).length, 0);
+    assert.equal(statusFindings(saved, { higherIsBetter: ['time on platform'] }).length, 0);
   });
   test('the hover says the direction and why, the vocabulary and the displayed percentage', () => {
     const text = kpiDoc(['| Availability | 99.95% | 99.93% | PASS | → Stable |', '| Errors | ≤ 5 | 2 | PASS | → Stable |']);
