@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { generateFolderFiles } from '../../../scripts/generate.mjs';
-import { indexDocument } from '../../../src/core/index';
+import { buildIndex, indexDocument } from '../../../src/core/index';
 import { isoToday } from '../../../src/vscode/workspaceIndex';
 import { log } from './util/log';
 import type { PartnershipDocsApi } from '../../../src/vscode/extension';
@@ -243,11 +243,15 @@ suite('workspace: index, Partnerships view, dashboard, New QBR from the previous
     const ms = performance.now() - started;
     const build = api.workspaceIndex.lastBuild!;
     assert.ok(build.inWorker >= files.length, `indexed in the worker: ${build.inWorker} of ${build.files} files`);
-    // The worker's entries are the core's: compare with indexDocument on this thread.
+    // The worker's entries are the core's: compare with indexDocument on this thread, partners
+    // resolved over the folders by buildIndex as the extension's index does (a folder name is a
+    // partner only when no document in it names another counterparty: #11).
     const index = api.workspaceIndex.current;
-    for (const [p, text] of files) {
+    const wantEntries = new Map(files.map(([p, text]) => [p, indexDocument(p, text, { path: p, today: isoToday(), cache: false })] as const));
+    const wantIndex = buildIndex([...wantEntries.values()].filter((e) => e !== null), { today: isoToday() });
+    for (const [p] of files) {
       const got = index.docs.get(p);
-      const want = indexDocument(p, text, { path: p, today: isoToday(), cache: false });
+      const want = wantEntries.get(p) === null ? null : wantIndex.docs.get(p);
       assert.equal(got === undefined, want === null, `${p} indexed`);
       if (!got || !want) continue;
       assert.deepEqual({ ...got, findings: undefined }, { ...want, findings: undefined }, p);
