@@ -30,8 +30,9 @@
  */
 import type { DocModel } from './model.js';
 import { normalizeHeading } from './model.js';
-import { headingIsSection, sectionKeyOfNorm, type SectionEquivalents } from './analysis/equivalents.js';
+import { headingIsSection, REQUIRED_SECTIONS, sectionKeyOfNorm, type SectionEquivalents } from './analysis/equivalents.js';
 import type { DocKind } from './types.js';
+import { kpiColumns } from './analysis/kpi-columns.js';
 
 /** How a document was detected as a partnership document (see the steps above). */
 export type DetectedBy = 'front-matter' | 'playbook-title' | 'title-and-structure';
@@ -51,12 +52,8 @@ export function followsPlaybook(doc: { detectedBy: DetectedBy | null }): boolean
 
 const KINDS: DocKind[] = ['qbr', 'status-report', 'issue', 'launch-plan'];
 
-/** Required sections by kind (the same lists as analysis/sections.ts REQUIRED_SECTIONS, spec §5). */
-const SECTIONS: Record<'qbr' | 'status-report' | 'issue', readonly string[]> = {
-  qbr: ['Executive Summary', 'Performance Highlights', 'KPI Dashboard', 'Key Wins', 'Challenges and Actions', 'Upcoming Initiatives', 'Asks and Decisions Needed', 'Next Steps'],
-  'status-report': ['Partnership Overview', 'Performance Summary', 'Recent Activities', 'Key Wins', 'Open Issues', 'Upcoming Milestones', 'Risks and Mitigations', 'Recommendations', 'Next Steps'],
-  issue: ['Problem Statement', 'Root Cause', 'Impact', 'Proposed Solutions', 'Action Plan', 'Resolution'],
-};
+/** Required sections by kind (spec §5). */
+const SECTIONS = REQUIRED_SECTIONS;
 
 /** Field labels (lower-cased) that are structure of each kind. */
 const FIELDS: Record<'qbr' | 'status-report' | 'issue', ReadonlySet<string>> = {
@@ -207,26 +204,16 @@ function lineLabel(line: string): string | null {
   return /^[a-z][a-z0-9 /&'’-]*$/.test(s) ? s : null;
 }
 
-const METRIC = new Set(['metric', 'metrics', 'kpi', 'kpis', 'measure', 'requirement', 'indicator', 'kr', 'key result', 'objective', 'sla']);
-const TARGET = new Set(['target', 'targets', 'goal', 'plan', 'benchmark', 'threshold', 'commitment', 'target value']);
-const ACTUAL = new Set(['actual', 'actuals', 'result', 'results', 'current', 'value', 'achieved', 'this period', 'this month', 'this quarter', 'this week', 'current period']);
-const PERIOD = /^(?:q[1-4]|h[12]|fy)\s?'?\d{2,4}$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s\d{4}$/;
-
-/** A table with Metric, Target and Actual columns (spec §2, with §9's common names). */
+/**
+ * A KPI table as the KPI rules read it (analysis/kpi-columns.ts: Metric, Target and Actual
+ * columns by the names real teams use, with mostly values in them) — one reading, so a table
+ * that makes a document a QBR is one the KPI rules then check.
+ */
 function hasKpiTable(doc: DetectDoc): boolean {
   let n = 0;
   for (const t of doc.tables) {
     if (++n > 500) return false;
-    let m = false;
-    let tg = false;
-    let a = false;
-    for (const c of t.header.cells) {
-      const h = normalizeHeading(c.text);
-      if (METRIC.has(h)) m = true;
-      else if (TARGET.has(h)) tg = true;
-      else if (ACTUAL.has(h) || PERIOD.test(h)) a = true;
-    }
-    if (m && tg && a) return true;
+    if (kpiColumns(t)) return true;
   }
   return false;
 }

@@ -410,6 +410,8 @@ export interface DirectionWords {
 const ACHIEVED_WORDS = [
   'avoided', 'avoidance', 'saved', 'savings', 'saving', 'reduction', 'reductions', 'deflected', 'deflection',
   'prevented', 'resolved', 'closed', 'fixed', 'recovered', 'under audit', 'under management',
+  // A cloud marketplace commitment drawn down through the partner (MACC / EDP drawdown) is revenue.
+  'drawdown', 'drawdowns', 'drawing down', 'drawn down', 'draw down', 'draws down',
 ];
 
 function hasPhrase(words: readonly string[], phrase: string): boolean {

@@ -58,6 +58,19 @@ describe('column names', () => {
     assert.deepEqual(read('| Metric | SLO | Current | Status |', ['| p95 latency | < 300 ms | 240 ms | 🟢 |'])?.target, 'SLO');
     assert.deepEqual(read('| Metric | Goal | Actual(s) | Status |', ['| A | 1 | 1 | 🟢 |'])?.actual, 'Actual(s)');
   });
+  it('SLA | Commitment | Actual | Met?: the SLA column names the metric when another column is the target', () => {
+    assert.deepEqual(read('| SLA | Commitment | Actual | Met? | Notes |', ['| On-time delivery | ≥ 96% | 95.2% | ✅ Met | |']), {
+      metric: 'SLA', target: 'Commitment', actual: 'Actual', status: 'Met?', trend: null,
+    });
+    assert.equal(
+      run(doc('| SLA | Commitment | Actual | Met? |', ['| On-time delivery | ≥ 96% | 95.2% | ✅ Met |'])).filter((f) => f.ruleId === 'kpi-status-mismatch').length,
+      1,
+    );
+    // With a Metric column, the SLA column is the target (as before).
+    assert.deepEqual(read('| KPI | SLA | Achieved | Health |', ['| Uptime | 99.9% | 99.95% | 🟢 |'])?.target, 'SLA');
+    // Alone, an SLA column with no target column beside it is no KPI table.
+    assert.equal(read('| SLA | Actual | Notes |', ['| Uptime | 99.95% | fine |']), null);
+  });
   it('OKR table: the Key Result is the metric, not the Objective', () => {
     assert.deepEqual(
       read('| Objective | Key Result | Target | Actual | Status |', ['| Grow together | Joint pipeline | $2M | $1.6M | 🟡 |']),

@@ -461,6 +461,33 @@ describe('owners as people write them (spec §9)', () => {
   });
 });
 
+describe('owners and dues written around a team or an event (held-out documents, issue #11)', () => {
+  it('a company’s team as subject is the owner; team words alone still label a line', () => {
+    const got = actions(
+      dated(`## Next Steps
+- Brightwater Partner Ops to share the referral forecast
+- Acme Legal to review the MSA
+- Partner Ops to share the forecast
+- Partner to share the forecast
+`),
+    );
+    assert.deepEqual(got.map((a) => a.owner), ['Brightwater Partner Ops', 'Acme Legal', null, null]);
+  });
+
+  it('by a named event, then its date: the date is the due date; an event alone or a later number is none', () => {
+    const got = actions(
+      dated(`## Next Steps
+- Morwenna to share the analysis by the roadshow kick-off, 8 December
+- Sam to book the venue by the board meeting (Dec 9)
+- Lee to send the deck by the offsite on 12 Jan 2027
+- Kai to draft the plan by the roadshow kick-off
+- Ana to review pricing by the 3 regional leads, 40 accounts
+`),
+    );
+    assert.deepEqual(got.map((a) => a.due), ['2026-12-08', '2026-12-09', '2027-01-12', null, null]);
+  });
+});
+
 describe('due dates as people write them (spec §9)', () => {
   it('in a dated document: a month alone, EOM / EOQ / EOY, a year-less date, a parenthesis', () => {
     const got = actions(

@@ -597,6 +597,10 @@ describe('direction: real-world words and configuration (#11)', () => {
     assert.equal(dir('Carrier spend under audit', 'EUR 2.5M').direction, 'higher');
     assert.equal(dir('Escalations resolved', '40').direction, 'higher');
     assert.equal(dir('Escalations', '4').direction, 'lower');
+    // A marketplace commitment drawn down through the partner counts up; spend alone does not.
+    assert.equal(dir('Customers drawing down committed spend', '10').direction, 'higher');
+    assert.equal(dir('MACC drawdown via partner', '$1.2M').direction, 'higher');
+    assert.equal(dir('Cloud spend', '$40K').direction, 'lower');
   });
 });
 

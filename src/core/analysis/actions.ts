@@ -684,12 +684,17 @@ function readName(s: string, p: number, allowComma: boolean): NameRun | null {
   return { end, words };
 }
 
-/** Whether the words read as a person's or a team's name. `strict`: no acronym-only single word. */
-function looksLikeName(words: string[], strict: boolean): boolean {
+/**
+ * Whether the words read as a person's or a team's name. `strict`: no acronym-only single word.
+ * `teamTail`: after a first name word, capitalised team words are part of the name
+ * (`Brightwater Partner Ops to …`, `Acme Legal to …`), though alone they label a line.
+ */
+function looksLikeName(words: string[], strict: boolean, teamTail = false): boolean {
   if (words.length === 0) return false;
-  for (const w of words) {
-    let lw = w.toLowerCase();
+  for (let i = 0; i < words.length; i++) {
+    let lw = words[i]!.toLowerCase();
     while (lw.length > 1 && ".'’".includes(lw[lw.length - 1]!)) lw = lw.slice(0, -1);
+    if (teamTail && i > 0 && TEAM_WORDS.has(lw)) continue;
     if (LABEL_WORDS.has(lw)) return false;
   }
   const first = words[0]!.toLowerCase();
@@ -760,7 +765,7 @@ function leadingOwner(line: string, p: number): ActionOwner | null {
   const conn = /^ (?:to|will|shall|should|needs to|is to|is going to|owns|to own|and team to) (\p{Ll}[\p{L}-]*)/u.exec(rest);
   if (!conn) return null;
   if (NOT_A_VERB_AFTER.has(conn[1]!)) return null;
-  if (!looksLikeName(run.words, false)) return null;
+  if (!looksLikeName(run.words, false, true)) return null;
   return ownerOf(line, q, e);
 }
 
@@ -1083,10 +1088,25 @@ function bareDue(s: string, opts: DueOptions): ActionDue | null {
     }
     if (!isBlank(s[p])) continue;
     while (isBlank(s[p])) p++;
-    const d = dateAt(s, p, opts, w === 2);
+    const d = dateAt(s, p, opts, w === 2) ?? (w === 2 ? eventDate(s, p, opts) : null);
     if (d) return { ...d, placeholder: false, source: 'by' };
   }
   return null;
+}
+
+/**
+ * `by the roadshow kick-off, 8 December`, `by the board meeting (Dec 9)`, `by the offsite on
+ * 12 Jan`: a named event of up to six words, then its date after a comma, in a parenthesis or
+ * after `on` — the date is the due date. Read strictly, as after any bare `by`.
+ */
+const EVENT_THEN_DATE = /(?:the[ \t]+)?[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,5}(?:,[ \t]*|[ \t]+\([ \t]*|[ \t]+on[ \t]+)/uy;
+function eventDate(s: string, p: number, opts: DueOptions): Omit<ActionDue, 'placeholder' | 'source'> | null {
+  EVENT_THEN_DATE.lastIndex = p;
+  const m = EVENT_THEN_DATE.exec(s);
+  if (!m || m[0].includes('\n')) return null;
+  const d = dateAt(s, p + m[0].length, opts, true);
+  if (!d || d.date === null || d.undated) return null;
+  return d;
 }
 
 /**

@@ -13,9 +13,39 @@
 import { normalizeHeading } from '../model.js';
 import { memoByString } from '../memo.js';
 
+/** Required sections per kind, in template order (spec §5). One list: section-missing
+ * (sections.ts) and kind detection (detect.ts) both read it. */
+export const REQUIRED_SECTIONS: Readonly<Record<'qbr' | 'status-report' | 'issue', readonly string[]>> = {
+  qbr: [
+    'Executive Summary',
+    'Performance Highlights',
+    'KPI Dashboard',
+    'Key Wins',
+    'Challenges and Actions',
+    'Upcoming Initiatives',
+    'Asks and Decisions Needed',
+    'Next Steps',
+  ],
+  'status-report': [
+    'Partnership Overview',
+    'Performance Summary',
+    'Recent Activities',
+    'Key Wins',
+    'Open Issues',
+    'Upcoming Milestones',
+    'Risks and Mitigations',
+    'Recommendations',
+    'Next Steps',
+  ],
+  issue: ['Problem Statement', 'Root Cause', 'Impact', 'Proposed Solutions', 'Action Plan', 'Resolution'],
+};
+
 /** Built-in equivalents: canonical section name → other names that count as it. */
 export const SECTION_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
-  'Next Steps': ['Action Items', 'Action Plan', 'Follow-ups', 'Follow ups', 'Followups', 'Next Actions', 'Actions', 'Action Register', 'Action Log'],
+  'Next Steps': [
+    'Action Items', 'Action Plan', 'Follow-ups', 'Follow ups', 'Followups', 'Next Actions', 'Actions', 'Action Register', 'Action Log',
+    'Success Plan', 'Mutual Action Plan', 'Joint Action Plan', 'Next 30 Days', 'Next 60 Days', 'Next 90 Days', '30-60-90 Day Plan',
+  ],
   'Action Plan': ['Action Items', 'Remediation', 'Remediation Plan', 'Corrective Actions', 'Next Steps', 'Actions', 'Action Register', 'Follow-ups'],
   'Root Cause': ['Root Cause Analysis', 'RCA', 'Cause', 'Root Causes', 'Causes', 'Contributing Factors'],
   'Risks and Mitigations': ['Risk Register', 'Risks', 'Risks and Issues', 'Issues and Risks', 'RAID', 'RAID Log', 'Risk'],

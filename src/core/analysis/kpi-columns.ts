@@ -66,6 +66,8 @@ const TARGET = new Set([
   'commitment', 'commitments', 'committed', 'sla', 'slo', 'sla target', 'slo target', 'target value',
   'target level', 'planned',
 ]);
+/** Column names that are the metric only when another column is the target (`SLA | Commitment | …`). */
+const SLA_METRIC = new Set(['sla', 'slas', 'slo', 'slos', 'service', 'service level', 'sli']);
 /** Actual, by name (first choice). */
 const ACTUAL = new Set(['actual', 'actuals', 'actual value', 'actual result', 'actual results']);
 /** Actual, by a synonym (second choice; a column whose cells are statuses is not the actual). */
@@ -314,6 +316,12 @@ export function kpiColumns(table: TableModel, names?: KpiColumnNames, read: Cell
       }
     });
     okr = rank === 3;
+    // `| SLA | Commitment | Actual | Met? |`: the SLA (or SLO) column names the metric when
+    // another column holds the target.
+    if (metric < 0) {
+      const sla = keys.findIndex((k, i) => free(i) && SLA_METRIC.has(k));
+      if (sla >= 0 && keys.some((k, i) => i !== sla && free(i) && TARGET.has(k))) metric = sla;
+    }
   }
   if (metric < 0) return null;
   used.add(metric);

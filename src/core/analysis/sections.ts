@@ -14,31 +14,8 @@ import { keyNamesAny, sectionKey, sectionKeyOfNorm, sectionKeysFor, type Section
 import { daysBetween, findDate, parseDate, type DateOptions } from '../dates.js';
 import { documentYear, extractFields, type Field } from './fields.js';
 
-/** Required sections per kind, in template order (spec §5). */
-export const REQUIRED_SECTIONS: Readonly<Record<TemplateKind, readonly string[]>> = {
-  qbr: [
-    'Executive Summary',
-    'Performance Highlights',
-    'KPI Dashboard',
-    'Key Wins',
-    'Challenges and Actions',
-    'Upcoming Initiatives',
-    'Asks and Decisions Needed',
-    'Next Steps',
-  ],
-  'status-report': [
-    'Partnership Overview',
-    'Performance Summary',
-    'Recent Activities',
-    'Key Wins',
-    'Open Issues',
-    'Upcoming Milestones',
-    'Risks and Mitigations',
-    'Recommendations',
-    'Next Steps',
-  ],
-  issue: ['Problem Statement', 'Root Cause', 'Impact', 'Proposed Solutions', 'Action Plan', 'Resolution'],
-};
+/** Required sections per kind, in template order (spec §5): defined with the equivalents. */
+export { REQUIRED_SECTIONS } from './equivalents.js';
 
 export type OutlineEntry = DocModel['outline'][number];
 

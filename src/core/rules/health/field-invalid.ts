@@ -13,6 +13,8 @@ import {
 import type { Report, Rule, RuleContext } from '../../rule.js';
 
 export const SEVERITY_VALUES = ['Critical', 'High', 'Medium', 'Low'] as const;
+/** Numbered severity scales teams use instead of the playbook's words: P0–P4, Sev 1–5, SEV-1, S1–S4 (optionally with a word after). */
+const NUMBERED_SEVERITY = /^[\s*_]*(?:p[0-4]|sev(?:erity)?[ -]?[0-5]|s[0-4])(?![\p{L}\p{N}])/iu;
 export const ISSUE_STATUS_VALUES = ['Open', 'In Progress', 'Resolved'] as const;
 export const CURRENT_STATUS_VALUES = ['Active', 'At Risk', 'Thriving', 'Sunsetting'] as const;
 
@@ -32,7 +34,8 @@ export const fieldInvalid: Rule = {
     for (const f of ctx.get(extractFields)) {
       switch (f.key) {
         case 'severity':
-          checkEnum(ctx, f, 'Severity', SEVERITY_VALUES);
+          // A team's own numbered scale (`P1`, `Sev 2`, `SEV-1`, `S3`) is a severity, not a typo.
+          if (!NUMBERED_SEVERITY.test(f.value)) checkEnum(ctx, f, 'Severity', SEVERITY_VALUES);
           break;
         case 'current status':
           checkEnum(ctx, f, 'Current status', CURRENT_STATUS_VALUES);
