@@ -138,6 +138,21 @@ export function parseConfigText(text: string, fileName: string, knownRuleIds: re
 }
 
 /**
+ * Merges per-name entries (metrics, partner aliases, section equivalents): a nearer layer's
+ * entry replaces the farther one's of the same name, compared case-insensitively (the nearer
+ * spelling is kept). `copy` returns the value to store, or undefined to skip an invalid one.
+ */
+function mergeByName<V, W>(into: Record<string, V>, from: Readonly<Record<string, W>>, copy: (value: W) => V | undefined): void {
+  for (const [name, value] of Object.entries(from)) {
+    const v = copy(value);
+    if (v === undefined) continue;
+    const lower = name.toLowerCase();
+    for (const existing of Object.keys(into)) if (existing.toLowerCase() === lower) delete into[existing];
+    into[name] = v;
+  }
+}
+
+/**
  * Merges configuration layers over a base, key by key: `rules` and `metrics` per entry
  * (metric names case-insensitively), `thresholds` per field, arrays and scalars replaced.
  * Later layers win. Never mutates its arguments.
@@ -171,14 +186,7 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
         if (typeof v === 'number') out.thresholds[k] = v;
       }
     }
-    if (layer.metrics) {
-      for (const [name, metric] of Object.entries(layer.metrics)) {
-        if (!metric) continue;
-        const lower = name.toLowerCase();
-        for (const existing of Object.keys(out.metrics)) if (existing.toLowerCase() === lower) delete out.metrics[existing];
-        out.metrics[name] = { ...metric };
-      }
-    }
+    if (layer.metrics) mergeByName(out.metrics, layer.metrics, (m) => (m ? { ...m } : undefined));
     if (layer.dateOrder !== undefined) out.dateOrder = layer.dateOrder;
     if (layer.owners !== undefined) out.owners = [...layer.owners];
     if (layer.lintAllMarkdown !== undefined) out.lintAllMarkdown = layer.lintAllMarkdown;
@@ -193,16 +201,8 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
     }
     if (layer.lowerIsBetter !== undefined) out.lowerIsBetter = [...layer.lowerIsBetter];
     if (layer.higherIsBetter !== undefined) out.higherIsBetter = [...layer.higherIsBetter];
-    if (layer.partners) {
-      out.partners ??= {};
-      // Per alias, like metrics: a nearer file adds or replaces aliases (case-insensitively).
-      for (const [alias, canonical] of Object.entries(layer.partners)) {
-        if (typeof canonical !== 'string') continue;
-        const lower = alias.toLowerCase();
-        for (const existing of Object.keys(out.partners!)) if (existing.toLowerCase() === lower) delete out.partners![existing];
-        out.partners![alias] = canonical;
-      }
-    }
+    // Per alias, like metrics: a nearer file adds or replaces aliases (case-insensitively).
+    if (layer.partners) mergeByName((out.partners ??= {}), layer.partners, (c) => (typeof c === 'string' ? c : undefined));
     if (layer.kpiColumns) {
       for (const [role, names] of Object.entries(layer.kpiColumns) as Array<[keyof KpiColumnNames, string[] | undefined]>) {
         if (!Array.isArray(names)) continue;
@@ -210,13 +210,7 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
       }
     }
     if (layer.sectionEquivalents) {
-      out.sectionEquivalents ??= {};
-      for (const [name, names] of Object.entries(layer.sectionEquivalents)) {
-        if (!Array.isArray(names)) continue;
-        const lower = name.toLowerCase();
-        for (const existing of Object.keys(out.sectionEquivalents!)) if (existing.toLowerCase() === lower) delete out.sectionEquivalents![existing];
-        out.sectionEquivalents![name] = [...names];
-      }
+      mergeByName((out.sectionEquivalents ??= {}), layer.sectionEquivalents, (n) => (Array.isArray(n) ? [...n] : undefined));
     }
   }
   return out;
