@@ -19,6 +19,8 @@ RG_ARCHIVE="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
 start=$(date +%s)
 log() { printf '[install-vscode-test-deps] %s\n' "$*"; }
+# Say which step failed (a cold CI run once stopped here with exit 127 and no other output).
+trap 'rc=$?; log "FAILED (exit $rc) at line $LINENO: $BASH_COMMAND"; log "PATH=$PATH; node $(command -v node || echo missing), npm $(command -v npm || echo missing), rg $(command -v rg || echo missing), tar $(command -v tar || echo missing)"' ERR
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
@@ -66,8 +68,21 @@ else
   # (the env var reaches the nested npm installs its postinstall runs; older npm ignores it).
   # node-gyp needs Node's headers: use the local ones (it cannot download them offline).
   if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
-  ( cd "$CS_DIR" && npm_config_yes=true npm_config_dangerously_allow_all_scripts=true npm_config_unsafe_perm=true \
-      npm install --no-save --no-audit --no-fund "code-server@$CS_VERSION" )
+  cs_install() {
+    ( cd "$CS_DIR" && npm_config_yes=true npm_config_dangerously_allow_all_scripts=true npm_config_unsafe_perm=true \
+        npm install --no-save --no-audit --no-fund "code-server@$CS_VERSION" ) > "$CACHE_ROOT/code-server-install.log" 2>&1
+  }
+  # The install's own output goes to a log in the cache (printed when it fails); one retry, since
+  # a first install on a new machine fetches ~200 packages and builds native modules.
+  if ! cs_install; then
+    log "npm install of code-server failed; its log ends with:"; tail -40 "$CACHE_ROOT/code-server-install.log" || true
+    log "retrying once"
+    rm -rf "$CS_DIR/node_modules"
+    if ! cs_install; then
+      log "npm install of code-server failed again; its log ends with:"; tail -40 "$CACHE_ROOT/code-server-install.log" || true
+      exit 1
+    fi
+  fi
   if ! cs_works; then
     log "code-server did not install correctly ($CS_BIN --version fails)"; exit 1
   fi

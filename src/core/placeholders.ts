@@ -5,7 +5,7 @@
  * slot is not filled in yet: not measured, rather than unparsable).
  */
 
-export const SLOT = /\{\{[^{}\n]{1,80}\}\}|<[^<>\n]{1,80}>|\$X[X,.]{0,12}[KMBkmb]?|X[X.]{0,4}%|MM\/DD(?:\/YYYY|\/YY)?|DD\/MM(?:\/YYYY|\/YY)?|YYYY-MM-DD/g;
+export const SLOT = /\{\{[^{}\n]{1,80}\}\}|<[^<>\n]{1,80}>|\$X[X,.]{0,12}[KMBkmb]?|(?<![X.])X[X.]{0,4}%|MM\/DD(?:\/YYYY|\/YY)?|DD\/MM(?:\/YYYY|\/YY)?|YYYY-MM-DD/g;
 export const PHRASE = /^[A-Za-z][A-Za-z0-9 ,'’&.-]{0,78}$/;
 const HTML_ELEMENTS = new Set(
   ('a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup data ' +
