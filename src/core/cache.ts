@@ -18,14 +18,14 @@ export interface PlacedSection {
   model: SectionModel;
   by: number;
   itemBase: number;
-  /** The section-local rules' findings in this section, from the last lint that computed them (see lint.ts). */
-  findings?: SectionFindings;
+  /** The section-scoped rules' findings in this section, per group of rules reading the same facts, from the last lint that computed them (see lint.ts). */
+  findings?: Record<string, SectionFindings>;
   /** Data derived from this section alone, per slot (see document.ts perPart and perStretch). */
   derived?: Record<string, unknown>;
 }
 
 /**
- * Findings of the section-local rules (Rule.local) in one section: valid for the document
+ * Findings of one group of section-scoped rules (Rule.scope, Rule.reads) in one section: valid for the document
  * context `key` (and, when the key involves the outline, for the section being preceded by
  * `headingIndex` headings), placed at document offset `at`, whose line is `line`.
  */

@@ -278,14 +278,4 @@ function outline(headings: HeadingModel[], textEnd: number): DocModel['outline']
   return out;
 }
 
-/**
- * The headings enclosing `offset`, outermost first: the nearest heading at or before the offset
- * (binary search) and its ancestors. O(log n + depth).
- */
-export function enclosingHeadings(doc: DocModel, offset: number): DocModel['outline'] {
-  const o = doc.outline;
-  const found = lastAtOrBefore(o.length, (i) => o[i]!.start, offset);
-  const chain: DocModel['outline'] = [];
-  for (let i = found; i !== -1; i = o[i]!.parent) if (offset < o[i]!.bodyEnd) chain.push(o[i]!);
-  return chain.reverse();
-}
+export { enclosingHeadings } from './model.js';

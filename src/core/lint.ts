@@ -5,12 +5,12 @@
 import { DEFAULT_CONFIG, mergeConfig } from './config.js';
 import { parseToday } from './dates.js';
 import { buildDocument, partsOf, type DocPart } from './document.js';
-import type { SectionFindings } from './cache.js';
+import { createCache, type SectionFindings } from './cache.js';
 import { applyFixes } from './fix.js';
 import { flatCopy } from './memo.js';
 import type { DocModel } from './model.js';
 import { LineIndex, lastAtOrBefore } from './positions.js';
-import { isDocumentFact, type Report, type Rule, type RuleContext } from './rule.js';
+import { isDocumentFact, OUTLINE, type DocumentFact, type Report, type Rule, type RuleContext } from './rule.js';
 import { ruleList } from './rules/index.js';
 import { parseDirectives, suppressionFilter } from './suppress.js';
 import type { Config, Finding, LintOptions, LintResult, OffsetEdit, Severity, TextEdit } from './types.js';
@@ -45,8 +45,11 @@ export function analyze(text: string, options: LintOptions = {}): Analysis {
   return { doc, config, today, lines, ctx: ruleContext(doc, config, today, lines) };
 }
 
-/** A rule context over `doc`; `whole`: the context of the whole document, for DOCUMENT_FACTS. */
-function ruleContext(doc: DocModel, config: Config, today: Date, lines: LineIndex, whole?: RuleContext): RuleContext {
+/** A rule context over `doc`; `whole`: the context of the whole document, which answers the document facts (Rule.reads). */
+function ruleContext(
+  doc: DocModel, config: Config, today: Date, lines: LineIndex, whole?: RuleContext,
+  answeredByWhole: (fn: object) => boolean = isDocumentFact,
+): RuleContext {
   const memo = new Map<unknown, unknown>();
   const ctx: RuleContext = {
     doc,
@@ -55,7 +58,7 @@ function ruleContext(doc: DocModel, config: Config, today: Date, lines: LineInde
     lines,
     report: () => {},
     get<T>(compute: (c: RuleContext) => T): T {
-      if (whole && isDocumentFact(compute)) return whole.get(compute);
+      if (whole && answeredByWhole(compute)) return whole.get(compute);
       if (!memo.has(compute)) memo.set(compute, compute(ctx));
       return memo.get(compute) as T;
     },
@@ -86,14 +89,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (rule.kinds && !(doc.kind && rule.kinds.includes(doc.kind))) continue;
     enabled.push({ rule, severity: setting });
   }
-  // Section-local rules go through the per-section findings (not with lone CRs: see keepLoneCrEndings).
+  // Section-scoped rules go through the per-section findings (not with lone CRs: see keepLoneCrEndings).
   const sectioned = options.cache !== false && !options.wholeDocument && lines.text === text && parts.every((p) => p.entry);
-  const local = sectioned ? enabled.filter((e) => e.rule.local) : [];
+  const local = sectioned ? enabled.filter((e) => e.rule.scope === 'section') : [];
   const out = (f: Finding) => {
     if (!suppressed(f.ruleId, f.line)) findings.push(f);
   };
   for (const e of enabled) if (!local.includes(e)) runRule(e.rule, e.severity, base, lines, out, intern);
-  if (local.length) runLocalRules(local, parts, base, lines, today, out, intern);
+  if (local.length) {
+    const common = JSON.stringify([config, doc.kind, doc.frontMatter?.data ?? null]);
+    for (const group of groupsOf(local)) runLocalRules(group, common, parts, base, lines, today, out, intern);
+  }
   findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   if (lines.text !== text) keepLoneCrEndings(text, findings);
   return { kind: doc.kind, findings };
@@ -120,43 +126,73 @@ function runRule(rule: Rule, severity: Severity, ctx: RuleContext, lines: LineIn
 // ─── Per-section findings of the section-local rules ────────────────────────────────────────
 //
 // On a keystroke one section's text changes; every other section's findings of a local rule
-// (Rule.local) are the same as before, moved by the edit's length (and line count) when the
+// (Rule.scope) are the same as before, moved by the edit's length (and line count) when the
 // section comes after it. Each section's entry in the section cache keeps those findings with
 // the context they were computed in; a lint reuses them as they are (an unmoved section: the
 // very same Finding objects), moved (fresh objects), or — for the sections whose text or
 // context changed — runs the local rules over a document made of those sections only.
 
-/** The contexts the local rules' findings were last computed in (a few: documents linted in turn), newest first. */
-const contexts: Array<{ parts: unknown[]; token: object }> = [];
+/** Section-scoped rules that read the same document facts: their findings are kept and reused together. */
+interface RuleGroup {
+  /** The facts' names, sorted and joined: the group's slot in each section's cached findings. */
+  id: string;
+  rules: Array<{ rule: Rule; severity: Severity }>;
+  reads: readonly DocumentFact[];
+  outline: boolean;
+}
 
 /**
- * The document context the local rules' findings depend on (see Rule.local), as a token: the
- * same object as long as the context is the same (sections compare it by identity), a new one
- * when any part of it changed. The parts are compared one by one, not joined into one string:
- * the Challenges text behind red-kpi-unaddressed alone can be megabytes long.
+ * The enabled section-scoped rules grouped by the facts they read (Rule.reads). A change of one
+ * fact (the text of the Challenges sections, the document's date) then re-runs only the rules
+ * that read it, in every section; the other groups keep every section's findings.
  */
-function contextKey(local: Array<{ rule: Rule; severity: Severity }>, ctx: RuleContext, today: Date): { key: object; outline: boolean } {
-  const outline = local.some((e) => e.rule.local!.outline);
+function groupsOf(local: Array<{ rule: Rule; severity: Severity }>): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const e of local) {
+    const reads = [...new Set(e.rule.reads ?? [])].sort((a, b) => (a.factName < b.factName ? -1 : a.factName > b.factName ? 1 : 0));
+    const id = reads.map((f) => f.factName).join('|');
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { id, rules: [], reads, outline: reads.includes(OUTLINE) }));
+    g.rules.push(e);
+  }
+  return [...groups.values()];
+}
+
+/** Per group, the contexts its findings were last computed in (a few: documents linted in turn), newest first. */
+const contexts = new Map<string, Array<{ parts: unknown[]; token: object }>>();
+
+/**
+ * The document context a group's findings depend on (see Rule.scope), as a token: the same
+ * object as long as the context is the same (sections compare it by identity), a new one when
+ * any part of it changed — the configuration, kind and front matter (`common`), the group's
+ * rules and severities, today, and the facts it reads. The parts are compared one by one, not
+ * joined into one string: the Challenges text behind red-kpi-unaddressed alone can be megabytes.
+ */
+function contextKey(group: RuleGroup, common: string, ctx: RuleContext, today: Date): object {
   const parts: unknown[] = [
-    JSON.stringify([ctx.config, ctx.doc.kind, ctx.doc.frontMatter?.data ?? null, local.map((e) => [e.rule.meta.id, e.severity])]),
+    common,
+    group.rules.map((e) => `${e.rule.meta.id}:${e.severity}`).join(' '),
     today.getTime(),
     // Levels and names (memoised strings: they compare by identity) of the headings.
-    outline ? ctx.doc.outline.flatMap((h) => [h.depth, h.norm]) : null,
-    ...local.map((e) => e.rule.local!.key?.(ctx) ?? ''),
+    group.outline ? ctx.doc.outline.flatMap((h) => [h.depth, h.norm]) : null,
+    ...group.reads.filter((f) => f !== OUTLINE).map((f) => f.keyOf(ctx.get(f))),
   ];
   const same = (a: unknown, b: unknown) =>
     a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
-  let found = contexts.findIndex((c) => c.parts.length === parts.length && c.parts.every((p, i) => same(p, parts[i])));
+  let list = contexts.get(group.id);
+  if (!list) contexts.set(group.id, (list = []));
+  let found = list.findIndex((c) => c.parts.length === parts.length && c.parts.every((p, i) => same(p, parts[i])));
   if (found === -1) {
-    contexts.unshift({ parts, token: {} });
-    if (contexts.length > 8) contexts.pop();
+    list.unshift({ parts, token: {} });
+    if (list.length > 8) list.pop();
     found = 0;
   }
-  return { key: contexts[found]!.token, outline };
+  return list[found]!.token;
 }
 
 function runLocalRules(
-  local: Array<{ rule: Rule; severity: Severity }>,
+  group: RuleGroup,
+  common: string,
   parts: DocPart[],
   base: RuleContext,
   lines: LineIndex,
@@ -164,14 +200,15 @@ function runLocalRules(
   out: (f: Finding) => void,
   intern: (s: string) => string,
 ): void {
-  const { key, outline } = contextKey(local, base, today);
+  const key = contextKey(group, common, base, today);
+  const { outline } = group;
   const stale: number[] = [];
   let headingIndex = 0;
   const headingIndexes: number[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     headingIndexes.push(headingIndex);
-    const sf = part.entry!.findings;
+    const sf = part.entry!.findings?.[group.id];
     if (sf && sf.key === key && (!outline || sf.headingIndex === headingIndex)) replay(part, sf, lines, out);
     else stale.push(i);
     headingIndex += part.model.headings.length;
@@ -184,8 +221,7 @@ function runLocalRules(
   const ctx = whole ? base : ruleContext(subDocument(base.doc, parts, stale), base.config, today, lines, base);
   const lists = stale.map((): Finding[] | null => null);
   const uncacheable = new Set<number>();
-  for (let r = 0; r < local.length; r++) {
-    const { rule, severity } = local[r]!;
+  for (const { rule, severity } of group.rules) {
     const ok = runRule(rule, severity, ctx, lines, (f) => {
       // Kept with the section across lints: no slice of this version of the document (a first
       // lint's sections all share its text anyway; see memo.ts).
@@ -193,7 +229,7 @@ function runLocalRules(
       out(f);
       const k = owner(parts, stale, f);
       if (k === -1) {
-        // Outside every stale section (a rule that is not local after all): not cached.
+        // Outside every stale section (a rule that is not section-scoped after all): not cached.
         for (const s of stale) uncacheable.add(s);
         return;
       }
@@ -203,14 +239,15 @@ function runLocalRules(
   }
   for (let k = 0; k < stale.length; k++) {
     const i = stale[k]!;
-    const part = parts[i]!;
+    const entry = parts[i]!.entry!;
+    const byGroup = (entry.findings ??= {});
     if (uncacheable.has(i)) {
-      delete part.entry!.findings;
+      delete byGroup[group.id];
       continue;
     }
     const l = lists[k];
     // Kept with the section: at its exact size (see parse.ts compact).
-    part.entry!.findings = { key, headingIndex: headingIndexes[i]!, at: part.start, line: lines.line(part.start), list: l ? l.slice() : NONE };
+    byGroup[group.id] = { key, headingIndex: headingIndexes[i]!, at: parts[i]!.start, line: lines.line(parts[i]!.start), list: l ? l.slice() : NONE };
   }
 }
 
@@ -383,4 +420,79 @@ export function fixAll(text: string, options: LintOptions = {}, maxPasses = 10):
     current = next;
   }
   return { text: current, passes: maxPasses };
+}
+
+// ─── Checking what section-scoped rules declare ───────────────────────────────────────────────
+
+/** A section-scoped rule whose findings in one section differ when it sees only what it declares. */
+export interface ScopeViolation {
+  ruleId: string;
+  /** The section (split part) as its first line, and where it starts. */
+  section: string;
+  line: number;
+  /** Findings in the section from a run over the whole document, and from a run that sees only the section and the declared facts. */
+  inWholeDocument: string[];
+  alone: string[];
+}
+
+/**
+ * For test/core/rule-scopes.test.ts: runs each enabled section-scoped rule (Rule.scope) over the
+ * whole document, then once per section over a document where everything outside that section
+ * is blanked (same offsets; the outline cut to the section's own headings unless the rule reads
+ * OUTLINE; link definitions the section's own; no record of how the kind was detected) and
+ * where only the facts the rule declares in
+ * `reads` answer for the whole document. A rule whose findings differ reads more than it
+ * declares: its reused findings would go stale. Deterministic: no random edits needed.
+ */
+export function scopeViolations(text: string, options: LintOptions = {}, rules: readonly Rule[] = ruleList): ScopeViolation[] {
+  const { doc, config, today, lines, ctx: base } = analyze(text, { ...options, cache: createCache() });
+  const parts = partsOf(doc);
+  if (!parts || lines.text !== text || (!doc.kind && !config.lintAllMarkdown)) return [];
+  const out: ScopeViolation[] = [];
+  const show = (f: Finding) => JSON.stringify([f.startOffset, f.endOffset, f.message, f.fix?.offsetEdits ?? null, f.suggestions?.map((s) => s.offsetEdits) ?? null]);
+  for (const rule of rules) {
+    if (rule.scope !== 'section') continue;
+    const severity = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity === 'off' || (rule.kinds && !(doc.kind && rule.kinds.includes(doc.kind)))) continue;
+    const all: Finding[] = [];
+    runRule(rule, severity, ruleContext(doc, config, today, lines), lines, (f) => all.push(f));
+    const declared = new Set<object>(rule.reads ?? []);
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      const inWholeDocument = all.filter((f) => f.startOffset >= p.start && f.startOffset < Math.max(p.end, p.start + 1)).map(show).sort();
+      const sub = subDocument(doc, parts, [i]);
+      sub.text = blankOutside(text, p.start, p.end);
+      sub.definitions = p.model.definitions;
+      // How the kind was detected (the title, the structure) is not part of every rule's context.
+      sub.detectedBy = null;
+      if (!declared.has(OUTLINE)) sub.outline = outlineWithin(doc.outline, p.start, p.end);
+      const whole = ruleContext(doc, config, today, lines);
+      const ctx = ruleContext(sub, config, today, lines, whole, (fn) => declared.has(fn));
+      const alone: string[] = [];
+      runRule(rule, severity, ctx, lines, (f) => alone.push(show(f)));
+      alone.sort();
+      if (alone.join('\n') !== inWholeDocument.join('\n')) {
+        out.push({ ruleId: rule.meta.id, section: text.slice(p.start, text.indexOf('\n', p.start) === -1 ? p.end : Math.min(p.end, text.indexOf('\n', p.start))), line: lines.line(p.start), inWholeDocument, alone });
+      }
+    }
+  }
+  return out;
+}
+
+/** The headings in [start, end) with their parents renumbered within them (a parent outside: none). */
+function outlineWithin(outline: DocModel['outline'], start: number, end: number): DocModel['outline'] {
+  const index = new Map<number, number>();
+  const out: DocModel['outline'] = [];
+  outline.forEach((h, i) => {
+    if (h.start < start || h.start >= end) return;
+    index.set(i, out.length);
+    out.push({ ...h, parent: index.get(h.parent) ?? -1, bodyEnd: Math.min(h.bodyEnd, end) });
+  });
+  return out;
+}
+
+/** `text` with every character outside [start, end) but line breaks replaced by a space (offsets kept). */
+function blankOutside(text: string, start: number, end: number): string {
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
 }

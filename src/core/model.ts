@@ -7,6 +7,7 @@ import type { DocKind } from './types.js';
 import type { DetectedBy } from './detect.js';
 import { stripTrailingParenthetical, trimEndChars } from './text.js';
 import { memoByString } from './memo.js';
+import { lastAtOrBefore } from './positions.js';
 
 export interface Range {
   start: number;
@@ -128,4 +129,16 @@ function normalizeHeadingUncached(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/**
+ * The headings enclosing `offset`, outermost first: the nearest heading at or before the offset
+ * (binary search) and its ancestors. O(log n + depth).
+ */
+export function enclosingHeadings(doc: DocModel, offset: number): DocModel['outline'] {
+  const o = doc.outline;
+  const found = lastAtOrBefore(o.length, (i) => o[i]!.start, offset);
+  const chain: DocModel['outline'] = [];
+  for (let i = found; i !== -1; i = o[i]!.parent) if (offset < o[i]!.bodyEnd) chain.push(o[i]!);
+  return chain.reverse();
 }

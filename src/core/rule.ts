@@ -28,35 +28,71 @@ export interface RuleContext {
   get<T>(compute: (ctx: RuleContext) => T): T;
 }
 
+/** How a document fact is compared from lint to lint: by identity, arrays element by element. */
+export type FactKey = string | number | boolean | null | readonly (string | number | boolean | null)[];
+
+const documentFacts = new WeakSet<object>();
+
+/**
+ * A fact of the whole document that a section-scoped rule reads besides its own section (the
+ * document's year, its dates, whether it follows the playbook's template, the text of its
+ * Challenges sections…): a named computation over the whole document, declared with `fact()`.
+ * A rule lists the facts it reads in `reads`; the engine recomputes the rule's findings in a
+ * section when the section's text or one of those facts changed, and reuses them otherwise.
+ * Read with `ctx.get(fact)`: in a rule run over some sections only, it still answers for the
+ * whole document.
+ */
+export interface DocumentFact<T = unknown> {
+  (ctx: RuleContext): T;
+  readonly factName: string;
+  /** The value as compared from lint to lint (see FactKey). */
+  keyOf(value: T): FactKey;
+}
+
+/**
+ * Declares a document fact. `compute` reads the whole document through `ctx` (and other facts
+ * through `ctx.get`). `keyOf` says what of its value findings depend on, as a FactKey (strings
+ * that stay the same objects from lint to lint compare cheaply); without it the value itself
+ * must be a FactKey.
+ */
+export function fact<T extends FactKey>(name: string, compute: (ctx: RuleContext) => T): DocumentFact<T>;
+export function fact<T>(name: string, compute: (ctx: RuleContext) => T, keyOf: (value: T) => FactKey): DocumentFact<T>;
+export function fact<T>(name: string, compute: (ctx: RuleContext) => T, keyOf: (value: T) => FactKey = (v) => v as FactKey): DocumentFact<T> {
+  const f = ((ctx: RuleContext) => compute(ctx)) as DocumentFact<T>;
+  Object.defineProperty(f, 'factName', { value: name });
+  Object.defineProperty(f, 'keyOf', { value: keyOf });
+  documentFacts.add(f);
+  return f;
+}
+
+/**
+ * The document's headings (levels and names) and how many come before the section: read by
+ * rules that look a section up by name or nesting (`## Next Steps` holds action items).
+ */
+export const OUTLINE: DocumentFact<null> = fact('outline', () => null);
+
+
 export interface Rule {
   meta: Omit<RuleMeta, 'docs' | 'url'>;
   /** Kinds the rule applies to; undefined = every partnership document (and opted-in markdown). */
   kinds?: Array<NonNullable<DocModel['kind']>>;
   /**
-   * Section-local: every finding lies inside one split section of the document (a stretch
-   * between column-0 ATX headings, see split.ts), and the findings in a section depend only on
-   * that section's text and on the document context — the configuration, today, the document
-   * kind and front matter, plus `key(ctx)` (a string, or strings compared one by one) and, with `outline`, the document's headings (their
-   * levels and names) and how many of them come before the section. A re-lint then reuses the
-   * findings of every section whose text and context did not change (lint.ts); the rule runs
-   * over a document made of the other sections only. Facts of the whole document a local rule
-   * needs (documentYear…) must be read through `ctx.get` and listed in lint.ts's DOCUMENT_FACTS.
+   * What the rule's findings depend on — the engine decides from this what to recompute:
+   * - `'document'` (the default): anything in the document. Re-run on every lint.
+   * - `'section'`: every finding lies inside one section of the document's split (a stretch
+   *   between column-0 ATX headings; a table or a list never spans two), and the findings in a
+   *   section depend only on that section's text, the configuration, today, the document's kind
+   *   and front matter, and the facts listed in `reads`. A re-lint reuses the findings of every
+   *   section whose text did not change, as long as those facts did not change either.
+   * A rule that reads more than it declares fails test/core/rule-scopes.test.ts.
    */
-  local?: { key?: (ctx: RuleContext) => string | readonly string[]; outline?: boolean };
+  scope?: 'section' | 'document';
+  /** Section-scoped rules: the document facts they read besides their section (see DocumentFact, OUTLINE). */
+  reads?: readonly DocumentFact[];
   check(ctx: RuleContext): void;
 }
 
-const documentFacts = new WeakSet<object>();
-
-/**
- * Marks a `ctx.get` computation as a fact of the whole document: when a section-local rule runs
- * over some sections only (see Rule.local), `ctx.get(fn)` still answers for the whole document.
- */
-export function documentFact<T extends (ctx: RuleContext) => unknown>(fn: T): T {
-  documentFacts.add(fn);
-  return fn;
-}
-
+/** Whether `fn` is a DocumentFact (answered for the whole document when a rule runs over some sections). */
 export function isDocumentFact(fn: object): boolean {
   return documentFacts.has(fn);
 }

@@ -28,7 +28,7 @@ import { findDate, parseDate, parseDuePhrase, type DueOptions } from '../dates.j
 import { enclosingHeadings } from '../document.js';
 import type { CellModel, DocModel, ListItemModel, Range, TableModel } from '../model.js';
 import { normalizeHeading } from '../model.js';
-import { documentFact, type RuleContext } from '../rule.js';
+import { fact, type RuleContext } from '../rule.js';
 import { documentYear, findField } from './fields.js';
 import { memoByString } from '../memo.js';
 import { isActionSectionName, type SectionEquivalents } from './equivalents.js';
@@ -186,7 +186,7 @@ const YEAR_QUARTER = /(\d{4})[ \t]?[-/]?[ \t]?[Qq]([1-4])(?!\d)/;
  * full date in the title (`# Partner sync — 2026-11-17`). The period: front matter `quarter:` /
  * `period:`, else the Quarter / Period / Reporting Period field (a quarter or a month).
  */
-export const documentDates = documentFact(function documentDates(ctx: RuleContext): DocumentDates {
+export const documentDates = fact('document dates', function documentDates(ctx: RuleContext): DocumentDates {
   const dateOrder = ctx.config.dateOrder;
   const fm = ctx.doc.frontMatter?.data ?? {};
   const day = (v: unknown): Date | null => {
@@ -230,13 +230,7 @@ export const documentDates = documentFact(function documentDates(ctx: RuleContex
   }
   const iso = (d: Date | null) => (d ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` : null);
   return { reference: iso(reference), from: iso(from) };
-});
-
-/** The context key of the action rules: everything of the whole document their findings depend on. */
-export function actionRulesKey(ctx: RuleContext): string[] {
-  const d = ctx.get(documentDates);
-  return [String(ctx.get(documentYear)), d.reference ?? '', d.from ?? ''];
-}
+}, (d) => [d.reference, d.from]);
 
 function isoToDate(iso: string | null): Date | undefined {
   if (!iso) return undefined;

@@ -2,7 +2,7 @@
  * Header fields: `**Label**: value`, `**Label:** value`, `- **Label**: value` and plain
  * `Label: value` lines in paragraphs (including paragraphs in list items and quotes).
  */
-import { documentFact, type RuleContext } from '../rule.js';
+import { fact, type RuleContext } from '../rule.js';
 import { perPart } from '../document.js';
 import type { ParagraphModel } from '../model.js';
 import { internText, memoByString } from '../memo.js';
@@ -213,7 +213,7 @@ function fieldIndex(ctx: RuleContext): Map<string, { first: Field; bold?: Field 
  * The document's year, for dates written without one: from the Quarter / Period / Date /
  * Report Date / Date Identified fields or front matter, else today's year.
  */
-export function documentYear(ctx: RuleContext): number {
+export const documentYear = fact('document year', function documentYear(ctx: RuleContext): number {
   const fm = ctx.doc.frontMatter?.data;
   const candidates: string[] = [];
   if (fm) for (const k of ['quarter', 'year', 'date']) if (fm[k] !== undefined) candidates.push(String(fm[k]));
@@ -226,5 +226,4 @@ export function documentYear(ctx: RuleContext): number {
     if (y) return Number(y[1]);
   }
   return ctx.today.getFullYear();
-}
-documentFact(documentYear);
+});

@@ -1,6 +1,6 @@
-import type { Rule, RuleContext } from '../rule.js';
+import { fact, OUTLINE, type Rule, type RuleContext } from '../rule.js';
 import { normalizeLabel } from '../model.js';
-import { analyzeActions } from '../analysis/actions.js';
+import { analyzeActions, documentDates } from '../analysis/actions.js';
 import { documentYear } from '../analysis/fields.js';
 import { lastAtOrBefore } from '../positions.js';
 import { isPhraseSlot, SLOT } from '../placeholders.js';
@@ -23,6 +23,9 @@ function reportedAsMissing(ctx: RuleContext): Array<{ start: number; end: number
   return out.sort((x, y) => x.start - y.start);
 }
 
+/** The document's link reference definitions (`[label]: url`), anywhere in it. */
+const linkDefinitions = fact('link definitions', (ctx) => ctx.doc.definitions);
+
 /**
  * Template placeholders left in: `[Name]`, `[Date]`, `Q[X] [Year]`, `$[Amount]` — square-bracket
  * text that is not a link, a reference with a definition, a footnote or a task checkbox — and
@@ -38,9 +41,10 @@ export const placeholderUnfilled: Rule = {
   },
   // Brackets that are references depend on the document's link definitions; which brackets are
   // action owners and due dates, on the sections (outline) and the document's year.
-  local: { outline: true, key: (ctx) => [ctx.doc.definitions.join('\n'), String(ctx.get(documentYear))] },
+  scope: 'section',
+  reads: [OUTLINE, linkDefinitions, documentYear, documentDates],
   check(ctx) {
-    const defined = new Set(ctx.doc.definitions);
+    const defined = new Set(ctx.get(linkDefinitions));
     const missing = reportedAsMissing(ctx);
     for (const b of ctx.doc.brackets) {
       const r = missing[lastAtOrBefore(missing.length, (i) => missing[i]!.start, b.start)];

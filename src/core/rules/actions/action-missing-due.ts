@@ -1,5 +1,6 @@
-import { actionRulesKey, addFieldSuggestion, analyzeActions } from '../../analysis/actions.js';
-import type { Rule } from '../../rule.js';
+import { addFieldSuggestion, analyzeActions, documentDates } from '../../analysis/actions.js';
+import { documentYear } from '../../analysis/fields.js';
+import { OUTLINE, type Rule } from '../../rule.js';
 
 /** An action item without a due date, or whose due date is a placeholder (spec §4). */
 export const actionMissingDue: Rule = {
@@ -9,7 +10,10 @@ export const actionMissingDue: Rule = {
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
-  local: { outline: true, key: actionRulesKey },
+  scope: 'section',
+  // Which list items are actions depends on the sections they are in (the outline); due dates
+  // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
+  reads: [OUTLINE, documentYear, documentDates],
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       if (!a.open) continue; // a finished item (`[x]`, a Done row) needs no due date any more

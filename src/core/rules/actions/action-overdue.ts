@@ -1,6 +1,7 @@
-import { actionRulesKey, analyzeActions } from '../../analysis/actions.js';
+import { analyzeActions, documentDates } from '../../analysis/actions.js';
+import { documentYear } from '../../analysis/fields.js';
 import { daysBetween } from '../../dates.js';
-import type { Rule } from '../../rule.js';
+import { OUTLINE, type Rule } from '../../rule.js';
 
 /** An open action item (not `[x]`) whose due date is before today (spec §4). */
 export const actionOverdue: Rule = {
@@ -10,7 +11,10 @@ export const actionOverdue: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  local: { outline: true, key: actionRulesKey },
+  scope: 'section',
+  // Which list items are actions depends on the sections they are in (the outline); due dates
+  // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
+  reads: [OUTLINE, documentYear, documentDates],
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       const due = a.due;

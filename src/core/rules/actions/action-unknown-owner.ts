@@ -1,6 +1,7 @@
 import { editDistance } from '../../text.js';
-import { actionRulesKey, analyzeActions } from '../../analysis/actions.js';
-import type { Rule } from '../../rule.js';
+import { analyzeActions, documentDates } from '../../analysis/actions.js';
+import { documentYear } from '../../analysis/fields.js';
+import { OUTLINE, type Rule } from '../../rule.js';
 
 /**
  * With a roster configured (`owners`), an action owner who is not on it (spec §5). Matching is
@@ -16,7 +17,10 @@ export const actionUnknownOwner: Rule = {
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
-  local: { outline: true, key: actionRulesKey },
+  scope: 'section',
+  // Which list items are actions depends on the sections they are in (the outline); due dates
+  // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
+  reads: [OUTLINE, documentYear, documentDates],
   check(ctx) {
     const roster = ctx.config.owners.filter((n) => norm(n) !== '');
     if (roster.length === 0) return;

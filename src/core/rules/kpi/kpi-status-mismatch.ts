@@ -17,7 +17,7 @@ export const kpiStatusMismatch: Rule = {
     defaultSeverity: 'warning',
     fixable: 'fix',
   },
-  local: {},
+  scope: 'section',
   check(ctx) {
     for (const t of ctx.get(analyzeKpi)) {
       for (const r of t.rows) {

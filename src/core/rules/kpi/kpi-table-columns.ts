@@ -1,6 +1,5 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
-import type { DocModel } from '../../model.js';
-import type { Rule } from '../../rule.js';
+import { fact, type Rule } from '../../rule.js';
 
 /**
  * Whether the document is written on the playbook's template (its title `Partnership QBR: …` /
@@ -8,9 +7,7 @@ import type { Rule } from '../../rule.js';
  * own format (a QBR found by a common title and its structure, or opted in by front matter) are
  * not asked for a Trend column: most real KPI tables have none (decision, kpi-table-columns.md).
  */
-function followsPlaybookTemplate(doc: DocModel): boolean {
-  return doc.detectedBy === 'playbook-title';
-}
+const followsPlaybookTemplate = fact('follows the playbook template', (ctx) => ctx.doc.detectedBy === 'playbook-title');
 
 /**
  * A KPI table (Metric + Target + Actual) without a Status and/or Trend column (spec §2).
@@ -27,12 +24,11 @@ export const kpiTableColumns: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  local: {
-    // Whether a Trend column is expected depends on the document's title (outside the section).
-    key: (ctx) => [followsPlaybookTemplate(ctx.doc) ? 'playbook' : 'own format'],
-  },
+  scope: 'section',
+  // Whether a Trend column is expected depends on the document's title (outside the section).
+  reads: [followsPlaybookTemplate],
   check(ctx) {
-    const trendExpected = followsPlaybookTemplate(ctx.doc);
+    const trendExpected = ctx.get(followsPlaybookTemplate);
     for (const t of ctx.get(analyzeKpi)) {
       const c = t.columns;
       const noStatus = c.status === null && (c.statusStandIn ?? null) === null;

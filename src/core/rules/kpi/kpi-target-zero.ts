@@ -9,7 +9,7 @@ export const kpiTargetZero: Rule = {
     defaultSeverity: 'info',
     fixable: false,
   },
-  local: {},
+  scope: 'section',
   check(ctx) {
     for (const t of ctx.get(analyzeKpi)) {
       for (const r of t.rows) {

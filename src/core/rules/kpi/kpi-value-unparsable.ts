@@ -9,7 +9,7 @@ export const kpiValueUnparsable: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  local: {},
+  scope: 'section',
   check(ctx) {
     for (const t of ctx.get(analyzeKpi)) {
       for (const r of t.rows) {
