@@ -113,6 +113,29 @@ print('markdownlint (default rules) re-lints the whole file on every edit, so it
 print();
 
 // ---------------------------------------------------------------------------------------------
+// 1b. A keystroke wherever it lands (issue #12): from 200 KB up, a one-character edit in any kind
+// of section re-lints in at most 1/20 of a first lint.
+const POSITION_SIZES = [['200 KB', 200_000, 15], ['1 MB', 1_000_000, 9]];
+print('### A keystroke by where it lands');
+print();
+print('Typing at the cursor in each kind of section of a generated QBR and status report (warm cache; median re-lint, and its share of a first lint of the same document).');
+print();
+print('| size | document | first lint ms | place | keystroke ms | keystroke / first (≤ 0.05) |');
+print('| --- | --- | ---: | --- | ---: | ---: |');
+for (const [label, bytes, n] of POSITION_SIZES) {
+  progress(`keystroke by position: ${label}, ${n} keystrokes per place (load ${load()})`);
+  const r = child('bench-keystroke.mjs', [bytes, n]);
+  for (const d of r.documents) {
+    for (const p of d.places) {
+      const ratio = p.ms / d.firstMs;
+      target(`keystroke in ${d.name} ${p.place} ≤ 1/20 of first lint at ${label}`, ratio <= 0.05, ratio.toFixed(3));
+      print(`| ${label} | ${d.name} | ${f(d.firstMs)} | ${p.place} | ${f(p.ms)} | ${ratio.toFixed(3)} ${mark(ratio <= 0.05)} |`);
+    }
+  }
+}
+print();
+
+// ---------------------------------------------------------------------------------------------
 // 2. Memory and linearity
 const memSizes = [['1 MB', 1_000_000], ...(quick ? [] : [['5 MB', 5_000_000]])];
 const mem = [];
