@@ -13,11 +13,11 @@ const docs = loadCorpus();
 const found = lintCorpus(docs);
 
 test('the corpus is as wide as issue #11 asks', () => {
-  assert.ok(docs.length >= 40, `expected at least 40 corpus documents, found ${docs.length}`);
+  assert.ok(docs.length >= 80, `expected at least 80 corpus documents, found ${docs.length}`);
   const folders = new Set(docs.map((d) => d.folder));
-  assert.ok(folders.size >= 12, `expected at least 12 style folders, found ${folders.size}: ${[...folders].join(', ')}`);
-  assert.ok(docs.filter((d) => d.expected.length === 0).length >= 8, 'expected at least 8 documents that must stay silent');
-  assert.ok(docs.filter((d) => d.expected.length > 0).length >= 15, 'expected at least 15 documents with seeded problems');
+  assert.ok(folders.size >= 16, `expected at least 16 style folders, found ${folders.size}: ${[...folders].join(', ')}`);
+  assert.ok(docs.filter((d) => d.expected.length === 0).length >= 35, 'expected at least 35 documents that must stay silent');
+  assert.ok(docs.filter((d) => d.expected.length > 0).length >= 40, 'expected at least 40 documents with seeded problems');
 });
 
 for (const d of docs) {
