@@ -10,10 +10,13 @@ import { applyFixes } from './fix.js';
 import { flatCopy } from './memo.js';
 import type { DocModel } from './model.js';
 import { LineIndex, lastAtOrBefore } from './positions.js';
-import { isDocumentFact, OUTLINE, type DocumentFact, type Report, type Rule, type RuleContext } from './rule.js';
+import { bothEdits, finding, runRule, toFinding } from './run.js';
+import { isDocumentFact, OUTLINE, type DocumentFact, type Rule, type RuleContext } from './rule.js';
 import { ruleList } from './rules/index.js';
 import { parseDirectives, suppressionFilter } from './suppress.js';
 import type { Config, Finding, LintOptions, LintResult, OffsetEdit, Severity, TextEdit } from './types.js';
+
+export { toFinding } from './run.js';
 
 export interface Analysis {
   doc: DocModel;
@@ -66,6 +69,11 @@ function ruleContext(
   return ctx;
 }
 
+/** The context a rule runs in: `ctx` with the runner's report (see run.ts). */
+function reportingTo(ctx: RuleContext): (report: RuleContext['report']) => RuleContext {
+  return (report) => ({ ...ctx, report, get: ctx.get });
+}
+
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const { doc, config, today, lines, ctx: base } = analyze(text, options);
   const parts = partsOf(doc)!;
@@ -95,7 +103,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const out = (f: Finding) => {
     if (!suppressed(f.ruleId, f.line)) findings.push(f);
   };
-  for (const e of enabled) if (!local.includes(e)) runRule(e.rule, e.severity, base, lines, out, intern);
+  for (const e of enabled) if (!local.includes(e)) runRule(e.rule, e.severity, reportingTo(base), lines, out, intern);
   if (local.length) {
     const common = JSON.stringify([config, doc.kind, doc.frontMatter?.data ?? null]);
     for (const group of groupsOf(local)) runLocalRules(group, common, parts, base, lines, today, out, intern);
@@ -103,24 +111,6 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   if (lines.text !== text) keepLoneCrEndings(text, findings);
   return { kind: doc.kind, findings };
-}
-
-/** Runs one rule over `ctx`, passing each finding to `out`; a crashing rule becomes a finding. Returns false when it crashed. */
-function runRule(rule: Rule, severity: Severity, ctx: RuleContext, lines: LineIndex, out: (f: Finding) => void, intern?: (s: string) => string): boolean {
-  const report = (r: Report) => {
-    // Like eslint: a rule may only emit what its metadata declares.
-    if (r.fix && rule.meta.fixable !== 'fix') throw new Error(`rule ${rule.meta.id} emitted a fix but is not declared fixable`);
-    if (r.suggestions && rule.meta.fixable === false) throw new Error(`rule ${rule.meta.id} emitted suggestions but declares none`);
-    out(toFinding(rule.meta.id, severity, r, lines, intern));
-  };
-  try {
-    rule.check({ ...ctx, report, get: ctx.get });
-    return true;
-  } catch (err) {
-    // A crashing rule becomes a finding, never a crash of the whole run.
-    out(toFinding(rule.meta.id, 'error', { start: 0, end: 0, message: `Internal error in rule ${rule.meta.id}: ${(err as Error)?.message ?? String(err)}` }, lines));
-    return false;
-  }
 }
 
 // ─── Per-section findings of the section-local rules ────────────────────────────────────────
@@ -222,7 +212,7 @@ function runLocalRules(
   const lists = stale.map((): Finding[] | null => null);
   const uncacheable = new Set<number>();
   for (const { rule, severity } of group.rules) {
-    const ok = runRule(rule, severity, ctx, lines, (f) => {
+    const ok = runRule(rule, severity, reportingTo(ctx), lines, (f) => {
       // Kept with the section across lints: no slice of this version of the document (a first
       // lint's sections all share its text anyway; see memo.ts).
       if (!whole) f = detached(f);
@@ -361,51 +351,6 @@ function keepLoneCrEndings(text: string, findings: Finding[]): void {
   }
 }
 
-// Positions through line()/column() rather than position(): no temporary objects for the
-// ~50,000 findings (and their edits) of a dense 5 MB document, on every keystroke.
-/** An edit in both coordinates (one object, in both `edits` and `offsetEdits` of a fix). */
-type BothEdit = TextEdit & OffsetEdit;
-
-function toEdit(e: OffsetEdit, lines: LineIndex, intern: (s: string) => string): BothEdit {
-  const line = lines.line(e.start);
-  const endLine = lines.line(e.end);
-  return { line, column: lines.column(e.start, line), endLine, endColumn: lines.column(e.end, endLine), text: intern(e.text), start: e.start, end: e.end };
-}
-
-/** A fix's edits: one array of edits in both coordinates, as `edits` and as `offsetEdits`. */
-function bothEdits(edits: BothEdit[]): { edits: TextEdit[]; offsetEdits: OffsetEdit[] } {
-  return { edits, offsetEdits: edits };
-}
-
-
-/** Offsets → a Finding (shared with the workspace rules). */
-export function toFinding(ruleId: string, severity: Severity, r: Report, lines: LineIndex, intern: (s: string) => string = (s) => s): Finding {
-  const line = lines.line(r.start);
-  const endLine = lines.line(r.end);
-  const edits = (es: OffsetEdit[]) => bothEdits(es.map((e) => toEdit(e, lines, intern)));
-  const fix = r.fix && r.fix.length ? edits(r.fix) : undefined;
-  const suggestions = r.suggestions?.length ? r.suggestions.map((sg) => ({ title: intern(sg.title), ...edits(sg.edits) })) : undefined;
-  return finding(ruleId, severity, intern(r.message), line, lines.column(r.start, line), endLine, lines.column(r.end, endLine), r.start, r.end, fix, suggestions, r.data);
-}
-
-/**
- * A Finding with all its properties written in one object literal: properties added to an object
- * after its creation live in a separate array (tens of thousands of them in a dense document).
- */
-function finding(
-  ruleId: string, severity: Severity, message: string, line: number, column: number, endLine: number, endColumn: number, startOffset: number, endOffset: number,
-  fix: Finding['fix'], suggestions: Finding['suggestions'], data: Finding['data'],
-): Finding {
-  if (!suggestions) {
-    if (fix && data) return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, fix, data };
-    if (fix) return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, fix };
-    if (data) return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, data };
-    return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset };
-  }
-  if (data) return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, ...(fix ? { fix } : {}), suggestions, data };
-  return { ruleId, severity, message, line, column, endLine, endColumn, startOffset, endOffset, ...(fix ? { fix } : {}), suggestions };
-}
-
 /**
  * Applies every safe fix, re-linting until nothing fixable is left (fixes that overlap — e.g.
  * two cells of one re-padded table — land in successive passes). At most `maxPasses` passes.
@@ -455,7 +400,7 @@ export function scopeViolations(text: string, options: LintOptions = {}, rules: 
     const severity = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === 'off' || (rule.kinds && !(doc.kind && rule.kinds.includes(doc.kind)))) continue;
     const all: Finding[] = [];
-    runRule(rule, severity, ruleContext(doc, config, today, lines), lines, (f) => all.push(f));
+    runRule(rule, severity, reportingTo(ruleContext(doc, config, today, lines)), lines, (f) => all.push(f));
     const declared = new Set<object>(rule.reads ?? []);
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
@@ -469,7 +414,7 @@ export function scopeViolations(text: string, options: LintOptions = {}, rules: 
       const whole = ruleContext(doc, config, today, lines);
       const ctx = ruleContext(sub, config, today, lines, whole, (fn) => declared.has(fn));
       const alone: string[] = [];
-      runRule(rule, severity, ctx, lines, (f) => alone.push(show(f)));
+      runRule(rule, severity, reportingTo(ctx), lines, (f) => alone.push(show(f)));
       alone.sort();
       if (alone.join('\n') !== inWholeDocument.join('\n')) {
         out.push({ ruleId: rule.meta.id, section: text.slice(p.start, text.indexOf('\n', p.start) === -1 ? p.end : Math.min(p.end, text.indexOf('\n', p.start))), line: lines.line(p.start), inWholeDocument, alone });

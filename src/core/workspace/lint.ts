@@ -4,7 +4,8 @@
  * each document's configuration and its suppression comments.
  */
 import { DEFAULT_CONFIG, mergeConfig } from '../config.js';
-import { analyze, toFinding, type Analysis } from '../lint.js';
+import { analyze, type Analysis } from '../lint.js';
+import { runRule } from '../run.js';
 import type { Report } from '../rule.js';
 import { parseDirectives, suppressionFilter } from '../suppress.js';
 import type { Finding, LintOptions, PartialConfig, Severity } from '../types.js';
@@ -63,30 +64,21 @@ export function lintWorkspace(
     const qbrs = partnerQbrs(index, doc.partnerKey).map((d) => (d.path === doc!.path ? doc! : d));
     for (const rule of enabled) {
       const severity = (config.rules[rule.meta.id] ?? rule.meta.defaultSeverity) as Severity;
-      const report = (r: Report) => {
-        if (r.fix && rule.meta.fixable !== 'fix') throw new Error(`rule ${rule.meta.id} emitted a fix but is not declared fixable`);
+      const out = (f: Finding) => {
         const { lines, ctx } = getAnalysis();
-        const f = toFinding(rule.meta.id, severity, r, lines);
-        const suppressed = suppressionFilter(ctx.get(directivesOf), lines);
-        if (!suppressed(f.ruleId, f.line)) findings.push(f);
+        if (!suppressionFilter(ctx.get(directivesOf), lines)(f.ruleId, f.line)) findings.push(f);
       };
-      const ctx: WorkspaceRuleContext = {
-        doc,
+      const withReport = (report: WorkspaceRuleContext['report']): WorkspaceRuleContext => ({
+        doc: doc!,
         text,
         index,
         config,
         qbrs,
-        previous: previousQbr(index, doc),
+        previous: previousQbr(index, doc!),
         analysis: getAnalysis,
         report,
-      };
-      try {
-        rule.check(ctx);
-      } catch (err) {
-        findings.push(
-          toFinding(rule.meta.id, 'error', { start: 0, end: 0, message: `Internal error in rule ${rule.meta.id}: ${(err as Error)?.message ?? String(err)}` }, getAnalysis().lines),
-        );
-      }
+      });
+      runRule(rule, severity, withReport, () => getAnalysis().lines, out);
     }
     findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
     byPath.set(entry.path, findings);
