@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { rules, DOCS_BASE } from '../../src/core/index.js';
 
 // Every rule id the spec names (shared/spec/domain.md §2–§7), plus kpi-target-zero (the spec's
@@ -45,4 +46,29 @@ test('every rule has a description, a kebab-case id and a docs page that names i
     const page = readFileSync(r.docs, 'utf8');
     assert.ok(page.includes(r.id), `${r.docs} does not name ${r.id}`);
   }
+});
+
+// Issue #12: rules know nothing of caching. A rule reads the model, the analyses (through
+// ctx.get) and the facts it declares; the engine decides what to reuse.
+test('no rule imports the cache, memo or document-splitting code, or keeps a cache of its own', () => {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const n of readdirSync(dir)) {
+      const p = join(dir, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (n.endsWith('.ts')) files.push(p);
+    }
+  };
+  walk('src/core/rules');
+  walk('src/core/workspace/rules');
+  assert.ok(files.length >= 27, `only ${files.length} rule files found`);
+  const problems: string[] = [];
+  for (const f of files) {
+    const src = readFileSync(f, 'utf8');
+    for (const m of src.matchAll(/from '([^']+)'/g)) {
+      if (/\/(?:cache|memo|document|split|parse)\.js$/.test(m[1]!)) problems.push(`${f} imports ${m[1]}`);
+    }
+    if (/^(?:const|let) \w+ = (?:new (?:Weak)?Map|memoByString)/m.test(src)) problems.push(`${f} keeps a module-level cache`);
+  }
+  assert.deepEqual(problems, []);
 });

@@ -592,6 +592,8 @@ export interface StatusProblem {
   message: string;
   /** The canonical cell text, keeping any text after the closing parenthesis. */
   fixText: string;
+  /** What a finding carries for tools (SARIF, the hover): the row's values as read. */
+  data?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -604,7 +606,23 @@ export function statusProblem(r: KpiRow): StatusProblem | null {
   let byValues = statusProblems.get(r.vocab);
   if (!byValues) statusProblems.set(r.vocab, (byValues = new WeakMap()));
   let p = byValues.get(r.values);
-  if (p === undefined) byValues.set(r.values, (p = statusProblemOf(r)));
+  if (p === undefined) {
+    p = statusProblemOf(r);
+    if (p) p.data = {
+      metric: r.metric,
+      target: r.target.state === 'value' ? r.target.value.raw : null,
+      actual: r.actual.state === 'value' ? r.actual.value.raw : null,
+      direction: r.direction,
+      attainment: r.attainment,
+      exactAttainment: r.exactAttainment,
+      computed: r.computed,
+      twoValued: r.vocab.twoValued,
+      stated: r.stated?.rag ?? null,
+      statedPercent: r.stated?.percent ?? null,
+      expected: p.fixText,
+    };
+    byValues.set(r.values, p);
+  }
   return p;
 }
 const statusProblems = new WeakMap<TableVocab, WeakMap<object, StatusProblem | null>>();

@@ -12,6 +12,7 @@ import { scaffold, type TemplateKind } from '../templates.js';
 import type { DocKind } from '../types.js';
 import { keyNamesAny, sectionKey, sectionKeyOfNorm, sectionKeysFor, type SectionEquivalents } from './equivalents.js';
 import { daysBetween, findDate, parseDate, type DateOptions } from '../dates.js';
+import { splitSections } from '../split.js';
 import { documentYear, extractFields, type Field } from './fields.js';
 
 /** Required sections per kind, in template order (spec §5): defined with the equivalents. */
@@ -336,4 +337,12 @@ function computeRenewalDates(ctx: RuleContext): RenewalDate[] {
     out.push({ field, iso: d.iso, days: daysBetween(ctx.today, d.date) });
   }
   return out;
+}
+
+/**
+ * Whether the split of `text` starts a section at `at`: every block (fenced code, an HTML
+ * comment or block) is closed there, so a heading written at `at` is a heading.
+ */
+export function startsSectionAt(text: string, at: number): boolean {
+  return splitSections(text).sections.some((s) => s.start === at);
 }

@@ -10,10 +10,10 @@ import {
   templateSkeletons,
   type OutlineEntry,
   type SectionScope,
+  startsSectionAt,
 } from '../../analysis/sections.js';
 import type { DocModel } from '../../model.js';
 import type { Rule, RuleContext } from '../../rule.js';
-import { splitSections } from '../../split.js';
 
 const KIND_NAME = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue' } as const;
 
@@ -90,7 +90,7 @@ function endTakesHeading(ctx: RuleContext): boolean {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const probe = text + insertion(text, text.length, '## x', true, eol);
   const at = probe.length - `## x${eol}`.length;
-  return splitSections(probe).sections.some((s) => s.start === at);
+  return startsSectionAt(probe, at);
 }
 
 function insertionPoint(doc: DocModel, scope: SectionScope, present: Array<OutlineEntry | undefined>, i: number, depth: number): number {

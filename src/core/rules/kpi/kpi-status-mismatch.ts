@@ -8,8 +8,6 @@ import { cellReplacementEdits } from '../../table.js';
  * measured, is reported too. The fix writes the canonical cell, keeping any text after the
  * closing parenthesis and the table's padding.
  */
-const dataOf = new WeakMap<object, Record<string, unknown>>();
-
 export const kpiStatusMismatch: Rule = {
   meta: {
     id: 'kpi-status-mismatch',
@@ -24,21 +22,7 @@ export const kpiStatusMismatch: Rule = {
         const problem = statusProblem(r);
         if (!problem) continue;
         const cell = r.statusCell;
-        // Like the problem, a function of the row's values and its table's vocabulary: one object for all rows that say the same.
-        let data = dataOf.get(problem);
-        if (!data) dataOf.set(problem, (data = {
-          metric: r.metric,
-          target: r.target.state === 'value' ? r.target.value.raw : null,
-          actual: r.actual.state === 'value' ? r.actual.value.raw : null,
-          direction: r.direction,
-          attainment: r.attainment,
-          exactAttainment: r.exactAttainment,
-          computed: r.computed,
-          twoValued: r.vocab.twoValued,
-          stated: r.stated?.rag ?? null,
-          statedPercent: r.stated?.percent ?? null,
-          expected: problem.fixText,
-        }));
+        const data = problem.data;
         if (!cell) {
           // The row has fewer cells than the header: nothing to rewrite in place.
           ctx.report({ start: r.end, end: r.end, message: problem.message, data });
