@@ -81,11 +81,6 @@ const NOT_A_DOCUMENT = /\b(?:how to|how-to|how we|guide|guidelines|handbook|manu
 
 type DetectDoc = Pick<DocModel, 'frontMatter' | 'headings' | 'tables' | 'paragraphs' | 'text' | 'code'>;
 
-/** The kind of a partnership document, or null (see detect). */
-export function detectKind(doc: DetectDoc, extra?: SectionEquivalents): DocKind | null {
-  return detect(doc, extra)?.kind ?? null;
-}
-
 /** The kind of a partnership document and how it was detected, or null when it is not one. */
 export function detect(doc: DetectDoc, extra?: SectionEquivalents): Detection | null {
   const explicit = doc.frontMatter?.data['partnership-doc'];

@@ -240,7 +240,7 @@ function compile(events: Event[], text: string, model: SectionModel): void {
     return f;
   };
   /** from-markdown's buffer(): a fragment that collects text outside the tree. */
-  const openFragment = (token: Token, visible: boolean, collect: boolean): void => {
+  const openFragment = (visible: boolean, collect: boolean): void => {
     const f = frame('fragment', top);
     f.visible = visible && top.visible;
     f.collect = collect;
@@ -393,24 +393,24 @@ function compile(events: Event[], text: string, model: SectionModel): void {
         case 'codeText': {
           const f = openNode('inlineCode', token);
           if (f.visible) model.code.push({ start: token.start.offset, end: token.end.offset });
-          openFragment(token, false, f.collect);
+          openFragment(false, f.collect);
           break;
         }
         case 'htmlFlow':
         case 'htmlText':
           openNode('html', token);
-          openFragment(token, false, true);
+          openFragment(false, true);
           break;
         case 'label':
           // A link's label becomes its children; an image's is its alt text.
-          openFragment(token, top.type === 'link', top.collect);
+          openFragment(top.type === 'link', top.collect);
           break;
         case 'definitionLabelString':
         case 'gfmFootnoteDefinitionLabelString':
-          openFragment(token, false, true);
+          openFragment(false, true);
           break;
         default:
-          if (HIDDEN_STRINGS.has(type)) openFragment(token, false, false);
+          if (HIDDEN_STRINGS.has(type)) openFragment(false, false);
           break;
       }
       continue;

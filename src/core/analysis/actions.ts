@@ -35,15 +35,6 @@ import { isActionSectionName, type SectionEquivalents } from './equivalents.js';
 import { cellReplacementEdits } from '../table.js';
 import { startOfMonth, startOfQuarter } from 'date-fns';
 
-/** Normalised headings (see normalizeHeading) whose top-level list items are action items. */
-export const ACTION_SECTIONS: readonly string[] = [
-  'next steps',
-  'action plan',
-  'action items',
-  'action item',
-  'challenges and actions',
-];
-
 /**
  * Whether a normalised heading names an action section. A leading section number is ignored
  * (`## 8. Next Steps`), as section-missing does (sectionKey).

@@ -10,13 +10,11 @@ import type { CellModel, RowModel, TableModel } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import type { Thresholds } from '../types.js';
 import {
-  attainment as attainmentOf,
   badgeFor,
   canonicalStatus,
   directionOf,
   displayPercent,
   exactAttainment,
-  formatNumber,
   healthBand,
   parseKpiValue,
   parseStatusCell,
@@ -138,7 +136,7 @@ export interface KpiTable {
 // ---------------------------------------------------------------------------------------------
 // Header matching: kpi-columns.ts (which tables are KPI tables and which column is which).
 
-export { kpiColumns, periodOf, type ColumnHow, type KpiColumnNames, type KpiColumns } from './kpi-columns.js';
+export { periodOf, type ColumnHow } from './kpi-columns.js';
 
 // ---------------------------------------------------------------------------------------------
 // Rows
@@ -681,9 +679,4 @@ export function trendIssue(r: KpiRow, thresholds: Thresholds): TrendProblem | nu
   const tail = paren >= 0 ? ` ${cellText.slice(paren)}` : '';
   const suggestion = head === null ? null : head + tail;
   return { message, suggestion: suggestion === cellText ? null : suggestion };
-}
-
-/** A percentage as the hover shows it (`90%`, `—` for null). Used by src/vscode/hover.ts. */
-export function pct(n: number | null): string {
-  return n === null ? '—' : `${formatNumber(n)}%`;
 }

@@ -21,7 +21,7 @@ export type OutlineEntry = DocModel['outline'][number];
 
 // Heading name for matching: spec §1 normalisation (case, emphasis, emoji, trailing
 // parenthetical, `&` = and) plus a leading section number (`2. Key Wins`, `2) Key Wins`).
-export { sectionKey, sectionKeyOfNorm, sectionKeysFor, SECTION_EQUIVALENTS, type SectionEquivalents } from './equivalents.js';
+export { sectionKey } from './equivalents.js';
 
 /**
  * A scope in which sections are looked up: the whole document (its title is the first H1, or

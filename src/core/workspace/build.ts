@@ -194,5 +194,3 @@ export function previousQbr(index: WorkspaceIndex, doc: IndexedDoc): IndexedDoc 
   }
   return best;
 }
-
-export { isoDate };

@@ -7,11 +7,6 @@ export function makePeriod(year: number, quarter: number): Period {
   return { year, quarter: q, ordinal: year * 4 + (q - 1), label: `Q${q} ${year}` };
 }
 
-/** The period of an ordinal (`year * 4 + quarter - 1`). */
-export function periodOfOrdinal(ordinal: number): Period {
-  return makePeriod(Math.floor(ordinal / 4), (ordinal % 4) + 1);
-}
-
 export function metricKey(metric: string): string {
   return normaliseMetricName(metric).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
 }
