@@ -563,9 +563,10 @@ export function healthBand(score: number, thresholds: { healthGreen: number; hea
   return 'red';
 }
 
-const RAG_WORD: Record<Rag, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
-const STATUS_EMOJI: Record<Rag, string> = { green: '✅', yellow: '\u26A0\uFE0F', red: '🔴' };
-const BADGE_EMOJI: Record<Rag, string> = { green: '🟢', yellow: '🟡', red: '🔴' };
+/** Each colour's word, emoji in a Status cell (`✅ Green`) and emoji in a health badge (`🟢 Green`): the one table of them. */
+export const RAG_WORD: Readonly<Record<Rag, string>> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
+export const STATUS_EMOJI: Readonly<Record<Rag, string>> = { green: '✅', yellow: '\u26A0\uFE0F', red: '🔴' };
+export const BADGE_EMOJI: Readonly<Record<Rag, string>> = { green: '🟢', yellow: '🟡', red: '🔴' };
 
 /** The canonical Status cell a fix writes: `✅ Green (124% of target)`. */
 export function canonicalStatus(rag: Rag, att: number): string {
@@ -856,7 +857,8 @@ function firstSignedPercent(text: string): number | null {
   return null;
 }
 
-const ARROW_OF: Record<TrendWord, TrendArrow> = { improving: 'up', stable: 'flat', declining: 'down' };
+/** The arrow that goes with each trend word. */
+export const ARROW_OF: Readonly<Record<TrendWord, TrendArrow>> = { improving: 'up', stable: 'flat', declining: 'down' };
 const WORD_OF: Record<TrendArrow, TrendWord> = { up: 'improving', flat: 'stable', down: 'declining' };
 const ARROW_GLYPH: Record<TrendArrow, string> = { up: '↗\uFE0F', flat: '→', down: '↘\uFE0F' };
 const WORD_TEXT: Record<TrendWord, string> = { improving: 'Improving', stable: 'Stable', declining: 'Declining' };

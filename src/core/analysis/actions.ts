@@ -24,7 +24,7 @@
  *   owner (spec §4: any task-list item is an action item).
  * - Code (inline and fenced) and HTML comments inside an item are ignored.
  */
-import { findDate, parseDate, parseDuePhrase, type DueOptions } from '../dates.js';
+import { dateOfIso, findDate, parseDate, parseDuePhrase, type DueOptions } from '../dates.js';
 import { enclosingHeadings } from '../document.js';
 import type { CellModel, DocModel, ListItemModel, Range, TableModel } from '../model.js';
 import { normalizeHeading } from '../model.js';
@@ -230,9 +230,7 @@ export function actionRulesKey(ctx: RuleContext): string[] {
 }
 
 function isoToDate(iso: string | null): Date | undefined {
-  if (!iso) return undefined;
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  return iso ? dateOfIso(iso) : undefined;
 }
 
 function dueOptions(ctx: RuleContext): DueOptions {

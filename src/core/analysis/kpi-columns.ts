@@ -48,7 +48,8 @@ export interface CellReaders {
 
 const defaultReaders: CellReaders = { value: parseKpiValue };
 const readStatus = memoByString(parseStatusCell);
-const readTrend = memoByString(parseTrendCell);
+/** parseTrendCell, memoised (shared with the KPI analysis). */
+export const readTrend = memoByString(parseTrendCell);
 
 // ---------------------------------------------------------------------------------------------
 // Names

@@ -18,7 +18,7 @@ import {
   healthBand,
   parseKpiValue,
   parseStatusCell,
-  parseTrendCell,
+  ragWord,
   roundHalfUp,
   sameKind,
   statedPercentAgrees,
@@ -38,7 +38,7 @@ import {
 } from '../values.js';
 import { extractFields, type Field } from './fields.js';
 import { flatCopy, memoByString } from '../memo.js';
-import { kpiColumns, type KpiColumns } from './kpi-columns.js';
+import { kpiColumns, readTrend, type KpiColumns } from './kpi-columns.js';
 import { isWholeSlot } from '../placeholders.js';
 
 // Cell parsers are pure functions of the cell text: memoised across lints (see memo.ts).
@@ -59,7 +59,6 @@ function statusReader(vocabulary: StatusVocabulary): (text: string) => ParsedSta
   }
   return read;
 }
-const readTrend = memoByString(parseTrendCell);
 
 export interface KpiRow {
   /** Index of the row in `table.rows`. */
@@ -369,7 +368,7 @@ function tableVocab(values: readonly RowValues[], texts: readonly string[]): Tab
   const description = twoValued
     ? `met / not met (${[forms.green, forms.red].filter((f) => f !== undefined).join(', ')})`
     : forms.green || forms.yellow || forms.red
-      ? (['green', 'yellow', 'red'] as const).map((r) => forms[r] ?? ragName(r)).join(' / ')
+      ? (['green', 'yellow', 'red'] as const).map((r) => forms[r] ?? ragWord(r)).join(' / ')
       : 'Green / Yellow / Red';
   const key = `${twoValued}\n${forms.green ?? ''}\n${forms.yellow ?? ''}\n${forms.red ?? ''}`;
   let v = vocabs.get(key);
@@ -378,10 +377,6 @@ function tableVocab(values: readonly RowValues[], texts: readonly string[]): Tab
     vocabs.set(key, (v = { twoValued, forms, description }));
   }
   return v;
-}
-
-function ragName(r: Rag): string {
-  return r === 'green' ? 'Green' : r === 'yellow' ? 'Yellow' : 'Red';
 }
 
 /**

@@ -13,6 +13,7 @@ import type { DocKind } from '../types.js';
 import { keyNamesAny, sectionKey, sectionKeyOfNorm, sectionKeysFor, type SectionEquivalents } from './equivalents.js';
 import { daysBetween, findDate, parseDate, type DateOptions } from '../dates.js';
 import { documentYear, extractFields, type Field } from './fields.js';
+import { trimEndChars } from '../text.js';
 
 /** Required sections per kind, in template order (spec §5): defined with the equivalents. */
 export { REQUIRED_SECTIONS } from './equivalents.js';
@@ -193,13 +194,6 @@ export function templateKind(kind: DocKind | null): TemplateKind | null {
 // ---------------------------------------------------------------------------------------------
 // Section content
 
-/** `s` without trailing characters from `chars` (a loop: `/[…]+$/` is quadratic on long runs). */
-export function trimEnd(s: string, chars: string): string {
-  let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1]!)) end--;
-  return s.slice(0, end);
-}
-
 /** Values that say "nothing here yet". */
 const EMPTY_WORDS = new Set(['tbd', 'tba', 'n/a', 'na', 'none', 'pending', 'todo', 'to do', '-', '—', '–', '...', '…']);
 
@@ -228,7 +222,7 @@ export function hasRealContent(ctx: RuleContext, start: number, end: number): bo
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
-  words = trimEnd(words, '.:;,');
+  words = trimEndChars(words, '.:;,', false);
   if (!/[\p{L}\p{N}]/u.test(words)) return false;
   return !EMPTY_WORDS.has(words);
 }
@@ -266,7 +260,7 @@ export function readEnum(raw: string, allowed: readonly string[]): EnumRead {
   if (WHOLE_PLACEHOLDER.test(trimmed.replace(MARKUP, '').trim())) return { state: 'placeholder' };
   const note = NOTE_START.exec(trimmed);
   let head = note ? trimmed.slice(0, note.index) : trimmed;
-  head = trimEnd(head, ' \t.!');
+  head = trimEndChars(head, ' \t.!', false);
   const end = raw.indexOf(trimmed) + head.length;
   const norm = (s: string) => s.replace(MARKUP, '').replace(EMOJI, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   const pieces = head.split(/[,;/|]/).map(norm).filter((p) => p !== '');
@@ -278,8 +272,6 @@ export function readEnum(raw: string, allowed: readonly string[]): EnumRead {
   if (all.length > 1) return { state: 'several', values: all, end };
   return { state: 'value', value: first, end };
 }
-
-export { editDistance } from '../text.js';
 
 /** Values that mean "no date yet" in a header date field. */
 const NO_DATE = new Set(['', 'tbd', 'tba', 'n/a', 'na', 'none', 'unknown', 'pending', '-', '—', '–', '?']);
@@ -298,7 +290,7 @@ export type HeaderDate =
 export function readHeaderDate(raw: string, opts: DateOptions): HeaderDate {
   const v = raw.replace(MARKUP, '').trim();
   if (WHOLE_PLACEHOLDER.test(v)) return { state: 'placeholder' };
-  if (NO_DATE.has(trimEnd(v.toLowerCase(), '.'))) return { state: 'none' };
+  if (NO_DATE.has(trimEndChars(v.toLowerCase(), '.', false))) return { state: 'none' };
   const p = parseDate(v, opts);
   if (p.ok) return { state: 'date', date: p.date, iso: p.iso };
   const f = findDate(v, opts);
