@@ -75,7 +75,7 @@ const UNIT_ALIASES: Record<string, string> = {
 };
 
 /** Lowercase, strip a plural 's' (not from words ending in 'ss'), apply a few aliases. */
-export function normaliseUnit(word: string): string {
+export function normalizeUnit(word: string): string {
   let w = word.toLowerCase();
   const alias = own(UNIT_ALIASES, w);
   if (alias) return alias;
@@ -187,7 +187,7 @@ export function parseKpiValue(cellText: string): ParsedCell {
   let per: string | undefined;
   const perMatch = PER_RE.exec(rest);
   if (perMatch) {
-    per = own(PERIODS, normaliseUnit(perMatch[1]!));
+    per = own(PERIODS, normalizeUnit(perMatch[1]!));
     if (per) rest = rest.slice(0, perMatch.index).trim();
   }
   // `15% adoption`, `15 % of accounts`: a percentage qualified by words is a percentage.
@@ -223,7 +223,7 @@ export function parseKpiValue(cellText: string): ParsedCell {
   // after a currency amount they qualify it (`$1.2M ARR`).
   const words = rest.split(/\s+/);
   if (!words.every((w) => WORD_RE.test(w))) return unparsable;
-  const last = normaliseUnit(words[words.length - 1]!);
+  const last = normalizeUnit(words[words.length - 1]!);
   if (last === '%' && words.length === 1) {
     if (exponent || currency) return unparsable;
     return { state: 'value', value: { ...base, kind: 'percent' } };
@@ -383,9 +383,9 @@ const TIME_BETWEEN = new Set(['between']);
 const TIME_NOT_DURATION = new Set(['on', 'real', 'first', 'full', 'part']);
 
 /** Metric-name normalisation for config lookups: markup stripped, trimmed, lowercase, one space. */
-export const normaliseMetricName = memoByString(normaliseMetricNameUncached, 20_000);
+export const normalizeMetricName = memoByString(normalizeMetricNameUncached, 20_000);
 
-function normaliseMetricNameUncached(name: string): string {
+function normalizeMetricNameUncached(name: string): string {
   return stripInlineMarkup(name).replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -432,9 +432,9 @@ export function directionOf(
   configured: DirectionWords = {},
   actual?: KpiValue,
 ): { direction: Direction; reason: 'config' | 'config-word' | 'comparator' | 'keyword' | 'default'; keyword?: string } {
-  const key = normaliseMetricName(metricName);
+  const key = normalizeMetricName(metricName);
   for (const [name, cfg] of Object.entries(metricsConfig)) {
-    if (cfg.direction && normaliseMetricName(name) === key) return { direction: cfg.direction, reason: 'config' };
+    if (cfg.direction && normalizeMetricName(name) === key) return { direction: cfg.direction, reason: 'config' };
   }
   const c = target?.comparator;
   if (c === '<' || c === '<=') return { direction: 'lower', reason: 'comparator' };

@@ -1,5 +1,5 @@
 /** Small shared helpers of the workspace index (no imports of the engine: no cycles). */
-import { normaliseMetricName } from '../values.js';
+import { normalizeMetricName } from '../values.js';
 import type { Period } from './types.js';
 
 export function makePeriod(year: number, quarter: number): Period {
@@ -8,7 +8,7 @@ export function makePeriod(year: number, quarter: number): Period {
 }
 
 export function metricKey(metric: string): string {
-  return normaliseMetricName(metric).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+  return normalizeMetricName(metric).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
 }
 
 /** Whether two actuals can be compared (same class; a bare number matches a unit word). */
