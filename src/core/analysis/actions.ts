@@ -114,7 +114,7 @@ export function analyzeActions(ctx: RuleContext): ActionItem[] {
   const { doc } = ctx;
   const items = doc.listItems;
   const isAction = new Array<boolean>(items.length).fill(false);
-  const opts = dueOptions(ctx);
+  const opts = ctx.get(dueOptions);
   const out: ActionItem[] = [];
   const ignored = [...doc.code, ...doc.comments].sort((a, b) => a.start - b.start);
   const listStart = new Array<number>(items.length).fill(-1);

@@ -314,13 +314,10 @@ export interface RenewalDate {
   days: number;
 }
 
+/** Read with `ctx.get(renewalDates)` (once per lint). */
 export function renewalDates(ctx: RuleContext): RenewalDate[] {
-  return ctx.get(computeRenewalDates);
-}
-
-function computeRenewalDates(ctx: RuleContext): RenewalDate[] {
   const out: RenewalDate[] = [];
-  const opts = { dateOrder: ctx.config.dateOrder, defaultYear: documentYear(ctx) };
+  const opts = { dateOrder: ctx.config.dateOrder, defaultYear: ctx.get(documentYear) };
   for (const field of ctx.get(extractFields)) {
     if (!RENEWAL_KEYS.includes(field.key)) continue;
     const d = readHeaderDate(field.value, opts);

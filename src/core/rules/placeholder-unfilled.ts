@@ -41,7 +41,7 @@ export const placeholderUnfilled: Rule = {
   local: { outline: true, key: (ctx) => [ctx.doc.definitions.join('\n'), String(ctx.get(documentYear))] },
   check(ctx) {
     const defined = new Set(ctx.doc.definitions);
-    const missing = reportedAsMissing(ctx);
+    const missing = ctx.get(reportedAsMissing);
     for (const b of ctx.doc.brackets) {
       const r = missing[lastAtOrBefore(missing.length, (i) => missing[i]!.start, b.start)];
       if (r && b.end <= r.end) continue;
@@ -55,7 +55,7 @@ export const placeholderUnfilled: Rule = {
         message: `Unfilled template placeholder “[${b.label}]”; expected the actual value.`,
       });
     }
-    for (const m of slots(ctx)) {
+    for (const m of ctx.get(slots)) {
       const r = missing[lastAtOrBefore(missing.length, (i) => missing[i]!.start, m.start)];
       if (r && m.end <= r.end) continue;
       ctx.report({ start: m.start, end: m.end, message: `Unfilled template placeholder “${m.text}”; expected the actual value.` });

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { parseDirectives } from '../suppress.js';
+import { directives } from '../suppress.js';
 import { ruleIds } from './index.js';
 
 export const unknownRule: Rule = {
@@ -11,7 +11,7 @@ export const unknownRule: Rule = {
   },
   check(ctx) {
     const known = new Set(ruleIds);
-    for (const d of ctx.get((c) => parseDirectives(c.doc))) {
+    for (const d of ctx.get(directives)) {
       for (const r of d.rules) {
         if (!known.has(r.id)) {
           ctx.report({

@@ -93,7 +93,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
   if (aliasTarget) name = aliasTarget;
 
   // --- period and dates
-  const opts: DateOptions = { dateOrder: config.dateOrder, defaultYear: documentYear(ctx) };
+  const opts: DateOptions = { dateOrder: config.dateOrder, defaultYear: ctx.get(documentYear) };
   const candidates: string[] = [];
   for (const k of ['quarter', 'period']) {
     const v = scalar(fm[k]);
@@ -121,7 +121,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
       break;
     }
   }
-  const renewal = renewalDates(ctx)[0];
+  const renewal = ctx.get(renewalDates)[0];
   const renewalDate = renewal ? renewal.iso : null;
   const nq = ctx.get(extractFields).find((f) => f.key === 'next qbr' || f.key === 'next qbr date');
   const nqDate = nq ? readHeaderDate(nq.value, opts) : null;
@@ -153,7 +153,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
 
   // --- health (as documentHealth: a status report's score block, else the first KPI table)
   let health: IndexedDoc['health'] = null;
-  const blocks = analyzeHealth(ctx).filter((b) => b.total !== null);
+  const blocks = ctx.get(analyzeHealth).filter((b) => b.total !== null);
   const fromBlock = (): IndexedDoc['health'] => {
     const b = blocks[0]!;
     const band = blockBand(ctx, b);

@@ -6,15 +6,13 @@
 import { DEFAULT_CONFIG, mergeConfig } from '../config.js';
 import { analyze, toFinding, type Analysis } from '../lint.js';
 import type { Report } from '../rule.js';
-import { parseDirectives, suppressionFilter } from '../suppress.js';
+import { directives, suppressionFilter } from '../suppress.js';
 import type { Finding, LintOptions, PartialConfig, Severity } from '../types.js';
 import { partnerQbrs, previousQbr } from './build.js';
 import { hashText, indexDocument } from './indexer.js';
 import type { WorkspaceRuleContext } from './rules/context.js';
 import { workspaceRules } from './rules/index.js';
 import type { IndexedDoc, WorkspaceFindings, WorkspaceIndex } from './types.js';
-
-const directivesOf = (c: { doc: Parameters<typeof parseDirectives>[0] }) => parseDirectives(c.doc);
 
 export interface WorkspaceLintOptions extends LintOptions {
   /** Per-document configuration (e.g. the CLI's .partnership-docs.json chain); wins over `config`. */
@@ -67,7 +65,7 @@ export function lintWorkspace(
         if (r.fix && rule.meta.fixable !== 'fix') throw new Error(`rule ${rule.meta.id} emitted a fix but is not declared fixable`);
         const { lines, ctx } = getAnalysis();
         const f = toFinding(rule.meta.id, severity, r, lines);
-        const suppressed = suppressionFilter(ctx.get(directivesOf), lines);
+        const suppressed = suppressionFilter(ctx.get(directives), lines);
         if (!suppressed(f.ruleId, f.line)) findings.push(f);
       };
       const ctx: WorkspaceRuleContext = {

@@ -16,7 +16,7 @@ export const healthScoreBadge: Rule = {
   },
   check(ctx) {
     const t = ctx.config.thresholds;
-    for (const block of analyzeHealth(ctx)) {
+    for (const block of ctx.get(analyzeHealth)) {
       const { total, badge } = block;
       if (!total || !badge) continue;
       const band = healthBand(total.value, t);

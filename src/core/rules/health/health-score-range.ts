@@ -16,7 +16,7 @@ export const healthScoreRange: Rule = {
   },
   check(ctx) {
     const n = formatNumber;
-    for (const block of analyzeHealth(ctx)) {
+    for (const block of ctx.get(analyzeHealth)) {
       const { total, totalDenominator: td } = block;
       if (td && td.value !== HEALTH_TOTAL_MAX) {
         ctx.report({

@@ -15,7 +15,7 @@ export const healthScoreSum: Rule = {
     fixable: 'suggestion',
   },
   check(ctx) {
-    for (const block of analyzeHealth(ctx)) {
+    for (const block of ctx.get(analyzeHealth)) {
       const { total, sum, parts } = block;
       if (!total || sum === null || Math.abs(total.value - sum) < 1e-9) continue;
       const terms = parts.map((p) => formatNumber(p.score!.value)).join(' + ');

@@ -30,7 +30,7 @@ export const nextQbrMissing: Rule = {
       ctx.report({ start, end, message: 'Missing “**Next QBR**: DATE”; expected the date of the next QBR (the template ends with it).' });
       return;
     }
-    const opts = { dateOrder: ctx.config.dateOrder, defaultYear: documentYear(ctx) };
+    const opts = { dateOrder: ctx.config.dateOrder, defaultYear: ctx.get(documentYear) };
     const states = fields.map((f) => ({ f, d: readHeaderDate(f.value, opts) }));
     if (states.some((s) => s.d.state === 'date' || s.d.state === 'placeholder')) return;
     const { f } = states[0]!;

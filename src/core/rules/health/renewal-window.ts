@@ -11,7 +11,7 @@ export const renewalWindow: Rule = {
   },
   check(ctx) {
     const window = ctx.config.thresholds.renewalWindowDays;
-    for (const r of renewalDates(ctx)) {
+    for (const r of ctx.get(renewalDates)) {
       if (r.days < 0 || r.days > window) continue;
       const when = r.days === 0 ? 'today' : r.days === 1 ? 'in 1 day' : `in ${r.days} days`;
       ctx.report({

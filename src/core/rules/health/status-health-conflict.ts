@@ -17,7 +17,7 @@ export const statusHealthConflict: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const block = analyzeHealth(ctx).find((b) => b.total);
+    const block = ctx.get(analyzeHealth).find((b) => b.total);
     if (!block) return;
     const band = blockBand(ctx, block)!;
     const score = block.total!.value;
