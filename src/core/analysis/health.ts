@@ -18,8 +18,7 @@
  */
 import type { Range } from '../model.js';
 import type { RuleContext } from '../rule.js';
-import type { Rag } from '../values.js';
-import { healthBand } from '../values.js';
+import { healthBand, type Rag } from '../values/status.js';
 import { extractFields } from './fields.js';
 
 export type HealthPartKey = 'business' | 'operational' | 'relationship' | 'strategic';

@@ -9,33 +9,22 @@ import { enclosingHeadings, perPart } from '../document.js';
 import type { CellModel, RowModel, TableModel } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import type { Thresholds } from '../types.js';
+import { parseKpiValue, sameKind, stripInlineMarkup, type KpiValue, type ParsedCell } from '../values/kpi-value.js';
+import { directionOf, type Direction } from '../values/direction.js';
 import {
   badgeFor,
   canonicalStatus,
-  directionOf,
   displayPercent,
   exactAttainment,
   healthBand,
-  parseKpiValue,
-  parseStatusCell,
   ragWord,
   roundHalfUp,
-  sameKind,
   statedPercentAgrees,
   statusFor,
-  statusVocabulary,
-  stripInlineMarkup,
-  suggestedTrend,
-  trendProblem,
-  type Direction,
-  type KpiValue,
-  type ParsedCell,
-  type ParsedStatus,
-  type ParsedTrend,
-  type StatusVocabulary,
   type Rag,
-  type TrendWord,
-} from '../values.js';
+} from '../values/status.js';
+import { parseStatusCell, statusVocabulary, type ParsedStatus, type StatusVocabulary } from '../values/status-cell.js';
+import { suggestedTrend, trendProblem, type ParsedTrend, type TrendWord } from '../values/trend.js';
 import { extractFields, type Field } from './fields.js';
 import { flatCopy, memoByString } from '../memo.js';
 import { kpiColumns, readTrend, type KpiColumns } from './kpi-columns.js';

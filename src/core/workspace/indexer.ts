@@ -26,7 +26,8 @@ import { daysBetween, parseDate, findDate, type DateOptions } from '../dates.js'
 import { analyze } from '../lint.js';
 import { normalizeHeading } from '../model.js';
 import type { LintOptions } from '../types.js';
-import { healthBand, type KpiValue } from '../values.js';
+import type { KpiValue } from '../values/kpi-value.js';
+import { healthBand } from '../values/status.js';
 import { actionKey } from './similarity.js';
 import { makePeriod, metricKey } from './util.js';
 import type { IndexedAction, IndexedDoc, IndexedKpi, Period } from './types.js';

@@ -5,7 +5,7 @@
  *   json — the same data
  */
 import { parseToday, isoDate } from '../dates.js';
-import { badgeFor, RAG_WORD } from '../values.js';
+import { badgeFor, RAG_WORD } from '../values/status.js';
 import type { IndexedDoc, PartnerSummary, Rag, WorkspaceIndex } from './types.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';

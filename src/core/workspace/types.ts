@@ -4,7 +4,7 @@
  * the extension keeps the index current with a file watcher, one changed file at a time.
  */
 import type { DocKind, Finding } from '../types.js';
-import type { Rag } from '../values.js';
+import type { Rag } from '../values/status.js';
 
 export type { Rag };
 

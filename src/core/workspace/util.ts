@@ -1,5 +1,5 @@
 /** Small shared helpers of the workspace index (no imports of the engine: no cycles). */
-import { normalizeMetricName } from '../values.js';
+import { normalizeMetricName } from '../values/direction.js';
 import type { Period } from './types.js';
 
 export function makePeriod(year: number, quarter: number): Period {

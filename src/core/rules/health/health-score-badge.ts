@@ -1,6 +1,6 @@
 import { analyzeHealth } from '../../analysis/health.js';
 import type { Rule } from '../../rule.js';
-import { badgeFor, healthBand, ragWord } from '../../values.js';
+import { badgeFor, healthBand, ragWord } from '../../values/status.js';
 
 /**
  * The badge on the score line (`82/100 🟡 Yellow`) must match the health bands: Green from

@@ -1,6 +1,6 @@
 import { analyzeHealth, HEALTH_PARTS } from '../../analysis/health.js';
 import type { Rule } from '../../rule.js';
-import { formatNumber } from '../../values.js';
+import { formatNumber } from '../../values/kpi-value.js';
 
 /**
  * The parts of the health score (business 30, operational 30, relationship 25, strategic 15)

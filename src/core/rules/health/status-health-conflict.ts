@@ -2,7 +2,7 @@ import { analyzeHealth, blockBand } from '../../analysis/health.js';
 import { readEnum } from '../../analysis/sections.js';
 import { extractFields } from '../../analysis/fields.js';
 import type { Rule } from '../../rule.js';
-import { ragWord } from '../../values.js';
+import { ragWord } from '../../values/status.js';
 import { CURRENT_STATUS_VALUES } from './field-invalid.js';
 
 /**

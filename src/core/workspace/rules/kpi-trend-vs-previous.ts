@@ -1,6 +1,6 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
 import { cellReplacementEdits } from '../../table.js';
-import { ARROW_OF, parseTrendCell, suggestedTrend, trendFromChange } from '../../values.js';
+import { ARROW_OF, parseTrendCell, suggestedTrend, trendFromChange } from '../../values/trend.js';
 import { comparableUnits } from '../util.js';
 import { baseName, formatChange, relativeChange, type WorkspaceRule } from './context.js';
 
