@@ -42,3 +42,10 @@ export function editDistance(a: string, b: string): number {
 export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
+
+const MARKERS = /[*_`~]/g;
+
+/** `s` without emphasis, code and strikethrough markers (`*`, `_`, `` ` ``, `~`). */
+export function withoutMarkers(s: string): string {
+  return s.replace(MARKERS, '');
+}

@@ -21,7 +21,7 @@ import { analyzeActions } from '../analysis/actions.js';
 import { documentYear, extractFields, findField } from '../analysis/fields.js';
 import { analyzeHealth, blockBand } from '../analysis/health.js';
 import { analyzeKpi, tableScore } from '../analysis/kpi.js';
-import { readHeaderDate, renewalDates } from '../analysis/sections.js';
+import { readHeaderDate, renewalDates } from '../analysis/header-dates.js';
 import { daysBetween, parseDate, findDate, type DateOptions } from '../dates.js';
 import { analyze } from '../lint.js';
 import { normalizeHeading } from '../model.js';

@@ -1,13 +1,7 @@
 import type { Field } from '../../analysis/fields.js';
 import { extractFields } from '../../analysis/fields.js';
-import {
-  findSection,
-  hasRealContent,
-  readEnum,
-  scopeAt,
-  scopeHeadings,
-  sectionBody,
-} from '../../analysis/sections.js';
+import { readEnum } from '../../analysis/enums.js';
+import { findSection, hasRealContent, scopeAt, scopeHeadings, sectionBody } from '../../analysis/sections.js';
 import { editDistance, trimEndChars } from '../../text.js';
 import type { Report, Rule, RuleContext } from '../../rule.js';
 

@@ -1,5 +1,6 @@
 import { documentYear, extractFields } from '../../analysis/fields.js';
-import { readHeaderDate, scopeAnchor, sectionScopes } from '../../analysis/sections.js';
+import { readHeaderDate } from '../../analysis/header-dates.js';
+import { scopeAnchor, sectionScopes } from '../../analysis/sections.js';
 import type { Rule } from '../../rule.js';
 import { followsPlaybook } from '../../detect.js';
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { renewalDates } from '../../analysis/sections.js';
+import { renewalDates } from '../../analysis/header-dates.js';
 
 /** `Next renewal date` before today: the date is stale or the renewal was missed. */
 export const renewalPassed: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { renewalDates } from '../../analysis/sections.js';
+import { renewalDates } from '../../analysis/header-dates.js';
 
 /** `Next renewal date` within renewalWindowDays (90) of today: time to start the renewal process. */
 export const renewalWindow: Rule = {

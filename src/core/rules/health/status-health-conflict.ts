@@ -1,5 +1,5 @@
 import { analyzeHealth, blockBand } from '../../analysis/health.js';
-import { readEnum } from '../../analysis/sections.js';
+import { readEnum } from '../../analysis/enums.js';
 import { extractFields } from '../../analysis/fields.js';
 import type { Rule } from '../../rule.js';
 import { ragWord } from '../../values/status.js';
