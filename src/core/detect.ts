@@ -28,14 +28,11 @@
  * follows the playbook's template) or `title-and-structure` (4: a team's own format). Rules that
  * check what only the playbook's template has (`next-qbr-missing`) use it: see followsPlaybook.
  */
-import type { DocModel } from './model.js';
+import type { DetectedBy, DocModel } from './model.js';
 import { normalizeHeading } from './model.js';
 import { headingIsSection, REQUIRED_SECTIONS, sectionKeyOfNorm, type SectionEquivalents } from './analysis/equivalents.js';
 import type { DocKind } from './types.js';
 import { kpiColumns } from './analysis/kpi-columns.js';
-
-/** How a document was detected as a partnership document (see the steps above). */
-export type DetectedBy = 'front-matter' | 'playbook-title' | 'title-and-structure';
 
 export interface Detection {
   kind: DocKind;

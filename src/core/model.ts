@@ -4,7 +4,6 @@
  * relative to the section start, so it can be cached by the section's text and shifted.
  */
 import type { DocKind } from './types.js';
-import type { DetectedBy } from './detect.js';
 import { stripTrailingParenthetical, trimEndChars } from './text.js';
 import { memoByString } from './memo.js';
 
@@ -89,6 +88,9 @@ export interface SectionModel {
 export interface FrontMatter extends Range {
   data: Record<string, unknown>;
 }
+
+/** How a document was detected as a partnership document (detect.ts's steps). */
+export type DetectedBy = 'front-matter' | 'playbook-title' | 'title-and-structure';
 
 /** The whole document: the sections' models shifted to document offsets and concatenated. */
 export interface DocModel extends SectionModel {
