@@ -4,7 +4,7 @@
  * bounded by the total characters of the cached sections.
  */
 import type { SectionModel } from './model.js';
-import type { Finding } from './types.js';
+import type { Finding } from './finding.js';
 
 /** A section's model placed at document offset `by`, its list items numbered from `itemBase` (see document.ts). */
 export interface PlacedSection {

@@ -17,6 +17,7 @@ import {
 } from 'jsonc-parser';
 import schema from '../../schemas/partnership-docs.schema.json';
 import type { Config, KpiColumnNames, PartialConfig, Thresholds } from './types.js';
+import { editDistance } from './text.js';
 
 /** The name of the configuration file looked up from a document's folder upward. */
 export const CONFIG_FILE_NAME = '.partnership-docs.json';
@@ -418,26 +419,16 @@ function dedupe(errors: ConfigError[]): ConfigError[] {
 function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDist = Math.max(2, Math.floor(word.length / 3)) + 1;
+  const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    // Lengths more than 10 apart: that difference (a lower bound) stands for the distance.
+    const lc = c.toLowerCase();
+    const gap = Math.abs(w.length - lc.length);
+    const d = gap > 10 ? gap : editDistance(w, lc);
     if (d < bestDist) {
       bestDist = d;
       best = c;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 10) return Math.abs(a.length - b.length);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }

@@ -168,6 +168,12 @@ export function isoDate(date: Date): string {
   return format(date, 'yyyy-MM-dd');
 }
 
+/** The local-midnight date of a `YYYY-MM-DD` string (isoDate's inverse). */
+export function dateOfIso(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
 /**
  * Parses the date at the start of `text` (leading whitespace ignored; text may continue after
  * it: `Jan 15, 2026 (tentative)`). Accepts ISO `2026-01-15`; `Jan 15, 2026`, `January 15 2026`,

@@ -28,14 +28,11 @@
  * follows the playbook's template) or `title-and-structure` (4: a team's own format). Rules that
  * check what only the playbook's template has (`next-qbr-missing`) use it: see followsPlaybook.
  */
-import type { DocModel } from './model.js';
+import type { DetectedBy, DocModel } from './model.js';
 import { normalizeHeading } from './model.js';
 import { headingIsSection, REQUIRED_SECTIONS, sectionKeyOfNorm, type SectionEquivalents } from './analysis/equivalents.js';
 import type { DocKind } from './types.js';
 import { kpiColumns } from './analysis/kpi-columns.js';
-
-/** How a document was detected as a partnership document (see the steps above). */
-export type DetectedBy = 'front-matter' | 'playbook-title' | 'title-and-structure';
 
 export interface Detection {
   kind: DocKind;
@@ -80,11 +77,6 @@ const TITLE: Array<[RegExp, 'qbr' | 'status-report' | 'issue']> = [
 const NOT_A_DOCUMENT = /\b(?:how to|how-to|how we|guide|guidelines|handbook|manual|playbook|policy|process|procedure|matrix|checklist|instructions|templates?|examples?|samples?|best practices|tips|faq|training|skill|prompt|writers?|writing|write|drafting|drafter|authoring|generator|notes|agenda|prep|preparation|log|tracker)\b(?!-)/;
 
 type DetectDoc = Pick<DocModel, 'frontMatter' | 'headings' | 'tables' | 'paragraphs' | 'text' | 'code'>;
-
-/** The kind of a partnership document, or null (see detect). */
-export function detectKind(doc: DetectDoc, extra?: SectionEquivalents): DocKind | null {
-  return detect(doc, extra)?.kind ?? null;
-}
 
 /** The kind of a partnership document and how it was detected, or null when it is not one. */
 export function detect(doc: DetectDoc, extra?: SectionEquivalents): Detection | null {

@@ -259,9 +259,6 @@ function readFrontMatter(fm: { start: number; end: number; body: string }): Fron
   return { start: fm.start, end: fm.end, data };
 }
 
-// Which documents are partnership documents, and of which kind: detect.ts.
-export { detectKind, detect, followsPlaybook, type DetectedBy, type Detection } from './detect.js';
-
 function outline(headings: HeadingModel[], textEnd: number): DocModel['outline'] {
   // One pass with a stack of open headings: each heading closes the open ones of the same or a
   // lower level (a larger or equal depth number), which end where it starts.

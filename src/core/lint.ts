@@ -11,20 +11,14 @@ import { flatCopy } from './memo.js';
 import type { DocModel } from './model.js';
 import { LineIndex, lastAtOrBefore } from './positions.js';
 import { bothEdits, finding, runRule, toFinding } from './run.js';
-import { isDocumentFact, OUTLINE, type DocumentFact, type Rule, type RuleContext } from './rule.js';
+import { isDocumentFact, OUTLINE, type Analysis, type DocumentFact, type Rule, type RuleContext } from './rule.js';
 import { ruleList } from './rules/index.js';
-import { parseDirectives, suppressionFilter } from './suppress.js';
+import { directives, suppressionFilter } from './suppress.js';
 import type { Config, Finding, LintOptions, LintResult, OffsetEdit, Severity, TextEdit } from './types.js';
 
 export { toFinding } from './run.js';
 
-export interface Analysis {
-  doc: DocModel;
-  config: Config;
-  today: Date;
-  lines: LineIndex;
-  ctx: RuleContext;
-}
+export type { Analysis } from './rule.js';
 
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
@@ -80,7 +74,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (!doc.kind && !config.lintAllMarkdown) return { kind: null, findings: [] };
 
   const findings: Finding[] = [];
-  const suppressed = suppressionFilter(base.get((c) => parseDirectives(c.doc)), lines);
+  const suppressed = suppressionFilter(base.get(directives), lines);
   // One string per distinct message and fix text in this lint: a dense 5 MB QBR has 50,000
   // findings but a few thousand different messages.
   const strings = new Map<string, string>();

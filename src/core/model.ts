@@ -3,8 +3,7 @@
  * syntax tree, then the tree is dropped: the model holds only what rules need, in offsets
  * relative to the section start, so it can be cached by the section's text and shifted.
  */
-import type { DocKind } from './types.js';
-import type { DetectedBy } from './detect.js';
+import type { DocKind } from './finding.js';
 import { stripTrailingParenthetical, trimEndChars } from './text.js';
 import { memoByString } from './memo.js';
 import { lastAtOrBefore } from './positions.js';
@@ -90,6 +89,9 @@ export interface SectionModel {
 export interface FrontMatter extends Range {
   data: Record<string, unknown>;
 }
+
+/** How a document was detected as a partnership document (detect.ts's steps). */
+export type DetectedBy = 'front-matter' | 'playbook-title' | 'title-and-structure';
 
 /** The whole document: the sections' models shifted to document offsets and concatenated. */
 export interface DocModel extends SectionModel {

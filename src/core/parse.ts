@@ -197,63 +197,93 @@ const HIDDEN_STRINGS = new Set([
 ]);
 const LINE_PREFIXES = new Set(['linePrefix', 'blockQuotePrefix', 'blockQuotePrefixWhitespace', 'blockQuoteMarker', 'listItemIndent']);
 
-function compile(events: Event[], text: string, model: SectionModel): void {
-  const root = frame('root', null);
-  const stack: Frame[] = [root];
-  let top = root;
-  let atHardBreak = false;
-  let slurpLineEnding = false;
-  let referenceBase = 0;
+/** The walk over one section's events: from-markdown's compiler state, reduced to what the model needs. */
+class Compiler {
+  readonly stack: Frame[];
+  /** The innermost open node or fragment. */
+  top: Frame;
+  /** The next line ending belongs to a hard break (it is not text). */
+  atHardBreak = false;
+  /** Inside a setext heading's text: its line endings are not text either. */
+  slurpLineEnding = false;
+  /** A numeric character reference's base (10, 16), 0 for a named one. */
+  referenceBase = 0;
 
-  const push = (f: Frame): void => {
-    stack.push(f);
-    top = f;
-  };
-  const pop = (): Frame => {
-    const f = stack.pop()!;
-    top = stack[stack.length - 1]!;
+  constructor(
+    readonly events: Event[],
+    readonly text: string,
+    readonly model: SectionModel,
+  ) {
+    this.top = frame('root', null);
+    this.stack = [this.top];
+  }
+
+  push(f: Frame): void {
+    this.stack.push(f);
+    this.top = f;
+  }
+
+  pop(): Frame {
+    const f = this.stack.pop()!;
+    this.top = this.stack[this.stack.length - 1]!;
     return f;
-  };
-  const closeRun = (f: Frame): void => {
+  }
+
+  /** The node enclosing the current one. */
+  parent(): Frame {
+    return this.stack[this.stack.length - 2]!;
+  }
+
+  closeRun(f: Frame): void {
     if (f.runStart < 0) return;
-    if (f.visible) scanBrackets(text, f.runStart, f.runEnd, model.brackets);
+    if (f.visible) scanBrackets(this.text, f.runStart, f.runEnd, this.model.brackets);
     if (f.taskHead && f.headLength < 0) f.headLength = f.value.length;
     f.runStart = -1;
-  };
+  }
+
   /** from-markdown's enter(): a new child node of the current node. */
-  const openNode = (type: string, token: Token): Frame => {
-    const parent = top;
-    closeRun(parent);
+  openNode(type: string, token: Token): Frame {
+    const parent = this.top;
+    this.closeRun(parent);
     if (!parent.hasChild) {
       parent.hasChild = true;
       parent.firstChildStart = token.start.offset;
     }
     const f = frame(type, parent);
-    push(f);
+    this.push(f);
     return f;
-  };
+  }
+
   /** from-markdown's exit(): the node is done; its text joins the parent's toString(). */
-  const closeNode = (): Frame => {
-    const f = pop();
-    closeRun(f);
-    if (top.collect && f.value) top.value += f.value;
+  closeNode(): Frame {
+    const f = this.pop();
+    this.closeRun(f);
+    if (this.top.collect && f.value) this.top.value += f.value;
     return f;
-  };
+  }
+
   /** from-markdown's buffer(): a fragment that collects text outside the tree. */
-  const openFragment = (token: Token, visible: boolean, collect: boolean): void => {
-    const f = frame('fragment', top);
-    f.visible = visible && top.visible;
+  openFragment(visible: boolean, collect: boolean): void {
+    const f = frame('fragment', this.top);
+    f.visible = visible && this.top.visible;
     f.collect = collect;
-    push(f);
-  };
+    this.push(f);
+  }
+
   /** from-markdown's resume(): the fragment's toString(). */
-  const resume = (): string => {
-    const f = pop();
-    closeRun(f);
+  resume(): string {
+    const f = this.pop();
+    this.closeRun(f);
     return f.value;
-  };
-  const enterText = (token: Token): void => {
-    const f = top;
+  }
+
+  /** Adds `value` to the current node's toString(), if it collects one. */
+  collect(value: string): void {
+    if (this.top.collect) this.top.value += value;
+  }
+
+  enterText(token: Token): void {
+    const f = this.top;
     if (f.runStart >= 0) return;
     f.runStart = token.start.offset;
     if (!f.hasChild) {
@@ -261,14 +291,18 @@ function compile(events: Event[], text: string, model: SectionModel): void {
       f.firstChildStart = token.start.offset;
       f.firstIsText = true;
     }
-  };
-  const exitText = (event: Event): void => {
-    const f = top;
+  }
+
+  exitText(event: Event): void {
+    const f = this.top;
     f.runEnd = event[1].end.offset;
     if (f.collect) f.value += event[2].sliceSerialize(event[1]);
-  };
-  const closeItem = (index: number): void => {
-    const f = pop();
+  }
+
+  /** Closes the current list item, whose list goes on at events[index] (the next item or the list's exit). */
+  closeItem(index: number): void {
+    const { events, text } = this;
+    const f = this.pop();
     const item = f.listItem!;
     // from-markdown's prepareList: the item ends where the run of line endings and line prefixes
     // before the next item (or the list's end) starts.
@@ -298,264 +332,263 @@ function compile(events: Event[], text: string, model: SectionModel): void {
     if (firstLineEnd > item.start && text.charCodeAt(firstLineEnd - 1) === 13) firstLineEnd--;
     item.contentStart = contentStart;
     item.firstLineEnd = firstLineEnd;
-  };
+  }
+}
 
+/**
+ * What an event does to the model: the handler of its token type, on enter or on exit. `index`
+ * is the event's; a handler that consumes the events after it returns the index of the last one.
+ */
+type Handler = (c: Compiler, token: Token, event: Event, index: number) => number | void;
+
+const ON_ENTER = new Map<string, Handler>();
+const ON_EXIT = new Map<string, Handler>();
+
+/** Registers `handler` for token types that have none yet in `table` (one handler per type). */
+function on(table: Map<string, Handler>, types: Iterable<string>, handler: Handler): void {
+  for (const type of types) {
+    if (table.has(type)) throw new Error(`parse.ts: two handlers for ${type}`);
+    table.set(type, handler);
+  }
+}
+
+// ─── Text ───────────────────────────────────────────────────────────────────────────────────
+
+on(ON_ENTER, [...TEXT_TOKENS, 'characterEscape', 'characterReference'], (c, token) => c.enterText(token));
+on(ON_EXIT, [...TEXT_TOKENS, 'characterEscapeValue'], (c, _token, event) => c.exitText(event));
+on(ON_EXIT, ['characterReferenceMarkerNumeric'], (c) => {
+  c.referenceBase = 10;
+});
+on(ON_EXIT, ['characterReferenceMarkerHexadecimal'], (c) => {
+  c.referenceBase = 16;
+});
+on(ON_EXIT, ['characterReferenceValue'], (c, token, event) => {
+  if (c.top.collect) {
+    const raw = event[2].sliceSerialize(token);
+    c.top.value += c.referenceBase ? decodeNumericCharacterReference(raw, c.referenceBase) : String(decodeNamedCharacterReference(raw));
+  }
+  c.referenceBase = 0;
+});
+on(ON_EXIT, ['characterReference'], (c, token) => {
+  c.top.runEnd = token.end.offset;
+});
+on(ON_EXIT, ['lineEnding'], (c, token, event) => {
+  if (c.atHardBreak) {
+    c.atHardBreak = false;
+  } else if (!c.slurpLineEnding && c.top.eols) {
+    c.enterText(token);
+    c.exitText(event);
+  }
+});
+
+// ─── Nodes with nothing to record ───────────────────────────────────────────────────────────
+
+on(ON_ENTER, PLAIN_NODES, (c, token) => {
+  c.openNode(token.type, token);
+});
+on(ON_EXIT, PLAIN_NODES, (c) => {
+  c.closeNode();
+});
+on(ON_ENTER, ['hardBreakEscape', 'hardBreakTrailing'], (c, token) => {
+  c.openNode(token.type, token);
+});
+on(ON_EXIT, ['hardBreakEscape', 'hardBreakTrailing'], (c) => {
+  c.atHardBreak = true;
+  c.closeNode();
+});
+on(ON_ENTER, ['blockQuote'], (c, token) => {
+  c.openNode('blockquote', token).depth++;
+});
+on(ON_EXIT, ['blockQuote'], (c) => {
+  c.closeNode();
+});
+
+// ─── Paragraphs ─────────────────────────────────────────────────────────────────────────────
+
+on(ON_ENTER, ['paragraph'], (c, token) => {
+  const parent = c.top;
+  const firstChild = !parent.hasChild;
+  const f = c.openNode('paragraph', token);
+  const p: ParagraphModel = { start: token.start.offset, end: token.end.offset, depth: parent.depth };
+  c.model.paragraphs.push(p);
+  f.paragraph = p;
+  if (parent.type === 'listItem') {
+    if (firstChild) parent.firstChildParagraph = p;
+    if (!parent.firstParagraph) parent.firstParagraph = p;
+  }
+});
+on(ON_EXIT, ['paragraph'], (c) => {
+  const f = c.top;
+  const parent = c.parent();
+  c.closeRun(f);
+  // mdast-util-gfm-task-list-item: the head text loses its first character (the space after
+  // the checkbox); if text remains, the paragraph starts one character later.
+  if (parent.type === 'listItem' && parent.listItem!.checked !== null && f.firstIsText && parent.firstParagraph === f.paragraph && f.headLength > 1) {
+    f.paragraph!.start = f.firstChildStart + 1;
+  }
+  c.closeNode();
+});
+
+// ─── Headings ───────────────────────────────────────────────────────────────────────────────
+
+on(ON_ENTER, ['atxHeading', 'setextHeading'], (c, token) => {
+  const f = c.openNode('heading', token);
+  f.collect = true;
+  f.heading = { start: token.start.offset, end: token.end.offset, depth: 0, text: '', textStart: 0 };
+  c.model.headings.push(f.heading);
+});
+on(ON_EXIT, ['atxHeadingSequence'], (c, token) => {
+  const heading = c.top.heading;
+  if (heading && !heading.depth) heading.depth = token.end.offset - token.start.offset;
+});
+on(ON_EXIT, ['setextHeadingText'], (c) => {
+  c.slurpLineEnding = true;
+});
+on(ON_EXIT, ['setextHeadingLineSequence'], (c, token) => {
+  if (c.top.heading) c.top.heading.depth = c.text.charCodeAt(token.start.offset) === 61 ? 1 : 2;
+});
+on(ON_EXIT, ['atxHeading', 'setextHeading'], (c, token) => {
+  if (token.type === 'setextHeading') c.slurpLineEnding = false;
+  const f = c.closeNode();
+  const heading = f.heading!;
+  heading.text = f.value;
+  heading.textStart = f.hasChild ? f.firstChildStart : heading.end;
+});
+
+// ─── Lists ──────────────────────────────────────────────────────────────────────────────────
+
+on(ON_ENTER, ['listOrdered', 'listUnordered'], (c, token) => {
+  c.openNode('list', token);
+});
+on(ON_EXIT, ['listOrdered', 'listUnordered'], (c, _token, _event, index) => {
+  if (c.top.type === 'listItem') c.closeItem(index);
+  c.closeNode();
+});
+on(ON_ENTER, ['listItemPrefix'], (c, token, _event, index) => {
+  // from-markdown's prepareList inserts a listItem node here.
+  if (c.top.type === 'listItem') c.closeItem(index);
+  const list = c.top;
+  const f = c.openNode('listItem', token);
+  const item: ListItemModel = {
+    start: token.start.offset,
+    end: token.end.offset,
+    checked: null,
+    depth: list.depth,
+    parent: list.item,
+    contentStart: 0,
+    firstLineEnd: 0,
+  };
+  c.model.listItems.push(item);
+  f.listItem = item;
+  f.item = c.model.listItems.length - 1;
+  f.depth = list.depth + 1;
+});
+on(ON_EXIT, ['taskListCheckValueChecked', 'taskListCheckValueUnchecked'], (c, token) => {
+  const parent = c.parent();
+  if (parent.listItem) parent.listItem.checked = token.type === 'taskListCheckValueChecked';
+  c.top.taskHead = true;
+  c.top.collect = true;
+});
+
+// ─── Tables ─────────────────────────────────────────────────────────────────────────────────
+
+on(ON_ENTER, ['table'], (c, token) => {
+  c.openNode('table', token).rows = [];
+});
+on(ON_EXIT, ['table'], (c, token) => {
+  const f = c.closeNode();
+  const rows = f.rows!;
+  const header = rows[0]!;
+  const align = ((token as Token & { _align?: string[] })._align ?? []).map((a) => (a === 'none' ? null : a) as 'left' | 'right' | 'center' | null);
+  c.model.tables.push({
+    start: token.start.offset,
+    end: token.end.offset,
+    header,
+    delimiter: delimiterRow(c.text, header.end),
+    rows: rows.slice(1),
+    align,
+    topLevel: c.top.depth === 0,
+  });
+});
+on(ON_ENTER, ['tableRow'], (c, token) => {
+  c.openNode('tableRow', token).cells = [];
+});
+on(ON_EXIT, ['tableRow'], (c, token) => {
+  const f = c.closeNode();
+  c.top.rows!.push({ start: token.start.offset, end: token.end.offset, cells: f.cells! });
+});
+on(ON_ENTER, ['tableHeader', 'tableData'], (c, token) => {
+  const row = c.top;
+  c.openNode('tableCell', token);
+  row.cells!.push(cellModel(c.text, token.start.offset, token.end.offset));
+});
+on(ON_EXIT, ['tableHeader', 'tableData'], (c) => {
+  c.closeNode();
+});
+
+// ─── Code and HTML ──────────────────────────────────────────────────────────────────────────
+
+on(ON_ENTER, ['codeFenced', 'codeIndented'], (c, token, _event, index) => {
+  // Code is a leaf whose content is a fragment outside the tree: skip to its end.
+  c.openNode('code', token);
+  c.closeNode();
+  if (c.top.visible) c.model.code.push({ start: token.start.offset, end: token.end.offset });
+  const { events } = c;
+  while (++index < events.length && !(events[index]![0] === 'exit' && events[index]![1] === token));
+  return index;
+});
+on(ON_ENTER, ['codeText'], (c, token) => {
+  const f = c.openNode('inlineCode', token);
+  if (f.visible) c.model.code.push({ start: token.start.offset, end: token.end.offset });
+  c.openFragment(false, f.collect);
+});
+on(ON_EXIT, ['codeText'], (c) => {
+  const value = c.resume();
+  c.closeNode();
+  c.collect(value);
+});
+on(ON_ENTER, ['htmlFlow', 'htmlText'], (c, token) => {
+  c.openNode('html', token);
+  c.openFragment(false, true);
+});
+on(ON_EXIT, ['htmlFlow', 'htmlText'], (c, token) => {
+  const value = c.resume();
+  const visible = c.top.visible;
+  const start = token.start.offset;
+  c.closeNode();
+  c.collect(value);
+  const m = visible && value.startsWith('<!--') ? /^<!--([\s\S]*?)-->/.exec(value) : null;
+  if (m) c.model.comments.push({ start, end: start + m[0].length, body: m[1]!.trim() });
+});
+
+// ─── Links, images, definitions: strings kept in fragments ──────────────────────────────────
+
+on(ON_ENTER, ['label'], (c) => {
+  // A link's label becomes its children; an image's is its alt text.
+  c.openFragment(c.top.type === 'link', c.top.collect);
+});
+on(ON_EXIT, ['label'], (c) => {
+  // A link's toString() is its label's; an image's is its alt text.
+  c.collect(c.resume());
+});
+on(ON_ENTER, ['definitionLabelString', 'gfmFootnoteDefinitionLabelString'], (c) => c.openFragment(false, true));
+on(ON_EXIT, ['definitionLabelString', 'gfmFootnoteDefinitionLabelString'], (c) => {
+  c.model.definitions.push(normalizeLabel(c.resume()));
+});
+on(ON_ENTER, HIDDEN_STRINGS, (c) => c.openFragment(false, false));
+on(ON_EXIT, HIDDEN_STRINGS, (c) => {
+  c.resume();
+});
+
+function compile(events: Event[], text: string, model: SectionModel): void {
+  const c = new Compiler(events, text, model);
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
     const token = event[1];
-    const type = token.type;
-    if (event[0] === 'enter') {
-      if (TEXT_TOKENS.has(type) || type === 'characterEscape' || type === 'characterReference') {
-        enterText(token);
-        continue;
-      }
-      if (PLAIN_NODES.has(type)) {
-        openNode(type, token);
-        continue;
-      }
-      switch (type) {
-        case 'paragraph': {
-          const parent = top;
-          const firstChild = !parent.hasChild;
-          const f = openNode('paragraph', token);
-          const p: ParagraphModel = { start: token.start.offset, end: token.end.offset, depth: parent.depth };
-          model.paragraphs.push(p);
-          f.paragraph = p;
-          if (parent.type === 'listItem') {
-            if (firstChild) parent.firstChildParagraph = p;
-            if (!parent.firstParagraph) parent.firstParagraph = p;
-          }
-          break;
-        }
-        case 'atxHeading':
-        case 'setextHeading': {
-          const f = openNode('heading', token);
-          f.collect = true;
-          f.heading = { start: token.start.offset, end: token.end.offset, depth: 0, text: '', textStart: 0 };
-          model.headings.push(f.heading);
-          break;
-        }
-        case 'listItemPrefix': {
-          // from-markdown's prepareList inserts a listItem node here.
-          if (top.type === 'listItem') closeItem(index);
-          const list = top;
-          const f = openNode('listItem', token);
-          const item: ListItemModel = {
-            start: token.start.offset,
-            end: token.end.offset,
-            checked: null,
-            depth: list.depth,
-            parent: list.item,
-            contentStart: 0,
-            firstLineEnd: 0,
-          };
-          model.listItems.push(item);
-          f.listItem = item;
-          f.item = model.listItems.length - 1;
-          f.depth = list.depth + 1;
-          break;
-        }
-        case 'listOrdered':
-        case 'listUnordered':
-          openNode('list', token);
-          break;
-        case 'blockQuote':
-          openNode('blockquote', token).depth++;
-          break;
-        case 'hardBreakEscape':
-        case 'hardBreakTrailing':
-          openNode(type, token);
-          break;
-        case 'tableRow':
-          openNode(type, token).cells = [];
-          break;
-        case 'table': {
-          const f = openNode('table', token);
-          f.rows = [];
-          break;
-        }
-        case 'tableHeader':
-        case 'tableData': {
-          const row = top;
-          openNode('tableCell', token);
-          row.cells!.push(cellModel(text, token.start.offset, token.end.offset));
-          break;
-        }
-        case 'codeFenced':
-        case 'codeIndented': {
-          // Code is a leaf whose content is a fragment outside the tree: skip to its end.
-          openNode('code', token);
-          closeNode();
-          if (top.visible) model.code.push({ start: token.start.offset, end: token.end.offset });
-          while (++index < events.length && !(events[index]![0] === 'exit' && events[index]![1] === token));
-          break;
-        }
-        case 'codeText': {
-          const f = openNode('inlineCode', token);
-          if (f.visible) model.code.push({ start: token.start.offset, end: token.end.offset });
-          openFragment(token, false, f.collect);
-          break;
-        }
-        case 'htmlFlow':
-        case 'htmlText':
-          openNode('html', token);
-          openFragment(token, false, true);
-          break;
-        case 'label':
-          // A link's label becomes its children; an image's is its alt text.
-          openFragment(token, top.type === 'link', top.collect);
-          break;
-        case 'definitionLabelString':
-        case 'gfmFootnoteDefinitionLabelString':
-          openFragment(token, false, true);
-          break;
-        default:
-          if (HIDDEN_STRINGS.has(type)) openFragment(token, false, false);
-          break;
-      }
-      continue;
-    }
-
-    if (TEXT_TOKENS.has(type) || type === 'characterEscapeValue') {
-      exitText(event);
-      continue;
-    }
-    if (PLAIN_NODES.has(type)) {
-      closeNode();
-      continue;
-    }
-    switch (type) {
-      case 'characterReferenceMarkerNumeric':
-        referenceBase = 10;
-        break;
-      case 'characterReferenceMarkerHexadecimal':
-        referenceBase = 16;
-        break;
-      case 'characterReferenceValue':
-        if (top.collect) {
-          const raw = event[2].sliceSerialize(token);
-          top.value += referenceBase ? decodeNumericCharacterReference(raw, referenceBase) : String(decodeNamedCharacterReference(raw));
-        }
-        referenceBase = 0;
-        break;
-      case 'characterReference':
-        top.runEnd = token.end.offset;
-        break;
-      case 'lineEnding':
-        if (atHardBreak) {
-          atHardBreak = false;
-        } else if (!slurpLineEnding && top.eols) {
-          enterText(token);
-          exitText(event);
-        }
-        break;
-      case 'hardBreakEscape':
-      case 'hardBreakTrailing':
-        atHardBreak = true;
-        closeNode();
-        break;
-      case 'paragraph': {
-        const f = top;
-        const parent = stack[stack.length - 2]!;
-        closeRun(f);
-        // mdast-util-gfm-task-list-item: the head text loses its first character (the space after
-        // the checkbox); if text remains, the paragraph starts one character later.
-        if (parent.type === 'listItem' && parent.listItem!.checked !== null && f.firstIsText && parent.firstParagraph === f.paragraph && f.headLength > 1) {
-          f.paragraph!.start = f.firstChildStart + 1;
-        }
-        closeNode();
-        break;
-      }
-      case 'taskListCheckValueChecked':
-      case 'taskListCheckValueUnchecked': {
-        const parent = stack[stack.length - 2]!;
-        if (parent.listItem) parent.listItem.checked = type === 'taskListCheckValueChecked';
-        top.taskHead = true;
-        top.collect = true;
-        break;
-      }
-      case 'atxHeadingSequence': {
-        const heading = top.heading;
-        if (heading && !heading.depth) heading.depth = token.end.offset - token.start.offset;
-        break;
-      }
-      case 'setextHeadingText':
-        slurpLineEnding = true;
-        break;
-      case 'setextHeadingLineSequence':
-        if (top.heading) top.heading.depth = text.charCodeAt(token.start.offset) === 61 ? 1 : 2;
-        break;
-      case 'atxHeading':
-      case 'setextHeading': {
-        if (type === 'setextHeading') slurpLineEnding = false;
-        const f = closeNode();
-        const heading = f.heading!;
-        heading.text = f.value;
-        heading.textStart = f.hasChild ? f.firstChildStart : heading.end;
-        break;
-      }
-      case 'listOrdered':
-      case 'listUnordered':
-        if (top.type === 'listItem') closeItem(index);
-        closeNode();
-        break;
-      case 'tableRow': {
-        const f = closeNode();
-        top.rows!.push({ start: token.start.offset, end: token.end.offset, cells: f.cells! });
-        break;
-      }
-      case 'table': {
-        const f = closeNode();
-        const rows = f.rows!;
-        const header = rows[0]!;
-        const align = ((token as Token & { _align?: string[] })._align ?? []).map((a) => (a === 'none' ? null : a) as 'left' | 'right' | 'center' | null);
-        model.tables.push({
-          start: token.start.offset,
-          end: token.end.offset,
-          header,
-          delimiter: delimiterRow(text, header.end),
-          rows: rows.slice(1),
-          align,
-          topLevel: top.depth === 0,
-        });
-        break;
-      }
-      case 'tableHeader':
-      case 'tableData':
-      case 'blockQuote':
-        closeNode();
-        break;
-      case 'codeText': {
-        const value = resume();
-        closeNode();
-        if (top.collect) top.value += value;
-        break;
-      }
-      case 'htmlFlow':
-      case 'htmlText': {
-        const value = resume();
-        const visible = top.visible;
-        const start = token.start.offset;
-        closeNode();
-        if (top.collect) top.value += value;
-        const m = visible && value.startsWith('<!--') ? /^<!--([\s\S]*?)-->/.exec(value) : null;
-        if (m) model.comments.push({ start, end: start + m[0].length, body: m[1]!.trim() });
-        break;
-      }
-      case 'label': {
-        // A link's toString() is its label's; an image's is its alt text.
-        const value = resume();
-        if (top.collect) top.value += value;
-        break;
-      }
-      case 'definitionLabelString':
-      case 'gfmFootnoteDefinitionLabelString':
-        model.definitions.push(normalizeLabel(resume()));
-        break;
-      default:
-        if (HIDDEN_STRINGS.has(type)) resume();
-        break;
-    }
+    const handler = (event[0] === 'enter' ? ON_ENTER : ON_EXIT).get(token.type);
+    if (!handler) continue;
+    const next = handler(c, token, event, index);
+    if (next !== undefined) index = next;
   }
 }
 

@@ -5,6 +5,9 @@
  * slot is not filled in yet: not measured, rather than unparsable).
  */
 
+/** A value that is one square-bracket placeholder, whole (`[Date]`, `[Critical, High, Medium, Low]`). */
+export const WHOLE_BRACKET = /^\[[^\]\n]*\]$/;
+
 export const SLOT = /\{\{[^{}\n]{1,80}\}\}|<[^<>\n]{1,80}>|\$X[X,.]{0,12}[KMBkmb]?|(?<![X.])X[X.]{0,4}%|MM\/DD(?:\/YYYY|\/YY)?|DD\/MM(?:\/YYYY|\/YY)?|YYYY-MM-DD/g;
 export const PHRASE = /^[A-Za-z][A-Za-z0-9 ,'’&.-]{0,78}$/;
 const HTML_ELEMENTS = new Set(

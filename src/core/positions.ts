@@ -62,3 +62,12 @@ export function lastAtOrBefore(length: number, startOf: (i: number) => number, o
   }
   return found;
 }
+
+/** The line holding `offset`: [start, end) without its line break (a CR before the `\n` excluded). */
+export function lineBounds(text: string, offset: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end === -1) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return { start, end };
+}

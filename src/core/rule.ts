@@ -96,3 +96,12 @@ export interface Rule {
 export function isDocumentFact(fn: object): boolean {
   return documentFacts.has(fn);
 }
+
+/** A document's model and a rule context over it, without running rules (lint.ts analyze; hovers and workspace rules read it). */
+export interface Analysis {
+  doc: DocModel;
+  config: Config;
+  today: Date;
+  lines: LineIndex;
+  ctx: RuleContext;
+}

@@ -21,6 +21,11 @@ export interface Directive {
 const DIRECTIVE = /^<!--\s*partnership-docs-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)/;
 const ID = /[^\s,]+/g;
 
+/** The document's suppression comments, as an analysis: read with `ctx.get(directives)` (once per lint). */
+export function directives(ctx: { readonly doc: DocModel }): Directive[] {
+  return parseDirectives(ctx.doc);
+}
+
 export function parseDirectives(doc: DocModel): Directive[] {
   const out: Directive[] = [];
   for (const c of doc.comments) {

@@ -13,6 +13,7 @@
  * table is touched.
  */
 import { displayWidth } from './width.js';
+import { lineBounds } from './positions.js';
 import type { CellModel, TableModel } from './model.js';
 import type { OffsetEdit } from './types.js';
 
@@ -40,14 +41,6 @@ interface LineLayout {
 }
 
 type Justify = 'left' | 'right' | 'center';
-
-function lineBounds(text: string, offset: number): { start: number; end: number } {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end === -1) end = text.length;
-  if (end > start && text.charCodeAt(end - 1) === 13) end--;
-  return { start, end };
-}
 
 /**
  * Edits that replace the given cells' contents in `table`, re-padding the table when it was

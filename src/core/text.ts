@@ -37,3 +37,15 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/** Own-property lookup (a cell saying `constructor` must not find Object.prototype members). */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+const MARKERS = /[*_`~]/g;
+
+/** `s` without emphasis, code and strikethrough markers (`*`, `_`, `` ` ``, `~`). */
+export function withoutMarkers(s: string): string {
+  return s.replace(MARKERS, '');
+}

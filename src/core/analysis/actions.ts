@@ -24,7 +24,7 @@
  *   owner (spec §4: any task-list item is an action item).
  * - Code (inline and fenced) and HTML comments inside an item are ignored.
  */
-import { findDate, parseDate, parseDuePhrase, type DueOptions } from '../dates.js';
+import { dateOfIso, findDate, parseDate, parseDuePhrase, type DueOptions } from '../dates.js';
 import { enclosingHeadings } from '../document.js';
 import type { CellModel, DocModel, ListItemModel, Range, TableModel } from '../model.js';
 import { normalizeHeading } from '../model.js';
@@ -34,15 +34,6 @@ import { memoByString } from '../memo.js';
 import { isActionSectionName, type SectionEquivalents } from './equivalents.js';
 import { cellReplacementEdits } from '../table.js';
 import { startOfMonth, startOfQuarter } from 'date-fns';
-
-/** Normalised headings (see normalizeHeading) whose top-level list items are action items. */
-export const ACTION_SECTIONS: readonly string[] = [
-  'next steps',
-  'action plan',
-  'action items',
-  'action item',
-  'challenges and actions',
-];
 
 /**
  * Whether a normalised heading names an action section. A leading section number is ignored
@@ -123,7 +114,7 @@ export function analyzeActions(ctx: RuleContext): ActionItem[] {
   const { doc } = ctx;
   const items = doc.listItems;
   const isAction = new Array<boolean>(items.length).fill(false);
-  const opts = dueOptions(ctx);
+  const opts = ctx.get(dueOptions);
   const out: ActionItem[] = [];
   const ignored = [...doc.code, ...doc.comments].sort((a, b) => a.start - b.start);
   const listStart = new Array<number>(items.length).fill(-1);
@@ -233,9 +224,7 @@ export const documentDates = fact('document dates', function documentDates(ctx: 
 }, (d) => [d.reference, d.from]);
 
 function isoToDate(iso: string | null): Date | undefined {
-  if (!iso) return undefined;
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  return iso ? dateOfIso(iso) : undefined;
 }
 
 function dueOptions(ctx: RuleContext): DueOptions {

@@ -18,8 +18,7 @@
  */
 import type { Range } from '../model.js';
 import type { RuleContext } from '../rule.js';
-import type { Rag } from '../values.js';
-import { healthBand } from '../values.js';
+import { healthBand, type Rag } from '../values/status.js';
 import { extractFields } from './fields.js';
 
 export type HealthPartKey = 'business' | 'operational' | 'relationship' | 'strategic';
@@ -84,14 +83,9 @@ export interface HealthBlock {
   sum: number | null;
 }
 
-/** Every health block of the document, in order (memoised per lint). */
-export function analyzeHealth(ctx: RuleContext): HealthBlock[] {
-  return ctx.get(computeHealth);
-}
-
 /** The health block whose score line or parts contain `offset`, if any (for hovers). */
 export function healthBlockAt(ctx: RuleContext, offset: number): HealthBlock | undefined {
-  return analyzeHealth(ctx).find(
+  return ctx.get(analyzeHealth).find(
     (b) => (b.line.start <= offset && offset <= b.line.end) || b.parts.some((p) => p.line.start <= offset && offset <= p.line.end),
   );
 }
@@ -105,7 +99,8 @@ export function blockBand(ctx: RuleContext, block: HealthBlock): Rag | null {
 
 const LABELS = ['overall health score', 'health score'];
 
-function computeHealth(ctx: RuleContext): HealthBlock[] {
+/** Every health block of the document, in order. Read with `ctx.get(analyzeHealth)` (once per lint). */
+export function analyzeHealth(ctx: RuleContext): HealthBlock[] {
   const { doc } = ctx;
   const text = doc.text;
   const lines: Array<{ line: Range; label: Range; valueStart: number }> = [];

@@ -15,7 +15,9 @@ import type { TableModel } from '../model.js';
 import { normalizeHeading } from '../model.js';
 import { memoByString } from '../memo.js';
 import type { KpiColumnNames } from '../types.js';
-import { parseKpiValue, parseStatusCell, parseTrendCell, type ParsedCell } from '../values.js';
+import { parseKpiValue, type ParsedCell } from '../values/kpi-value.js';
+import { parseStatusCell } from '../values/status-cell.js';
+import { parseTrendCell } from '../values/trend.js';
 
 export type { KpiColumnNames };
 
@@ -48,7 +50,8 @@ export interface CellReaders {
 
 const defaultReaders: CellReaders = { value: parseKpiValue };
 const readStatus = memoByString(parseStatusCell);
-const readTrend = memoByString(parseTrendCell);
+/** parseTrendCell, memoised (shared with the KPI analysis). */
+export const readTrend = memoByString(parseTrendCell);
 
 // ---------------------------------------------------------------------------------------------
 // Names

@@ -9,38 +9,25 @@ import { enclosingHeadings, perPart } from '../document.js';
 import type { CellModel, RowModel, TableModel } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import type { Thresholds } from '../types.js';
+import { parseKpiValue, sameKind, stripInlineMarkup, type KpiValue, type ParsedCell } from '../values/kpi-value.js';
+import { directionOf, type Direction } from '../values/direction.js';
 import {
-  attainment as attainmentOf,
   badgeFor,
   canonicalStatus,
-  directionOf,
   displayPercent,
   exactAttainment,
-  formatNumber,
   healthBand,
-  parseKpiValue,
-  parseStatusCell,
-  parseTrendCell,
+  ragWord,
   roundHalfUp,
-  sameKind,
   statedPercentAgrees,
   statusFor,
-  statusVocabulary,
-  stripInlineMarkup,
-  suggestedTrend,
-  trendProblem,
-  type Direction,
-  type KpiValue,
-  type ParsedCell,
-  type ParsedStatus,
-  type ParsedTrend,
-  type StatusVocabulary,
   type Rag,
-  type TrendWord,
-} from '../values.js';
+} from '../values/status.js';
+import { parseStatusCell, statusVocabulary, type ParsedStatus, type StatusVocabulary } from '../values/status-cell.js';
+import { suggestedTrend, trendProblem, type ParsedTrend, type TrendWord } from '../values/trend.js';
 import { extractFields, type Field } from './fields.js';
 import { flatCopy, memoByString } from '../memo.js';
-import { kpiColumns, type KpiColumns } from './kpi-columns.js';
+import { kpiColumns, readTrend, type KpiColumns } from './kpi-columns.js';
 import { isWholeSlot } from '../placeholders.js';
 
 // Cell parsers are pure functions of the cell text: memoised across lints (see memo.ts).
@@ -61,7 +48,6 @@ function statusReader(vocabulary: StatusVocabulary): (text: string) => ParsedSta
   }
   return read;
 }
-const readTrend = memoByString(parseTrendCell);
 
 export interface KpiRow {
   /** Index of the row in `table.rows`. */
@@ -138,7 +124,7 @@ export interface KpiTable {
 // ---------------------------------------------------------------------------------------------
 // Header matching: kpi-columns.ts (which tables are KPI tables and which column is which).
 
-export { kpiColumns, periodOf, type ColumnHow, type KpiColumnNames, type KpiColumns } from './kpi-columns.js';
+export { periodOf, type ColumnHow } from './kpi-columns.js';
 
 // ---------------------------------------------------------------------------------------------
 // Rows
@@ -371,7 +357,7 @@ function tableVocab(values: readonly RowValues[], texts: readonly string[]): Tab
   const description = twoValued
     ? `met / not met (${[forms.green, forms.red].filter((f) => f !== undefined).join(', ')})`
     : forms.green || forms.yellow || forms.red
-      ? (['green', 'yellow', 'red'] as const).map((r) => forms[r] ?? ragName(r)).join(' / ')
+      ? (['green', 'yellow', 'red'] as const).map((r) => forms[r] ?? ragWord(r)).join(' / ')
       : 'Green / Yellow / Red';
   const key = `${twoValued}\n${forms.green ?? ''}\n${forms.yellow ?? ''}\n${forms.red ?? ''}`;
   let v = vocabs.get(key);
@@ -380,10 +366,6 @@ function tableVocab(values: readonly RowValues[], texts: readonly string[]): Tab
     vocabs.set(key, (v = { twoValued, forms, description }));
   }
   return v;
-}
-
-function ragName(r: Rag): string {
-  return r === 'green' ? 'Green' : r === 'yellow' ? 'Yellow' : 'Red';
 }
 
 /**
@@ -699,9 +681,4 @@ export function trendIssue(r: KpiRow, thresholds: Thresholds): TrendProblem | nu
   const tail = paren >= 0 ? ` ${cellText.slice(paren)}` : '';
   const suggestion = head === null ? null : head + tail;
   return { message, suggestion: suggestion === cellText ? null : suggestion };
-}
-
-/** A percentage as the hover shows it (`90%`, `—` for null). Used by src/vscode/hover.ts. */
-export function pct(n: number | null): string {
-  return n === null ? '—' : `${formatNumber(n)}%`;
 }

@@ -1,6 +1,7 @@
 /**
  * Required sections (spec §5) and section lookup: which headings a document of each kind must
- * have, where a document's sections are, and the skeleton a fix inserts for a missing one.
+ * have, where a document's sections are, whether a section has real content, and the skeleton a
+ * fix inserts for a missing one. (Header fields' values: enums.ts, header-dates.ts.)
  *
  * Section skeletons come from the scaffolds in `templates.ts` (built from the playbook's
  * templates), so `section-missing` inserts exactly what `new` would have written.
@@ -11,9 +12,8 @@ import type { RuleContext } from '../rule.js';
 import { scaffold, type TemplateKind } from '../templates.js';
 import type { DocKind } from '../types.js';
 import { keyNamesAny, sectionKey, sectionKeyOfNorm, sectionKeysFor, type SectionEquivalents } from './equivalents.js';
-import { daysBetween, findDate, parseDate, type DateOptions } from '../dates.js';
+import { trimEndChars } from '../text.js';
 import { splitSections } from '../split.js';
-import { documentYear, extractFields, type Field } from './fields.js';
 
 /** Required sections per kind, in template order (spec §5): defined with the equivalents. */
 export { REQUIRED_SECTIONS } from './equivalents.js';
@@ -22,7 +22,7 @@ export type OutlineEntry = DocModel['outline'][number];
 
 // Heading name for matching: spec §1 normalisation (case, emphasis, emoji, trailing
 // parenthetical, `&` = and) plus a leading section number (`2. Key Wins`, `2) Key Wins`).
-export { sectionKey, sectionKeyOfNorm, sectionKeysFor, SECTION_EQUIVALENTS, type SectionEquivalents } from './equivalents.js';
+export { sectionKey } from './equivalents.js';
 
 /**
  * A scope in which sections are looked up: the whole document (its title is the first H1, or
@@ -194,13 +194,6 @@ export function templateKind(kind: DocKind | null): TemplateKind | null {
 // ---------------------------------------------------------------------------------------------
 // Section content
 
-/** `s` without trailing characters from `chars` (a loop: `/[…]+$/` is quadratic on long runs). */
-export function trimEnd(s: string, chars: string): string {
-  let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1]!)) end--;
-  return s.slice(0, end);
-}
-
 /** Values that say "nothing here yet". */
 const EMPTY_WORDS = new Set(['tbd', 'tba', 'n/a', 'na', 'none', 'pending', 'todo', 'to do', '-', '—', '–', '...', '…']);
 
@@ -229,114 +222,13 @@ export function hasRealContent(ctx: RuleContext, start: number, end: number): bo
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
-  words = trimEnd(words, '.:;,');
+  words = trimEndChars(words, '.:;,', false);
   if (!/[\p{L}\p{N}]/u.test(words)) return false;
   return !EMPTY_WORDS.has(words);
 }
 
 function isLinkBracket(doc: DocModel, end: number, nextLabel: string | undefined): boolean {
   return doc.text[end] === '(' || nextLabel !== undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Enumerated header fields (spec §5 field-invalid) and header dates (spec §6)
-
-export type EnumRead =
-  /** The value is a template placeholder (`[Critical, High, Medium, Low]`): not ours to judge. */
-  | { state: 'placeholder' }
-  | { state: 'empty' }
-  /** One allowed value (canonical spelling); `end` is where it ends in the raw value. */
-  | { state: 'value'; value: string; end: number }
-  /** Several allowed values (`High, Critical`). */
-  | { state: 'several'; values: string[]; end: number }
-  | { state: 'unknown'; shown: string; end: number };
-
-const WHOLE_PLACEHOLDER = /^\[[^\]\n]*\]$/;
-const MARKUP = /[*_`~]/g;
-const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu;
-/** Where a value's note starts: `(`, ` - `, ` — `, ` – `, `:`. */
-const NOTE_START = /\(|\s[-\u2014\u2013]\s|:/;
-
-/**
- * Reads an enumerated field value: markup and emoji ignored, a trailing note (`(…)`, ` - …`,
- * ` — …`, `: …`) ignored, case-insensitive, hyphens read as spaces (`In-Progress`); values
- * separated by `,` `;` `/` `|` are "several" when more than one is allowed.
- */
-export function readEnum(raw: string, allowed: readonly string[]): EnumRead {
-  const trimmed = raw.trim();
-  if (WHOLE_PLACEHOLDER.test(trimmed.replace(MARKUP, '').trim())) return { state: 'placeholder' };
-  const note = NOTE_START.exec(trimmed);
-  let head = note ? trimmed.slice(0, note.index) : trimmed;
-  head = trimEnd(head, ' \t.!');
-  const end = raw.indexOf(trimmed) + head.length;
-  const norm = (s: string) => s.replace(MARKUP, '').replace(EMOJI, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-  const pieces = head.split(/[,;/|]/).map(norm).filter((p) => p !== '');
-  if (pieces.length === 0) return trimmed === '' || norm(trimmed) === '' ? { state: 'empty' } : { state: 'unknown', shown: trimmed, end };
-  const canon = (p: string) => allowed.find((a) => a.toLowerCase() === p);
-  const first = canon(pieces[0]!);
-  if (!first) return { state: 'unknown', shown: head.trim() || trimmed, end };
-  const all = [...new Set(pieces.map(canon).filter((v): v is string => v !== undefined))];
-  if (all.length > 1) return { state: 'several', values: all, end };
-  return { state: 'value', value: first, end };
-}
-
-export { editDistance } from '../text.js';
-
-/** Values that mean "no date yet" in a header date field. */
-const NO_DATE = new Set(['', 'tbd', 'tba', 'n/a', 'na', 'none', 'unknown', 'pending', '-', '—', '–', '?']);
-
-export type HeaderDate =
-  | { state: 'placeholder' }
-  | { state: 'none' }
-  | { state: 'date'; date: Date; iso: string }
-  | { state: 'unparsable' };
-
-/**
- * Reads a header date value (`Next renewal date`, `Next QBR`): a bracket placeholder, a "no
- * date yet" word (TBD, N/A, —), a date (dates.ts parseDate at the start, else the first date
- * findDate sees in the text: `auto-renews on March 31, 2027`), or unparsable.
- */
-export function readHeaderDate(raw: string, opts: DateOptions): HeaderDate {
-  const v = raw.replace(MARKUP, '').trim();
-  if (WHOLE_PLACEHOLDER.test(v)) return { state: 'placeholder' };
-  if (NO_DATE.has(trimEnd(v.toLowerCase(), '.'))) return { state: 'none' };
-  const p = parseDate(v, opts);
-  if (p.ok) return { state: 'date', date: p.date, iso: p.iso };
-  const f = findDate(v, opts);
-  if (f) return { state: 'date', date: f.date, iso: f.iso };
-  if (v.startsWith('[')) return { state: 'placeholder' };
-  return { state: 'unparsable' };
-}
-
-/**
- * The `Next renewal date` header fields and their dates (renewal-window, renewal-passed).
- * Unparsable values are silent (decision: there is no header-date rule to report them under,
- * and prose such as "auto-renews yearly" is a legitimate answer); placeholders are
- * placeholder-unfilled's.
- */
-const RENEWAL_KEYS = ['next renewal date', 'renewal date', 'next renewal'];
-
-export interface RenewalDate {
-  field: Field;
-  iso: string;
-  /** Days from today to the renewal date (negative: passed). */
-  days: number;
-}
-
-export function renewalDates(ctx: RuleContext): RenewalDate[] {
-  return ctx.get(computeRenewalDates);
-}
-
-function computeRenewalDates(ctx: RuleContext): RenewalDate[] {
-  const out: RenewalDate[] = [];
-  const opts = { dateOrder: ctx.config.dateOrder, defaultYear: documentYear(ctx) };
-  for (const field of ctx.get(extractFields)) {
-    if (!RENEWAL_KEYS.includes(field.key)) continue;
-    const d = readHeaderDate(field.value, opts);
-    if (d.state !== 'date') continue;
-    out.push({ field, iso: d.iso, days: daysBetween(ctx.today, d.date) });
-  }
-  return out;
 }
 
 /**

@@ -4,17 +4,14 @@
  */
 import type { Rule } from '../rule.js';
 import type { RuleMeta } from '../types.js';
-import { placeholderUnfilled } from './placeholder-unfilled.js';
+import { groupRules } from './groups.js';
 import { unknownRule } from './unknown-rule.js';
-import { kpiRules } from './kpi/index.js';
-import { healthRules } from './health/index.js';
-import { actionsRules } from './actions/index.js';
 import { workspaceRules } from '../workspace/rules/index.js';
 
 export const DOCS_BASE = 'https://github.com/partnership-docs/partnership-docs/blob/main/docs/rules/';
 
 /** The per-file rules: what lint() runs. */
-export const ruleList: Rule[] = [...kpiRules, ...healthRules, ...actionsRules, placeholderUnfilled, unknownRule];
+export const ruleList: Rule[] = [...groupRules, unknownRule];
 
 /**
  * Every rule's metadata: the per-file rules, then the cross-document rules (which run only

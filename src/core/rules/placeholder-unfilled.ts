@@ -45,7 +45,7 @@ export const placeholderUnfilled: Rule = {
   reads: [OUTLINE, linkDefinitions, documentYear, documentDates],
   check(ctx) {
     const defined = new Set(ctx.get(linkDefinitions));
-    const missing = reportedAsMissing(ctx);
+    const missing = ctx.get(reportedAsMissing);
     for (const b of ctx.doc.brackets) {
       const r = missing[lastAtOrBefore(missing.length, (i) => missing[i]!.start, b.start)];
       if (r && b.end <= r.end) continue;
@@ -59,7 +59,7 @@ export const placeholderUnfilled: Rule = {
         message: `Unfilled template placeholder “[${b.label}]”; expected the actual value.`,
       });
     }
-    for (const m of slots(ctx)) {
+    for (const m of ctx.get(slots)) {
       const r = missing[lastAtOrBefore(missing.length, (i) => missing[i]!.start, m.start)];
       if (r && m.end <= r.end) continue;
       ctx.report({ start: m.start, end: m.end, message: `Unfilled template placeholder “${m.text}”; expected the actual value.` });

@@ -3,8 +3,7 @@
  * `buildIndex` builds it from scratch; `updateIndex` replaces one file's entry and recomputes
  * only the summaries of the partners it touches (the result equals a full rebuild).
  */
-import { daysBetween, isoDate } from '../dates.js';
-import { parseToday } from '../dates.js';
+import { dateOfIso, daysBetween, parseToday } from '../dates.js';
 import type { IndexedDoc, PartnerSummary, WorkspaceIndex } from './types.js';
 
 export interface BuildOptions {
@@ -146,7 +145,7 @@ function summarize(key: string, list: IndexedDoc[], today: Date): PartnerSummary
   const healthTrend = latest && prev && latest.partnerSource !== 'none' ? Math.round((latest.health!.score - prev.health!.score) * 100) / 100 : null;
   let renewalDate: string | null = null;
   for (const d of docs) if (d.renewalDate) renewalDate = d.renewalDate;
-  const daysToRenewal = renewalDate ? daysBetween(today, isoToDate(renewalDate)) : null;
+  const daysToRenewal = renewalDate ? daysBetween(today, dateOfIso(renewalDate)) : null;
   // Overdue actions: those of the partner's current documents — the latest QBR, the latest status
   // report and every issue document (older QBRs and reports are history: their open items are
   // carried into the next one, or action-carried-over says so) — counted once per item.
@@ -172,11 +171,6 @@ function summarize(key: string, list: IndexedDoc[], today: Date): PartnerSummary
   return { key, name, docs, latestHealth, healthTrend, renewalDate, daysToRenewal, overdueActions, redKpis };
 }
 
-function isoToDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
-}
-
 /** The partner's QBRs with a period, oldest first. */
 export function partnerQbrs(index: WorkspaceIndex, partnerKey: string): IndexedDoc[] {
   const p = index.partners.find((s) => s.key === partnerKey);
@@ -194,5 +188,3 @@ export function previousQbr(index: WorkspaceIndex, doc: IndexedDoc): IndexedDoc 
   }
   return best;
 }
-
-export { isoDate };

@@ -1,9 +1,6 @@
 /** The workspace API: index, cross-document lint, new-QBR-from-previous, portfolio report. */
-export { indexDocument, aliasLookup, partnerKeyOf, periodOf, splitParties, hashText, type IndexOptions } from './indexer.js';
-export { buildIndex, updateIndex, compareDocs, partnerQbrs, previousQbr, type BuildOptions } from './build.js';
+export { indexDocument, aliasLookup, partnerKeyOf, periodOf, splitParties, type IndexOptions } from './indexer.js';
+export { buildIndex, updateIndex, partnerQbrs, previousQbr, type BuildOptions } from './build.js';
 export { lintWorkspace, type WorkspaceLintOptions } from './lint.js';
 export { scaffoldFromPrevious, type FromPreviousOptions } from './scaffold.js';
 export { portfolioReport, portfolioData, latestDocument, type ReportFormat, type ReportOptions, type PortfolioData, type PortfolioRow } from './report.js';
-export { actionKey, keySimilarity, sameAction } from './similarity.js';
-export { workspaceRules } from './rules/index.js';
-export type * from './types.js';

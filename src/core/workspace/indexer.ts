@@ -21,12 +21,13 @@ import { analyzeActions } from '../analysis/actions.js';
 import { documentYear, extractFields, findField } from '../analysis/fields.js';
 import { analyzeHealth, blockBand } from '../analysis/health.js';
 import { analyzeKpi, tableScore } from '../analysis/kpi.js';
-import { readHeaderDate, renewalDates } from '../analysis/sections.js';
+import { readHeaderDate, renewalDates } from '../analysis/header-dates.js';
 import { daysBetween, parseDate, findDate, type DateOptions } from '../dates.js';
 import { analyze } from '../lint.js';
 import { normalizeHeading } from '../model.js';
 import type { LintOptions } from '../types.js';
-import { healthBand, type KpiValue } from '../values.js';
+import type { KpiValue } from '../values/kpi-value.js';
+import { healthBand } from '../values/status.js';
 import { actionKey } from './similarity.js';
 import { makePeriod, metricKey } from './util.js';
 import type { IndexedAction, IndexedDoc, IndexedKpi, Period } from './types.js';
@@ -93,7 +94,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
   if (aliasTarget) name = aliasTarget;
 
   // --- period and dates
-  const opts: DateOptions = { dateOrder: config.dateOrder, defaultYear: documentYear(ctx) };
+  const opts: DateOptions = { dateOrder: config.dateOrder, defaultYear: ctx.get(documentYear) };
   const candidates: string[] = [];
   for (const k of ['quarter', 'period']) {
     const v = scalar(fm[k]);
@@ -121,7 +122,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
       break;
     }
   }
-  const renewal = renewalDates(ctx)[0];
+  const renewal = ctx.get(renewalDates)[0];
   const renewalDate = renewal ? renewal.iso : null;
   const nq = ctx.get(extractFields).find((f) => f.key === 'next qbr' || f.key === 'next qbr date');
   const nqDate = nq ? readHeaderDate(nq.value, opts) : null;
@@ -153,7 +154,7 @@ export function indexDocument(path: string, text: string, options: IndexOptions 
 
   // --- health (as documentHealth: a status report's score block, else the first KPI table)
   let health: IndexedDoc['health'] = null;
-  const blocks = analyzeHealth(ctx).filter((b) => b.total !== null);
+  const blocks = ctx.get(analyzeHealth).filter((b) => b.total !== null);
   const fromBlock = (): IndexedDoc['health'] => {
     const b = blocks[0]!;
     const band = blockBand(ctx, b);

@@ -6,16 +6,13 @@
 import { DEFAULT_CONFIG, mergeConfig } from '../config.js';
 import { analyze, type Analysis } from '../lint.js';
 import { runRule } from '../run.js';
-import type { Report } from '../rule.js';
-import { parseDirectives, suppressionFilter } from '../suppress.js';
+import { directives, suppressionFilter } from '../suppress.js';
 import type { Finding, LintOptions, PartialConfig, Severity } from '../types.js';
 import { partnerQbrs, previousQbr } from './build.js';
 import { hashText, indexDocument } from './indexer.js';
 import type { WorkspaceRuleContext } from './rules/context.js';
 import { workspaceRules } from './rules/index.js';
 import type { IndexedDoc, WorkspaceFindings, WorkspaceIndex } from './types.js';
-
-const directivesOf = (c: { doc: Parameters<typeof parseDirectives>[0] }) => parseDirectives(c.doc);
 
 export interface WorkspaceLintOptions extends LintOptions {
   /** Per-document configuration (e.g. the CLI's .partnership-docs.json chain); wins over `config`. */
@@ -66,7 +63,7 @@ export function lintWorkspace(
       const severity = (config.rules[rule.meta.id] ?? rule.meta.defaultSeverity) as Severity;
       const out = (f: Finding) => {
         const { lines, ctx } = getAnalysis();
-        if (!suppressionFilter(ctx.get(directivesOf), lines)(f.ruleId, f.line)) findings.push(f);
+        if (!suppressionFilter(ctx.get(directives), lines)(f.ruleId, f.line)) findings.push(f);
       };
       const withReport = (report: WorkspaceRuleContext['report']): WorkspaceRuleContext => ({
         doc: doc!,

@@ -5,7 +5,7 @@
  *   json — the same data
  */
 import { parseToday, isoDate } from '../dates.js';
-import { badgeFor } from '../values.js';
+import { badgeFor, RAG_WORD } from '../values/status.js';
 import type { IndexedDoc, PartnerSummary, Rag, WorkspaceIndex } from './types.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -169,13 +169,12 @@ function esc(s: string): string {
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 const BAND_CLASS: Record<Rag, string> = { green: 'g', yellow: 'y', red: 'r' };
-const BAND_WORD: Record<Rag, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
 
 function html(d: PortfolioData): string {
   const rows = d.partners
     .map((r) => {
       const health = r.health
-        ? `<span class="pill ${BAND_CLASS[r.health.band]}">${BAND_WORD[r.health.band]}</span> ${fmt(r.health.score)}`
+        ? `<span class="pill ${BAND_CLASS[r.health.band]}">${RAG_WORD[r.health.band]}</span> ${fmt(r.health.score)}`
         : '—';
       return (
         `<tr><th scope="row">${esc(r.partner)}</th><td>${health}</td><td>${esc(trendText(r))}</td>` +

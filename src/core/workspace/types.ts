@@ -4,8 +4,9 @@
  * the extension keeps the index current with a file watcher, one changed file at a time.
  */
 import type { DocKind, Finding } from '../types.js';
+import type { Rag } from '../values/status.js';
 
-export type Rag = 'green' | 'yellow' | 'red';
+export type { Rag };
 
 /** A quarter-precision period. `ordinal` = year * 4 + (quarter - 1), for sorting and adjacency. */
 export interface Period {

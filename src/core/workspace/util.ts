@@ -1,5 +1,5 @@
 /** Small shared helpers of the workspace index (no imports of the engine: no cycles). */
-import { normaliseMetricName } from '../values.js';
+import { normalizeMetricName } from '../values/direction.js';
 import type { Period } from './types.js';
 
 export function makePeriod(year: number, quarter: number): Period {
@@ -7,13 +7,8 @@ export function makePeriod(year: number, quarter: number): Period {
   return { year, quarter: q, ordinal: year * 4 + (q - 1), label: `Q${q} ${year}` };
 }
 
-/** The period of an ordinal (`year * 4 + quarter - 1`). */
-export function periodOfOrdinal(ordinal: number): Period {
-  return makePeriod(Math.floor(ordinal / 4), (ordinal % 4) + 1);
-}
-
 export function metricKey(metric: string): string {
-  return normaliseMetricName(metric).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+  return normalizeMetricName(metric).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
 }
 
 /** Whether two actuals can be compared (same class; a bare number matches a unit word). */

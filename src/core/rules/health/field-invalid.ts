@@ -1,15 +1,8 @@
 import type { Field } from '../../analysis/fields.js';
 import { extractFields } from '../../analysis/fields.js';
-import {
-  editDistance,
-  findSection,
-  hasRealContent,
-  readEnum,
-  scopeAt,
-  scopeHeadings,
-  sectionBody,
-  trimEnd,
-} from '../../analysis/sections.js';
+import { readEnum } from '../../analysis/enums.js';
+import { findSection, hasRealContent, scopeAt, scopeHeadings, sectionBody } from '../../analysis/sections.js';
+import { editDistance, trimEndChars } from '../../text.js';
 import type { Report, Rule, RuleContext } from '../../rule.js';
 
 export const SEVERITY_VALUES = ['Critical', 'High', 'Medium', 'Low'] as const;
@@ -139,7 +132,7 @@ function checkRecommended(ctx: RuleContext, f: Field): void {
     BOLD_TITLE_RE.lastIndex = li.contentStart;
     const m = BOLD_TITLE_RE.exec(doc.text);
     if (!m) continue;
-    const t = trimEnd(m[1] ?? m[2] ?? '', ': \t').trim();
+    const t = trimEndChars(m[1] ?? m[2] ?? '', ': \t', false).trim();
     if (t && !t.startsWith('[')) titles.push(t);
   }
   const r = readEnum(f.value, []);

@@ -1,6 +1,6 @@
 import { analyzeHealth } from '../../analysis/health.js';
 import type { Rule } from '../../rule.js';
-import { badgeFor, healthBand, ragWord } from '../../values.js';
+import { badgeFor, healthBand, ragWord } from '../../values/status.js';
 
 /**
  * The badge on the score line (`82/100 🟡 Yellow`) must match the health bands: Green from
@@ -16,7 +16,7 @@ export const healthScoreBadge: Rule = {
   },
   check(ctx) {
     const t = ctx.config.thresholds;
-    for (const block of analyzeHealth(ctx)) {
+    for (const block of ctx.get(analyzeHealth)) {
       const { total, badge } = block;
       if (!total || !badge) continue;
       const band = healthBand(total.value, t);

@@ -1,6 +1,6 @@
 import { analyzeHealth, HEALTH_TOTAL_MAX } from '../../analysis/health.js';
 import type { Rule } from '../../rule.js';
-import { formatNumber } from '../../values.js';
+import { formatNumber } from '../../values/kpi-value.js';
 
 /**
  * Health score values out of range: a part below 0 or above its maximum (30/30/25/15), a
@@ -16,7 +16,7 @@ export const healthScoreRange: Rule = {
   },
   check(ctx) {
     const n = formatNumber;
-    for (const block of analyzeHealth(ctx)) {
+    for (const block of ctx.get(analyzeHealth)) {
       const { total, totalDenominator: td } = block;
       if (td && td.value !== HEALTH_TOTAL_MAX) {
         ctx.report({

@@ -1,6 +1,6 @@
 import { analyzeHealth, HEALTH_PARTS } from '../../analysis/health.js';
 import type { Rule } from '../../rule.js';
-import { formatNumber } from '../../values.js';
+import { formatNumber } from '../../values/kpi-value.js';
 
 /**
  * The parts of the health score (business 30, operational 30, relationship 25, strategic 15)
@@ -15,7 +15,7 @@ export const healthScoreSum: Rule = {
     fixable: 'suggestion',
   },
   check(ctx) {
-    for (const block of analyzeHealth(ctx)) {
+    for (const block of ctx.get(analyzeHealth)) {
       const { total, sum, parts } = block;
       if (!total || sum === null || Math.abs(total.value - sum) < 1e-9) continue;
       const terms = parts.map((p) => formatNumber(p.score!.value)).join(' + ');

@@ -1,5 +1,6 @@
 import { documentYear, extractFields } from '../../analysis/fields.js';
-import { readHeaderDate, scopeAnchor, sectionScopes } from '../../analysis/sections.js';
+import { readHeaderDate } from '../../analysis/header-dates.js';
+import { scopeAnchor, sectionScopes } from '../../analysis/sections.js';
 import type { Rule } from '../../rule.js';
 import { followsPlaybook } from '../../detect.js';
 
@@ -30,7 +31,7 @@ export const nextQbrMissing: Rule = {
       ctx.report({ start, end, message: 'Missing “**Next QBR**: DATE”; expected the date of the next QBR (the template ends with it).' });
       return;
     }
-    const opts = { dateOrder: ctx.config.dateOrder, defaultYear: documentYear(ctx) };
+    const opts = { dateOrder: ctx.config.dateOrder, defaultYear: ctx.get(documentYear) };
     const states = fields.map((f) => ({ f, d: readHeaderDate(f.value, opts) }));
     if (states.some((s) => s.d.state === 'date' || s.d.state === 'placeholder')) return;
     const { f } = states[0]!;

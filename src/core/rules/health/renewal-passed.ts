@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { renewalDates } from '../../analysis/sections.js';
+import { renewalDates } from '../../analysis/header-dates.js';
 
 /** `Next renewal date` before today: the date is stale or the renewal was missed. */
 export const renewalPassed: Rule = {
@@ -10,7 +10,7 @@ export const renewalPassed: Rule = {
     fixable: false,
   },
   check(ctx) {
-    for (const r of renewalDates(ctx)) {
+    for (const r of ctx.get(renewalDates)) {
       if (r.days >= 0) continue;
       const ago = r.days === -1 ? '1 day ago' : `${-r.days} days ago`;
       ctx.report({

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { renewalDates } from '../../analysis/sections.js';
+import { renewalDates } from '../../analysis/header-dates.js';
 
 /** `Next renewal date` within renewalWindowDays (90) of today: time to start the renewal process. */
 export const renewalWindow: Rule = {
@@ -11,7 +11,7 @@ export const renewalWindow: Rule = {
   },
   check(ctx) {
     const window = ctx.config.thresholds.renewalWindowDays;
-    for (const r of renewalDates(ctx)) {
+    for (const r of ctx.get(renewalDates)) {
       if (r.days < 0 || r.days > window) continue;
       const when = r.days === 0 ? 'today' : r.days === 1 ? 'in 1 day' : `in ${r.days} days`;
       ctx.report({

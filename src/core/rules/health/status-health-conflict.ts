@@ -1,8 +1,8 @@
 import { analyzeHealth, blockBand } from '../../analysis/health.js';
-import { readEnum } from '../../analysis/sections.js';
+import { readEnum } from '../../analysis/enums.js';
 import { extractFields } from '../../analysis/fields.js';
 import type { Rule } from '../../rule.js';
-import { ragWord } from '../../values.js';
+import { ragWord } from '../../values/status.js';
 import { CURRENT_STATUS_VALUES } from './field-invalid.js';
 
 /**
@@ -17,7 +17,7 @@ export const statusHealthConflict: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const block = analyzeHealth(ctx).find((b) => b.total);
+    const block = ctx.get(analyzeHealth).find((b) => b.total);
     if (!block) return;
     const band = blockBand(ctx, block)!;
     const score = block.total!.value;

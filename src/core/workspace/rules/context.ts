@@ -2,8 +2,7 @@
  * What a cross-document rule sees: the document under check (its index entry and text), its
  * partner's other documents, and a lazily built analysis of its text (for table fixes).
  */
-import type { Analysis } from '../../lint.js';
-import type { Report, Rule } from '../../rule.js';
+import type { Analysis, Report, Rule } from '../../rule.js';
 import type { Config } from '../../types.js';
 import type { IndexedDoc, WorkspaceIndex } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { trendFromChange } from '../../values.js';
+import { trendFromChange } from '../../values/trend.js';
 import type { IndexedDoc, IndexedKpi } from '../types.js';
 import { comparableUnits } from '../util.js';
 import { formatChange, relativeChange, type WorkspaceRule } from './context.js';

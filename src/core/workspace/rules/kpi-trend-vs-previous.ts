@@ -1,10 +1,8 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
 import { cellReplacementEdits } from '../../table.js';
-import { parseTrendCell, suggestedTrend, trendFromChange, type TrendArrow, type TrendWord } from '../../values.js';
+import { ARROW_OF, parseTrendCell, suggestedTrend, trendFromChange } from '../../values/trend.js';
 import { comparableUnits } from '../util.js';
 import { baseName, formatChange, relativeChange, type WorkspaceRule } from './context.js';
-
-const ARROW_OF: Record<TrendWord, TrendArrow> = { improving: 'up', stable: 'flat', declining: 'down' };
 
 /**
  * A QBR's Trend cell disagrees with the change from the previous quarter's QBR (same partner,
