@@ -1,5 +1,5 @@
 /** The workspace API: index, cross-document lint, new-QBR-from-previous, portfolio report. */
-export { indexDocument, aliasLookup, partnerKeyOf, periodOf, splitParties, hashText, type IndexOptions } from './indexer.js';
+export { indexDocument, indexSnapshot, aliasLookup, partnerKeyOf, periodOf, splitParties, hashText, type IndexOptions } from './indexer.js';
 export { buildIndex, updateIndex, compareDocs, partnerQbrs, previousQbr, type BuildOptions } from './build.js';
 export { lintWorkspace, type WorkspaceLintOptions } from './lint.js';
 export { scaffoldFromPrevious, type FromPreviousOptions } from './scaffold.js';
