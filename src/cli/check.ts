@@ -5,13 +5,13 @@
  */
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { DOCS_BASE, fixAll, lint, ruleIds, rules } from '../core/index.js';
+import { DOCS_BASE, fixAllSnapshot, ruleIds, rules, snapshot } from '../core/index.js';
 import type { Config, Finding } from '../core/types.js';
 import { ConfigResolver, formatConfigError } from './configFiles.js';
 import { writeFixedFile } from './fix.js';
 import { collectFiles, displayPath, errMessage, readTextFileSync } from './files.js';
 import { addWorkspaceFindings } from './workspace.js';
-import { indexDocument } from '../core/index.js';
+import { indexSnapshot } from '../core/index.js';
 import type { IndexedDoc } from '../core/workspace/types.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
@@ -133,20 +133,23 @@ export async function checkOne(task: CheckTask): Promise<CheckOutcome> {
   if (!read.ok) return { failures: [{ path, message: read.message }] };
   const options = { path, today: task.today, config: task.config };
   try {
-    let text = read.text;
+    // One snapshot per text: its findings are the report, its model the index entry's (and with
+    // --fix, the last fix pass's snapshot is the fixed text's).
+    let snap = snapshot(read.text, options);
     if (fix) {
-      const fixed = fixAll(text, options).text;
-      if (fixed !== text) {
-        const outcome = await writeFixedFile(abs, read.raw, fixed, read.bom);
+      const fixed = fixAllSnapshot(snap).snapshot;
+      if (fixed.text !== snap.text) {
+        const outcome = await writeFixedFile(abs, read.raw, fixed.text, read.bom);
         if (outcome === 'changed-on-disk') {
           failures.push({ path, message: 'changed on disk while being checked; fixes not written' });
         } else {
-          text = fixed;
+          snap = fixed;
         }
       }
     }
-    const result = lint(text, options);
-    const doc = result.kind === 'qbr' ? indexDocument(path, text, options) : null;
+    const { text } = snap;
+    const result = snap.result;
+    const doc = result.kind === 'qbr' ? indexSnapshot(path, snap) : null;
     return { report: { path, kind: result.kind, findings: result.findings.map(reported) }, failures, ...(doc ? { workspace: { doc, text } } : {}) };
   } catch (err) {
     failures.push({ path, message: `${fix ? 'could not check or fix' : 'could not check'}: ${errMessage(err)}` });

@@ -4,7 +4,7 @@
  * run over it and their findings join each file's report. With --fix their safe fixes are written
  * too (then the file is re-linted so positions stay right).
  */
-import { applyFixes, buildIndex, indexDocument, lint, lintWorkspace } from '../core/index.js';
+import { applyFixes, buildIndex, indexSnapshot, lintWorkspace, snapshot } from '../core/index.js';
 import type { Config, Finding } from '../core/types.js';
 import type { IndexedDoc } from '../core/workspace/types.js';
 import { writeFixedFile } from './fix.js';
@@ -58,14 +58,14 @@ export async function addWorkspaceFindings(
         failures.push({ path, message: `could not fix: ${errMessage(err)}` });
         continue;
       }
-      const options = { path, today: opts.today, config: e.config };
-      const doc = indexDocument(path, fixed, options);
+      const snap = snapshot(fixed, { path, today: opts.today, config: e.config });
+      const doc = indexSnapshot(path, snap);
       if (!doc) continue;
       e.text = fixed;
       e.doc = doc;
       index.docs.set(path, doc);
       const report = reports.find((r) => r.path === path);
-      if (report) report.findings = lint(fixed, options).findings;
+      if (report) report.findings = [...snap.findings];
       changed = true;
     }
     if (changed) found = lintWorkspace(buildIndex([...index.docs.values()], { today: opts.today }), texts, { today: opts.today, configFor });

@@ -40,7 +40,21 @@ export interface DocPart {
   entry: PlacedSection | null;
 }
 
+/**
+ * Counts of model builds (buildDocument calls), read through engineStats() (snapshot.ts): the
+ * editor builds one model per document version, and tests hold it to that. `byText` counts per
+ * text, only while tracking is on (tests: it keeps the texts).
+ */
+export const buildStats: { modelBuilds: number; byText: Map<string, number> | null } = { modelBuilds: 0, byText: null };
+const TRACKED_TEXTS = 256;
+
 export function buildDocument(text: string, options: BuildOptions = {}): DocModel {
+  buildStats.modelBuilds++;
+  const tracked = buildStats.byText;
+  if (tracked) {
+    if (!tracked.has(text) && tracked.size >= TRACKED_TEXTS) tracked.delete(tracked.keys().next().value as string);
+    tracked.set(text, (tracked.get(text) ?? 0) + 1);
+  }
   const cache = options.cache === false ? null : (options.cache ?? sharedCache);
   const { frontMatter: fm, sections } = splitSections(text);
   const spans = options.wholeDocument

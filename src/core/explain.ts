@@ -1,11 +1,13 @@
 /**
- * Explanations for the editor (hover, status bar, CodeLens) — plain data, no vscode:
+ * Explanations for the editor (hover, status bar, CodeLens) — plain data, no vscode — computed
+ * over one analysis of a document version (the Snapshot's, snapshot.ts, which also offers them
+ * per text: `explainAt(text, offset, options)`, `documentHealth`, `kpiLenses`):
  *
- * - `explainAt(text, offset, options)`: what the KPI row, Overall Partnership Health line or
+ * - `explainerOf(analysis)(offset)`: what the KPI row, Overall Partnership Health line or
  *   health-score block under the cursor computes, and what a fix would write;
  * - `explainToMarkdown(e)`: that explanation as a small markdown table (for a hover);
- * - `documentHealth(text, options)`: one summary figure for the status bar;
- * - `kpiLenses(text, options)`: one summary per KPI table, for CodeLens.
+ * - `documentHealthOf(analysis)`: one summary figure for the status bar;
+ * - `kpiLensesOf(analysis, findings)`: one summary per KPI table, for CodeLens.
  *
  * Everything here reads the same analyses the rules use (analysis/kpi.ts, analysis/health.ts),
  * so a hover never disagrees with a diagnostic.
@@ -20,9 +22,9 @@ import {
   type KpiRow,
   type KpiTable,
 } from './analysis/kpi.js';
-import { analyze, lint } from './lint.js';
+import type { Analysis } from './lint.js';
 import { normalizeHeading } from './model.js';
-import type { LintOptions } from './types.js';
+import type { Finding } from './types.js';
 import { lastAtOrBefore } from './positions.js';
 import { badgeFor, canonicalStatus, healthBand, type Direction, type Rag } from './values.js';
 
@@ -224,23 +226,16 @@ function explainHealthLine(text: string, t: KpiTable): OverallHealthExplanation 
 }
 
 /**
- * The explanation for the construct at `offset`: a KPI row, an Overall Partnership Health line
- * or a health-score block (score line or one of its parts). Null elsewhere, and for files that
- * are not partnership documents (unless `lintAllMarkdown`).
+ * The explanation for the construct at an offset — a KPI row, an Overall Partnership Health line
+ * or a health-score block (score line or one of its parts); null elsewhere, and for files that
+ * are not partnership documents (unless `lintAllMarkdown`) — for many offsets of one analysed
+ * version: the KPI rows and health lines are indexed by line on the first call, so n lookups cost
+ * one analysis plus n map reads (the Markdown preview asks for every table row; analysing per
+ * row was quadratic, seconds of a blocked extension host on a 200 KB document). `text`: the
+ * analysed text (the analysis reads lone CRs as line ends, one character for one).
  */
-export function explainAt(text: string, offset: number, options: LintOptions = {}): Explanation | null {
-  return explainer(text, options)(offset);
-}
-
-/**
- * `explainAt` for many offsets of one text: the document is analysed once and the KPI rows and
- * health lines are indexed by line, so n lookups cost one analysis plus n map reads (the
- * Markdown preview asks for every table row; calling `explainAt` per row re-analysed the whole
- * document each time — quadratic, seconds of a blocked extension host on a 200 KB document).
- * Answers are exactly `explainAt`'s: the candidates on a line are tried in the same order.
- */
-export function explainer(text: string, options: LintOptions = {}): (offset: number) => Explanation | null {
-  const { doc, config, ctx } = analyze(text, options);
+export function explainerOf(analysis: Analysis, text: string = analysis.doc.text): (offset: number) => Explanation | null {
+  const { doc, config, ctx } = analysis;
   if (!doc.kind && !config.lintAllMarkdown) return () => null;
   type Candidate = { from: number; to: number; explain: () => Explanation | null };
   let byLine: Map<number, Candidate[]> | undefined;
@@ -364,10 +359,10 @@ export interface DocumentHealth {
  * attainment); otherwise the first health block. Null when the document has neither (or is
  * not a partnership document).
  */
-export function documentHealth(text: string, options: LintOptions = {}): DocumentHealth | null {
-  const { doc, config, ctx } = analyze(text, options);
+export function documentHealthOf(analysis: Analysis): DocumentHealth | null {
+  const { doc, config, ctx } = analysis;
   if (!doc.kind && !config.lintAllMarkdown) return null;
-  const blocks = analyzeHealth(ctx).filter((b) => b.total !== null);
+  const blocks = ctx.get(analyzeHealth).filter((b) => b.total !== null);
   const tables = ctx.get(analyzeKpi);
   const fromBlock = (): DocumentHealth => {
     const b = blocks[0]!;
@@ -408,13 +403,13 @@ export interface KpiLens {
   title: string;
 }
 
-/** One CodeLens summary per KPI table. */
-export function kpiLenses(text: string, options: LintOptions = {}): KpiLens[] {
-  const { doc, config, ctx, lines } = analyze(text, options);
+/** One CodeLens summary per KPI table; `findings`: the version's findings (read only when it has a KPI table). */
+export function kpiLensesOf(analysis: Analysis, findings: () => readonly Finding[]): KpiLens[] {
+  const { doc, config, ctx, lines } = analysis;
   if (!doc.kind && !config.lintAllMarkdown) return [];
   const tables = ctx.get(analyzeKpi);
   if (tables.length === 0) return [];
-  const findings = lint(text, options).findings.filter((f) => f.fix);
+  const fixable = findings().filter((f) => f.fix);
   return tables.map((t) => {
     const end = t.health ? Math.max(t.table.end, t.health.field.valueEnd) : t.table.end;
     const score = tableScore(t, config.thresholds);
@@ -424,8 +419,8 @@ export function kpiLenses(text: string, options: LintOptions = {}): KpiLens[] {
     const redCount = rows.filter((r) => r.computed === 'red').length;
     // Findings come sorted by start offset: count those in [table start, end] by binary search
     // (a filter per table was tables × findings on every lint of a large document).
-    const startOf = (i: number) => findings[i]!.startOffset;
-    const fixableFindings = lastAtOrBefore(findings.length, startOf, end) - lastAtOrBefore(findings.length, startOf, t.table.start - 1);
+    const startOf = (i: number) => fixable[i]!.startOffset;
+    const fixableFindings = lastAtOrBefore(fixable.length, startOf, end) - lastAtOrBefore(fixable.length, startOf, t.table.start - 1);
     const parts = [score === null ? 'KPI health: nothing measured' : `KPI health ${score}% ${badgeFor(band!)}`];
     if (redCount) parts.push(`${redCount} red`);
     if (staleStatuses) parts.push(`${staleStatuses} stale status${staleStatuses === 1 ? '' : 'es'}`);

@@ -33,7 +33,7 @@ export function applyEdits(text: string, edits: OffsetEdit[]): string {
  * fix is applied whole or not at all: when it overlaps an earlier fix it is skipped, and a
  * later pass (see `fixAll`) picks it up.
  */
-export function applyFixes(text: string, findings: Finding[]): string {
+export function applyFixes(text: string, findings: readonly Finding[]): string {
   const sorted = findings.filter((f) => f.fix).sort((a, b) => a.startOffset - b.startOffset);
   const taken: OffsetEdit[] = [];
   const overlaps = (e: OffsetEdit) =>

@@ -4,6 +4,8 @@
  *   applyFixes(text, findings) → text
  *   fixAll(text, options) → { text, passes }
  *   rules → the rule metadata list
+ *   snapshot(text, options) → one document version analysed once: findings, hovers (explainAt),
+ *     KPI lenses, document health, KPI tables and health blocks, each computed on first read
  */
 export { lint, fixAll, analyze } from './lint.js';
 export { applyFixes, applyEdits, minimalEdit, isGraphemeBoundary, fixTitle } from './fix.js';
@@ -13,9 +15,18 @@ export type { SectionCache } from './cache.js';
 export { DEFAULT_CONFIG, mergeConfig, parseConfigText } from './config.js';
 export { scaffold, defaultFileName, slugify } from './templates.js';
 export type * from './types.js';
-export { explainAt, explainer, explainToMarkdown, documentHealth, kpiLenses, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
+export { snapshot, fixAllSnapshot, explainAt, explainer, documentHealth, kpiLenses, engineStats, trackModelBuilds, type Snapshot, type DeepReadonly, type HealthBlockSummary, type EngineStats } from './snapshot.js';
+export { explainToMarkdown, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
+export type { Analysis } from './lint.js';
+export type { DocModel, SectionModel, HeadingModel, TableModel, RowModel, CellModel, ListItemModel, ParagraphModel, BracketModel, CommentModel, FrontMatter, Range } from './model.js';
+export type { RuleContext } from './rule.js';
+export type { LineIndex } from './positions.js';
+export type { KpiTable, KpiRow, HealthLine } from './analysis/kpi.js';
+export type { HealthBlock, HealthPart, HealthBadge } from './analysis/health.js';
+export type { Rag, Direction } from './values.js';
 export {
   indexDocument,
+  indexSnapshot,
   buildIndex,
   updateIndex,
   lintWorkspace,

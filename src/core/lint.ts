@@ -43,7 +43,7 @@ export function analyze(text: string, options: LintOptions = {}): Analysis {
 }
 
 /** A rule context over `doc`; `whole`: the context of the whole document, which answers the document facts (Rule.reads). */
-function ruleContext(
+export function ruleContext(
   doc: DocModel, config: Config, today: Date, lines: LineIndex, whole?: RuleContext,
   answeredByWhole: (fn: object) => boolean = isDocumentFact,
 ): RuleContext {
@@ -69,7 +69,15 @@ function reportingTo(ctx: RuleContext): (report: RuleContext['report']) => RuleC
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const { doc, config, today, lines, ctx: base } = analyze(text, options);
+  return lintAnalysis(analyze(text, options), text, options);
+}
+
+/**
+ * The rule run over a model already built by `analyze(text, options)` (one model build per
+ * document version: the Snapshot hands its analysis here; lint() above builds one).
+ */
+export function lintAnalysis(analysis: Analysis, text: string, options: LintOptions = {}): LintResult {
+  const { doc, config, today, lines, ctx: base } = analysis;
   const parts = partsOf(doc)!;
   if (!doc.kind && !config.lintAllMarkdown) return { kind: null, findings: [] };
 

@@ -7,11 +7,13 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { lint, type LintOptions, type LintResult } from '../core/index';
+import { lint, type Finding, type LintOptions, type LintResult } from '../core/index';
 import { WorkerPool } from '../node/pool';
 import type { WorkerReply, WorkerRequest } from './lintWorker';
 
-export interface BackgroundResult extends LintResult {
+export interface BackgroundResult {
+  kind: LintResult['kind'];
+  findings: readonly Finding[];
   /** Wall time of the lint itself (in the worker, or in-process). */
   ms: number;
   inWorker: boolean;

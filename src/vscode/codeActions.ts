@@ -7,9 +7,10 @@
  * cut an emoji); the disable actions insert whole ASCII lines as a WorkspaceEdit.
  */
 import * as vscode from 'vscode';
-import { analyze, fixAll, fixTitle, type Finding, type OffsetEdit } from '../core/index';
+import { fixAllSnapshot, fixTitle, type Finding, type OffsetEdit, type Snapshot } from '../core/index';
 import { applyOffsetEdits, openDocument, replaceText, toRange } from './adapter';
-import { SOURCE, type Linter, type LintState } from './diagnostics';
+import { SOURCE, type Linter } from './diagnostics';
+import { snapshots } from './snapshots';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('partnershipDocs');
 export const OPEN_RULE_DOCS = 'partnershipDocs.openRuleDocumentation';
@@ -34,7 +35,9 @@ export class CodeActions implements vscode.CodeActionProvider {
   async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext,
     token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const state = await this.linter.ensure(doc);
-    if (!state || token.isCancellationRequested || state.version !== doc.version) return [];
+    // (A document not linted on the host — above the size limit, broken configuration — has no findings here.)
+    const snap = state && !state.skipped ? state.snapshot : undefined;
+    if (!state || !snap || token.isCancellationRequested || state.version !== doc.version) return [];
     const only = context.only;
     const actions: vscode.CodeAction[] = [];
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
@@ -47,14 +50,14 @@ export class CodeActions implements vscode.CodeActionProvider {
       const diagnostic = context.diagnostics.find((d) => codeOf(d) === f.ruleId && d.range.isEqual(toRange(doc, f.startOffset, f.endOffset)));
       const diags = diagnostic ? [diagnostic] : undefined;
       if (f.fix) {
-        const a = editAction(fixTitle(f, state.text), doc, f.fix.offsetEdits);
+        const a = editAction(fixTitle(f, snap.text), doc, f.fix.offsetEdits);
         a.isPreferred = true;
         a.diagnostics = diags;
         actions.push(a);
       }
       for (const s of f.suggestions ?? []) {
         const a = SNIPPET_RULES.has(f.ruleId) && s.offsetEdits.length === 1
-          ? snippetAction(s.title, doc, s.offsetEdits[0]!, state.options.config?.owners ?? [])
+          ? snippetAction(s.title, doc, s.offsetEdits[0]!, snap.config.owners)
           : editAction(s.title, doc, s.offsetEdits);
         a.isPreferred = false;
         a.diagnostics = diags;
@@ -71,7 +74,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     for (const f of here) {
       if (seen.has(f.ruleId)) continue;
       seen.add(f.ruleId);
-      actions.push(...disableActions(doc, state, f), docsAction(f.ruleId));
+      actions.push(...disableActions(doc, snap, f), docsAction(f.ruleId));
     }
     return actions;
   }
@@ -144,15 +147,26 @@ export async function fixAllCommand(linter: Linter, uri: vscode.Uri, version?: n
   const doc = openDocument(uri);
   if (!doc || (version !== undefined && doc.version !== version)) return false;
   const state = await linter.ensure(doc);
-  if (!state || state.version !== doc.version || !state.findings.some((f) => f.fix)) return false;
-  return replaceText(doc, state.version, state.text, fixAll(state.text, state.options).text);
+  const snap = state?.snapshot;
+  if (!state || !snap || state.skipped || state.version !== doc.version || !state.findings.some((f) => f.fix)) return false;
+  return replaceWith(doc, state.version, snap, fixAllSnapshot(snap).snapshot);
+}
+
+/**
+ * Replaces the document's text `from.text` (at `version`) with `to.text`. `to` is the snapshot of
+ * the new text, computed by the fix: the lint of the version the edit makes starts from it.
+ */
+export async function replaceWith(doc: vscode.TextDocument, version: number, from: Snapshot, to: Snapshot): Promise<boolean> {
+  if (to.text === from.text) return false;
+  snapshots.adopt(doc.uri.toString(), to);
+  return replaceText(doc, version, from.text, to.text);
 }
 
 const DISABLE_LINE = (id: string) => `<!-- partnership-docs-disable-next-line ${id} -->`;
 const DISABLE_FILE = (id: string) => `<!-- partnership-docs-disable-file ${id} -->`;
 
-function disableActions(doc: vscode.TextDocument, state: LintState, f: Finding): vscode.CodeAction[] {
-  const model = analyze(state.text, { ...state.options }).doc;
+function disableActions(doc: vscode.TextDocument, snap: Snapshot, f: Finding): vscode.CodeAction[] {
+  const model = snap.doc;
   const out: vscode.CodeAction[] = [];
   // A comment line inside a table would end the table: for a finding in a table body, disable
   // the rule around the whole table instead of "next line".

@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { rules, type OffsetEdit } from '../core/index';
 import { canonicalStatus } from '../core/values';
-import { openDocument, replaceText } from './adapter';
-import { APPLY_EDITS, APPLY_SNIPPET, applyEditsCommand, applySnippetCommand, FIX_ALL, fixAllCommand, OPEN_RULE_DOCS } from './codeActions';
+import { openDocument } from './adapter';
+import { APPLY_EDITS, APPLY_SNIPPET, applyEditsCommand, applySnippetCommand, FIX_ALL, fixAllCommand, OPEN_RULE_DOCS, replaceWith } from './codeActions';
 import { RECALCULATE, SHOW_BREAKDOWN } from './codeLens';
 import { formatMB, LINT_NOW, ruleDocUri, type Linter } from './diagnostics';
 import { Cancelled } from './backgroundLint';
@@ -39,16 +39,16 @@ async function recalculateCommand(linter: Linter, args: { uri?: string; table?: 
   const doc = await documentFor(args.uri);
   if (!doc) { void vscode.window.showWarningMessage('Partnership Docs: open a partnership document first.'); return false; }
   const state = await linter.ensure(doc);
-  if (!state?.kind || state.skipped) {
+  if (!state?.kind || state.skipped || !state.snapshot) {
     void vscode.window.showWarningMessage(`Partnership Docs: ${state?.skipped ?? 'this is not a partnership document'}.`);
     return false;
   }
-  const after = recalculate(state.text, state.options, args.table);
-  if (after === state.text) {
+  const after = recalculate(state.snapshot, args.table);
+  if (after.text === state.snapshot.text) {
     void vscode.window.setStatusBarMessage('Partnership Docs: KPI statuses are up to date', 3000);
     return false;
   }
-  return replaceText(doc, state.version, state.text, after); // false when the document moved on
+  return replaceWith(doc, state.version, state.snapshot, after); // false when the document moved on
 }
 
 export interface LintNowSummary { findings: number; ms: number; inWorker: boolean; cancelled: boolean }

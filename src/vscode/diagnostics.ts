@@ -1,12 +1,14 @@
 /**
  * Linting open documents: on open, while typing (debounced) or on save only, dropping results
- * computed for an older version; findings become Diagnostics. The latest result per document is
- * kept (with the options used) so code actions, hovers, CodeLens and the status bar read the
- * findings instead of linting again.
+ * computed for an older version; findings become Diagnostics. The latest version's snapshot per
+ * document is kept (LintState.snapshot: its model, findings and analyses) so code actions,
+ * hovers, CodeLens, the status bar, Recalculate and the preview read it instead of analysing the
+ * text again: one model build per document version in the extension host (see snapshots.ts).
  */
 import * as vscode from 'vscode';
 import { parseCache } from './parseCache';
-import { lint, rules, type Finding, type LintOptions, type LintResult } from '../core/index';
+import { lint, rules, type Finding, type LintOptions, type LintResult, type Snapshot } from '../core/index';
+import { snapshots } from './snapshots';
 import { textPositions, toRange } from './adapter';
 import { lintInBackground, type BackgroundResult, type Cancellation } from './backgroundLint';
 import type { ConfigService } from './config';
@@ -49,10 +51,14 @@ const TIMINGS_KEPT = 500;
 export interface LintState {
   uri: vscode.Uri;
   version: number;
-  text: string;
+  /**
+   * The version's snapshot: its text, the options it was linted with, the model, the findings and
+   * the analyses every editor feature reads. Undefined when the configuration is broken. For a
+   * document above the size limit (not linted on the host) it is built on first read, once.
+   */
+  readonly snapshot: Snapshot | undefined;
   kind: LintResult['kind'];
-  findings: Finding[];
-  options: LintOptions;
+  findings: readonly Finding[];
   /** Set when linting did not run (broken configuration, file too large). */
   skipped?: string;
   /** Set when the document is above the size limit (then `skipped` is set too). */
@@ -96,6 +102,8 @@ export class Linter implements vscode.Disposable {
   private readonly onDemand = new Map<string, OnDemandLint>();
   private readonly running = new Set<string>();
   private readonly timings: LintTiming[] = [];
+  /** The options of each document's last lint (for a snapshot needed before the next lint, see snapshotNow). */
+  private readonly lastOptions = new Map<string, LintOptions>();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's findings changed (CodeLens, status bar). */
   readonly onDidUpdate = this.updated.event;
@@ -196,26 +204,32 @@ export class Linter implements vscode.Disposable {
 
     const passStarted = performance.now();
     const text = doc.getText();
-    const base = { uri: doc.uri, version, text, kind: null, findings: [] as Finding[] };
+    const base = { uri: doc.uri, version, kind: null, findings: [] as readonly Finding[] };
     let state: LintState;
     let lintMs: number | undefined;
     let sectionsParsed = 0;
     const large = resolved.ok ? this.largeDocument(doc, text) : undefined;
     if (!resolved.ok) {
-      state = { ...base, options: {}, skipped: resolved.message };
-    } else if (large) {
-      state = { ...base, options: {}, large,
-        skipped: `${formatMB(large.bytes)} is larger than partnershipDocs.maxFileSizeMB (${large.limitMB} MB): not linted while typing; run "Partnership Docs: Lint This Document Now"` };
+      state = { ...base, snapshot: undefined, skipped: resolved.message };
     } else {
-      this.onDemand.delete(key);
-      const cache = parseCache;
-      const options: LintOptions = { path: vscode.workspace.asRelativePath(doc.uri), config: resolved.config, cache };
-      const misses = cache.misses;
-      const lintStarted = performance.now();
-      const result = lint(text, options);
-      lintMs = performance.now() - lintStarted;
-      sectionsParsed = cache.misses - misses;
-      state = { ...base, kind: result.kind, findings: result.findings, options };
+      const options: LintOptions = { path: vscode.workspace.asRelativePath(doc.uri), config: resolved.config, cache: parseCache };
+      this.lastOptions.set(key, options);
+      if (large) {
+        // Not analysed on the host's thread unless a feature asks (none does above the limit).
+        let lazy: Snapshot | undefined;
+        state = { ...base, large, get snapshot() { return (lazy ??= snapshots.for(key, text, options)); },
+          skipped: `${formatMB(large.bytes)} is larger than partnershipDocs.maxFileSizeMB (${large.limitMB} MB): not linted while typing; run "Partnership Docs: Lint This Document Now"` };
+      } else {
+        this.onDemand.delete(key);
+        const misses = parseCache.misses;
+        const lintStarted = performance.now();
+        // The version's snapshot (built here, or earlier by the preview or the index: not again).
+        const snap = snapshots.for(key, text, options);
+        const result = snap.result;
+        lintMs = performance.now() - lintStarted;
+        sectionsParsed = parseCache.misses - misses;
+        state = { ...base, snapshot: snap, kind: result.kind, findings: result.findings };
+      }
     }
     this.states.set(key, state);
     // A large document keeps the diagnostics of its last on-demand lint (if any); otherwise its
@@ -224,6 +238,35 @@ export class Linter implements vscode.Disposable {
     this.updated.fire(doc.uri);
     if (lintMs !== undefined) this.recordTiming({ uri: key, chars: text.length, lintMs, passMs: performance.now() - passStarted, sectionsParsed });
     return state;
+  }
+
+  /**
+   * The snapshot of `doc` at `text` (its current text) for a feature that cannot wait for the
+   * lint — the Markdown preview renders synchronously: the lint's when it ran for this version,
+   * else built now with the options of the document's last lint (the lint of the version then
+   * reuses it). `false` when the document is not analysed on the host (above the size limit,
+   * broken configuration); undefined when the lint of this version analysed another text.
+   */
+  snapshotNow(doc: vscode.TextDocument, text: string): Snapshot | false | undefined {
+    const state = this.stateFor(doc);
+    if (state) return state.skipped ? false : state.snapshot?.text === text ? state.snapshot : undefined;
+    const key = doc.uri.toString();
+    const last = this.states.get(key);
+    if ((last?.skipped && !last.large) || this.largeDocument(doc, text)) return false;
+    return snapshots.for(key, text, this.lastOptions.get(key) ?? { path: vscode.workspace.asRelativePath(doc.uri), cache: parseCache });
+  }
+
+  /**
+   * The open document whose text is exactly `text` and its snapshot (see snapshotNow), for the
+   * Markdown preview, which is handed the source without the document. `false`: that document is
+   * not analysed on the host (the preview stays plain); undefined: no open document has this text.
+   */
+  snapshotOfText(text: string): Snapshot | false | undefined {
+    const key = snapshots.keyOf(text);
+    const open = (d: vscode.TextDocument) => !d.isClosed && isMarkdown(d);
+    let doc = key === undefined ? undefined : vscode.workspace.textDocuments.find((d) => open(d) && d.uri.toString() === key);
+    if (!doc || doc.getText() !== text) doc = vscode.workspace.textDocuments.find((d) => open(d) && d.getText() === text);
+    return doc && this.snapshotNow(doc, text);
   }
 
   /** Size information when `text` is above the document's partnershipDocs.maxFileSizeMB. */
@@ -323,6 +366,8 @@ export class Linter implements vscode.Disposable {
     this.timers.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.states.delete(key);
+    this.lastOptions.delete(key);
+    snapshots.forget(key);
     this.inflight.delete(key);
     this.pendingPublish.delete(key);
     this.onDemand.delete(key);

@@ -12,6 +12,7 @@ import { Linter, setDocsRoot, type LintTiming } from './diagnostics';
 import { Hovers } from './hover';
 import { registerPortfolio, type PortfolioApi } from './portfolio';
 import { HealthStatus } from './statusBar';
+import { engineStats, trackModelBuilds, type EngineStats } from '../core/index';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
@@ -23,10 +24,16 @@ export interface PartnershipDocsApi extends PortfolioApi {
   lastLintTimings(): LintTiming[];
   /** The status bar item's text and tooltip (undefined when hidden). */
   statusBar(): { text: string; tooltip: string } | undefined;
+  /**
+   * The core's counters in this extension host: model builds, in all and (when the host runs
+   * with PARTNERSHIP_DOCS_ENGINE_STATS=1, as the integration suites do) per text.
+   */
+  engineStats(): EngineStats;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnershipDocsApi {
   const started = performance.now();
+  if (process.env.PARTNERSHIP_DOCS_ENGINE_STATS === '1') trackModelBuilds(true);
   setDocsRoot(context.extensionUri);
   const configs = new ConfigService();
   const linter = new Linter(configs);
@@ -47,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): PartnershipDocsApi {
     activatedInMs: performance.now() - started,
     lastLintTimings: () => linter.lastLintTimings(),
     statusBar: () => health.visible ? { text: health.item.text, tooltip: String(health.item.tooltip ?? '') } : undefined,
+    engineStats,
   };
 }
 

@@ -1,10 +1,10 @@
 /**
  * Hovers on a KPI row, the Overall Partnership Health line and the health-score block: the
- * core's explanation (explainAt) rendered by the core as a markdown table, which includes what
- * a fix would write.
+ * core's explanation (the version's Snapshot.explainAt) rendered by the core as a markdown
+ * table, which includes what a fix would write.
  */
 import * as vscode from 'vscode';
-import { explainAt, explainToMarkdown } from '../core/index';
+import { explainToMarkdown } from '../core/index';
 import { toRange } from './adapter';
 import type { Linter } from './diagnostics';
 
@@ -13,8 +13,8 @@ export class Hovers implements vscode.HoverProvider {
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const state = await this.linter.ensure(doc);
-    if (!state || token.isCancellationRequested || state.version !== doc.version || !state.kind || state.skipped) return undefined;
-    const e = explainAt(state.text, doc.offsetAt(position), state.options);
+    if (!state?.snapshot || token.isCancellationRequested || state.version !== doc.version || !state.kind || state.skipped) return undefined;
+    const e = state.snapshot.explainAt(doc.offsetAt(position));
     if (!e) return undefined;
     const md = new vscode.MarkdownString(explainToMarkdown(e));
     md.supportHtml = false;

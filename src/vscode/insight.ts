@@ -1,59 +1,34 @@
 /**
- * The core's summaries of a linted document version (CodeLens, status bar, breakdown picker),
- * memoised per lint state so the features share one computation. Nothing is computed here:
- * everything comes from the core (explain.ts and the analyses it reads).
+ * The core's summaries of a linted document version (CodeLens, status bar, breakdown picker):
+ * the version's snapshot, which computes each on first read and keeps it, so the features share
+ * one computation. Nothing is computed here.
  */
-import { analyze, documentHealth, kpiLenses, type DocumentHealth, type KpiLens } from '../core/index';
-import { analyzeKpi, type KpiTable } from '../core/analysis/kpi';
-import { analyzeHealth, blockBand, type HealthBlock } from '../core/analysis/health';
-import type { Rag } from '../core/values';
+import type { DocumentHealth, HealthBlockSummary, KpiLens, KpiTable, Rag } from '../core/index';
 import type { LintState } from './diagnostics';
 
 export interface Insight {
-  lenses: KpiLens[];
-  health: DocumentHealth | null;
-  tables: KpiTable[];
-  blocks: Array<HealthBlock & { band: Rag | null }>;
+  readonly lenses: readonly KpiLens[];
+  readonly health: DocumentHealth | null;
+  readonly tables: readonly KpiTable[];
+  readonly blocks: readonly HealthBlockSummary[];
 }
 
-const memo = new WeakMap<LintState, Insight>();
 const EMPTY: Insight = { lenses: [], health: null, tables: [], blocks: [] };
 
+/**
+ * The insight of a lint state: its snapshot (the status bar, after every lint while typing,
+ * reads only `health`; CodeLens and the breakdown read the rest), or nothing for a document
+ * that is not a partnership document or was not linted.
+ */
 export function insightFor(state: LintState): Insight {
-  if (!state.kind || state.skipped) return EMPTY;
-  let i = memo.get(state);
-  if (!i) {
-    // Each part is computed on first use: the status bar (after every lint while typing) needs
-    // only `health`; CodeLens and the breakdown read the rest.
-    const { text, options } = state;
-    let analysis: ReturnType<typeof analyze> | undefined;
-    const ctx = () => (analysis ??= analyze(text, options)).ctx;
-    i = lazy({
-      lenses: () => kpiLenses(text, options),
-      health: () => documentHealth(text, options),
-      tables: () => analyzeKpi(ctx()),
-      blocks: () => { const c = ctx(); return analyzeHealth(c).map((b) => ({ ...b, band: blockBand(c, b) })); },
-    });
-    memo.set(state, i);
-  }
-  return i;
-}
-
-/** An object whose properties are computed once, on first read. */
-function lazy<T extends object>(compute: { [K in keyof T]: () => T[K] }): T {
-  const out = {} as T;
-  for (const key of Object.keys(compute) as Array<keyof T>) {
-    Object.defineProperty(out, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = compute[key]();
-        Object.defineProperty(out, key, { value, enumerable: true });
-        return value;
-      },
-    });
-  }
-  return out;
+  if (!state.kind || state.skipped || !state.snapshot) return EMPTY;
+  const s = state.snapshot;
+  return {
+    get lenses() { return s.kpiLenses; },
+    get health() { return s.documentHealth; },
+    get tables() { return s.kpiTables; },
+    get blocks() { return s.healthBlocks; },
+  };
 }
 
 export const BADGE: Record<Rag, string> = { green: '🟢', yellow: '🟡', red: '🔴' };

@@ -52,16 +52,17 @@ export function registerPortfolio(context: vscode.ExtensionContext, configs: Con
     dashboard,
     extendMarkdownIt<T>(md: T): T {
       partnershipPreviewPlugin(md as unknown as MarkdownItLike, {
-        optionsFor: (env) => {
-          // The preview's document: reuse the linter's options (its .partnership-docs.json config).
+        // An open document's text (VS Code's Markdown extension parses with an empty env, so the
+        // document is found by its text): the version's snapshot, the one the linter and every
+        // other feature read — with the document's configuration. Over the live-lint size limit
+        // (false): no analysis on the host's thread, the preview stays plain.
+        snapshotFor: (src, env) => {
           const uri = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
           const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-          const state = doc && linter.stateFor(doc);
-          // Over the live-lint size limit: no analysis on the host's thread, the preview stays plain.
-          if (state?.skipped) return false;
-          // The extension's one section cache: the preview re-parses only edited sections.
-          return state ? { config: state.options.config, path: state.options.path, cache: parseCache } : { cache: parseCache };
+          return doc ? linter.snapshotNow(doc, src) : linter.snapshotOfText(src);
         },
+        // Any other text: the extension's one section cache (re-parses only edited sections).
+        optionsFor: () => ({ cache: parseCache }),
       });
       return md;
     },

@@ -8,7 +8,7 @@
  * (`state.src`), so it is unit-tested with a plain `markdown-it` instance too. Styles:
  * media/preview.css (`markdown.previewStyles`), theme-aware through VS Code's CSS variables.
  */
-import { createCache, DEFAULT_CONFIG, explainer, type Explanation, type LintOptions } from '../core/index';
+import { createCache, DEFAULT_CONFIG, explainer, type Explanation, type LintOptions, type Snapshot } from '../core/index';
 import { healthBand, type Rag } from '../core/values';
 
 // The slice of markdown-it's API the plugin uses (markdown-it ships no types of its own).
@@ -32,6 +32,13 @@ export interface MarkdownItLike {
 }
 
 export interface PreviewPluginOptions {
+  /**
+   * The snapshot of the source being rendered (`src`; `env` is markdown-it's render env), when the
+   * host holds one — the open document with that text: the plugin reads its explanations, no
+   * analysis of its own. `false`: leave this document undecorated (the extension says so for
+   * documents over the live-lint size limit). Undefined: `optionsFor`.
+   */
+  snapshotFor?: (src: string, env: unknown) => Snapshot | undefined | false;
   /**
    * Lint options for the document being rendered (config, cache); `env` is markdown-it's render
    * env. `false`: leave this document undecorated (the extension says so for documents over the
@@ -67,7 +74,9 @@ function decorate(md: MarkdownItLike, state: StateCore, plugin: PreviewPluginOpt
   const src = state.src;
   // Cheap gate: partnership documents have a KPI table or a health line.
   if (!/\|\s*status\b/i.test(src) && !CANDIDATE_LINE.test(src)) return;
-  const wanted = plugin.optionsFor?.(state.env);
+  const held = plugin.snapshotFor?.(src, state.env);
+  if (held === false) return;
+  const wanted = held ? undefined : plugin.optionsFor?.(state.env);
   if (wanted === false) return;
   const base = wanted ?? {};
   const options: LintOptions = { ...base, cache: base.cache ?? createCache() };
@@ -78,6 +87,7 @@ function decorate(md: MarkdownItLike, state: StateCore, plugin: PreviewPluginOpt
   let explainOffset: ((offset: number) => Explanation | null) | undefined;
   const explain = (line: number): Explanation | null => {
     if (lineStarts[line] === undefined) return null;
+    if (!explainOffset && held) explainOffset = (offset) => held.explainAt(offset);
     if (!explainOffset) {
       if (!(last && last.src === src && last.config === base.config && last.path === base.path)) {
         last = { src, config: base.config, path: base.path, explain: explainer(src, options) };
@@ -86,7 +96,7 @@ function decorate(md: MarkdownItLike, state: StateCore, plugin: PreviewPluginOpt
     }
     return explainOffset(lineStarts[line]!);
   };
-  const thresholds = { ...DEFAULT_CONFIG.thresholds, ...(options.config?.thresholds ?? {}) };
+  const thresholds = held ? held.config.thresholds : { ...DEFAULT_CONFIG.thresholds, ...(options.config?.thresholds ?? {}) };
   const esc = md.utils.escapeHtml;
   const html = (content: string): Token => {
     const t = new state.Token('html_inline', '', 0);

@@ -10,7 +10,8 @@
  */
 import * as vscode from 'vscode';
 import { parseCache } from './parseCache';
-import { aliasLookup, buildIndex, indexDocument, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type WorkspaceIndex } from '../core/index';
+import { aliasLookup, buildIndex, indexSnapshot, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type WorkspaceIndex } from '../core/index';
+import { snapshots } from './snapshots';
 import { textPositions } from './adapter';
 import type { ConfigService } from './config';
 import { isMarkdown, toDiagnostics, type Linter } from './diagnostics';
@@ -44,6 +45,8 @@ interface Entry {
   uri: vscode.Uri;
   text: string;
   options: LintOptions;
+  /** The text is an open editor's (editorTextOf), not the file's: its snapshot is the linter's. */
+  fromEditor: boolean;
 }
 
 /**
@@ -231,12 +234,19 @@ export class WorkspaceIndexService implements vscode.Disposable {
     const resolved = await this.configs.resolve(uri);
     if (!resolved.ok) return undefined;
     const path = this.pathOf(uri);
-    return { uri, text, options: { path, config: resolved.config, today: this.today } };
+    return { uri, text, options: { path, config: resolved.config, today: this.today }, fromEditor: open !== undefined };
   }
 
-  /** Indexes on the host's thread with the shared section cache (edits re-parse one section). */
-  private indexHere(entry: Pick<Entry, 'text' | 'options'>): IndexedDoc | null {
-    return indexDocument(entry.options.path!, entry.text, { ...entry.options, cache: parseCache });
+  /**
+   * Indexes on the host's thread with the shared section cache (edits re-parse one section), from
+   * the version's snapshot: an open document's is the linter's (no second model build).
+   */
+  private indexHere(entry: Entry): IndexedDoc | null {
+    return indexSnapshot(entry.options.path!, this.snapshotOf(entry, entry.text, { ...entry.options, cache: parseCache }));
+  }
+
+  private snapshotOf(entry: Entry, text: string, options: LintOptions) {
+    return snapshots.for(entry.uri.toString(), text, options, entry.fromEditor);
   }
 
   /**
@@ -255,12 +265,13 @@ export class WorkspaceIndexService implements vscode.Disposable {
       for (const e of await Promise.all(files.slice(i, i + READ_BATCH).map((uri) => this.load(uri)))) if (e) loaded.push(e);
     }
     let onHost = 0;
+    const byPath = new Map(loaded.map((e) => [e.options.path!, e] as const));
     const indexed = await runTasks<IndexJob, IndexedDoc | null>(
       'index',
       loaded.map((e) => ({ path: e.options.path!, text: e.text, options: e.options })),
       async (job) => {
         onHost++;
-        return this.indexHere(job);
+        return this.indexHere(byPath.get(job.path)!);
       },
       { jobs: 1 },
       loaded.length > READ_BATCH ? startIndexWorker() : undefined,
@@ -384,6 +395,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
     try {
       byPath = lintWorkspace(this.index, (path) => this.entries.get(path)?.text, {
         today: this.today, only, configFor: (path) => this.entries.get(path)?.options.config, cache: parseCache,
+        snapshotOf: (path, text, options) => this.snapshotOf(this.entries.get(path)!, text, options),
       }).byPath;
     } catch (err) {
       console.error('partnership-docs: lintWorkspace failed', err);

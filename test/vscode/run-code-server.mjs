@@ -48,6 +48,8 @@ try {
       PARTNERSHIP_DOCS_TEST_LOG: logFile,
       PARTNERSHIP_DOCS_TEST_GREP: grep ?? '',
       PARTNERSHIP_DOCS_TEST_WORKSPACE: sandbox.workspace,
+      // The extension counts model builds per text (engineStats): the snapshot suite reads them.
+      PARTNERSHIP_DOCS_ENGINE_STATS: '1',
     },
     log: verbose ? (s) => process.stderr.write(`[code-server] ${s}`) : undefined,
   });

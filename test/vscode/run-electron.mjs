@@ -24,7 +24,7 @@ try {
     extensionDevelopmentPath: repo,
     extensionTestsPath: join(repo, 'out/test/vscode/suite/index.js'),
     extensionTestsEnv: { PARTNERSHIP_DOCS_TEST_LOG: logFile, PARTNERSHIP_DOCS_TEST_WORKSPACE: workspace,
-      PARTNERSHIP_DOCS_TEST_GREP: process.env.PARTNERSHIP_DOCS_TEST_GREP ?? '' },
+      PARTNERSHIP_DOCS_TEST_GREP: process.env.PARTNERSHIP_DOCS_TEST_GREP ?? '', PARTNERSHIP_DOCS_ENGINE_STATS: '1' },
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome',
       '--skip-release-notes', `--user-data-dir=${join(root, 'user-data')}`, `--extensions-dir=${join(root, 'extensions')}`],
   });

@@ -1,5 +1,5 @@
 /** The workspace API: index, cross-document lint, new-QBR-from-previous, portfolio report. */
-export { indexDocument, aliasLookup, partnerKeyOf, periodOf, splitParties, type IndexOptions } from './indexer.js';
+export { indexDocument, indexSnapshot, aliasLookup, partnerKeyOf, periodOf, splitParties, type IndexOptions } from './indexer.js';
 export { buildIndex, updateIndex, partnerQbrs, previousQbr, type BuildOptions } from './build.js';
 export { lintWorkspace, type WorkspaceLintOptions } from './lint.js';
 export { scaffoldFromPrevious, type FromPreviousOptions } from './scaffold.js';

@@ -1,8 +1,9 @@
 /**
  * One document → its workspace-index entry (`IndexedDoc`). Pure: text in, data out.
  *
- * The entry is built from one `analyze()` of the text (the same section-cached model and the
- * same KPI / action / health analyses the rules use), so indexing costs about one lint.
+ * The entry is built from one snapshot of the text (the same section-cached model and the same
+ * KPI / action / health analyses the rules use), so indexing costs about one lint — nothing more
+ * when the caller already holds the version's snapshot (`indexSnapshot`).
  *
  * Decisions (documented in docs/workspace.md):
  * - Partner, first match wins: front matter `partner:`; for QBRs and status reports the H1
@@ -23,7 +24,7 @@ import { analyzeHealth, blockBand } from '../analysis/health.js';
 import { analyzeKpi, tableScore } from '../analysis/kpi.js';
 import { readHeaderDate, renewalDates } from '../analysis/header-dates.js';
 import { daysBetween, parseDate, findDate, type DateOptions } from '../dates.js';
-import { analyze } from '../lint.js';
+import { snapshot, type Snapshot } from '../snapshot.js';
 import { normalizeHeading } from '../model.js';
 import type { LintOptions } from '../types.js';
 import type { KpiValue } from '../values/kpi-value.js';
@@ -41,7 +42,16 @@ const TITLE_PREFIX = /^partnership (?:qbr|status report|issue|launch plan)\s*:\s
 
 /** The index entry of a document, or null when the text is not a partnership document. */
 export function indexDocument(path: string, text: string, options: IndexOptions = {}): IndexedDoc | null {
-  const { doc, ctx, lines, today, config } = analyze(text, { ...options, path });
+  return indexSnapshot(path, snapshot(text, { ...options, path }), options);
+}
+
+/**
+ * `indexDocument` of a document version already analysed (a front end's snapshot, linted too):
+ * no second model build. `options`: only `aliases` is read (the rest is the snapshot's).
+ */
+export function indexSnapshot(path: string, snap: Snapshot, options: Pick<IndexOptions, 'aliases'> = {}): IndexedDoc | null {
+  const text = snap.text;
+  const { doc, ctx, lines, today, config } = snap.analysis;
   if (!doc.kind) return null;
 
   // --- title, company, partner

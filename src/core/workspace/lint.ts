@@ -4,12 +4,13 @@
  * each document's configuration and its suppression comments.
  */
 import { DEFAULT_CONFIG, mergeConfig } from '../config.js';
-import { analyze, type Analysis } from '../lint.js';
+import type { Analysis } from '../lint.js';
 import { runRule } from '../run.js';
 import { directives, suppressionFilter } from '../suppress.js';
 import type { Finding, LintOptions, PartialConfig, Severity } from '../types.js';
 import { partnerQbrs, previousQbr } from './build.js';
-import { hashText, indexDocument } from './indexer.js';
+import { snapshot, type Snapshot } from '../snapshot.js';
+import { hashText, indexSnapshot } from './indexer.js';
 import type { WorkspaceRuleContext } from './rules/context.js';
 import { workspaceRules } from './rules/index.js';
 import type { IndexedDoc, WorkspaceFindings, WorkspaceIndex } from './types.js';
@@ -21,6 +22,11 @@ export interface WorkspaceLintOptions extends LintOptions {
   only?: Iterable<string>;
   /** Partner aliases, when a document whose text changed since indexing is re-indexed. */
   aliases?: Record<string, string>;
+  /**
+   * The snapshot of a document's text under `options` (a front end holding the snapshots of the
+   * versions it shows passes them here: no second model build). Default: a new one.
+   */
+  snapshotOf?: (path: string, text: string, options: LintOptions) => Snapshot;
 }
 
 /**
@@ -48,16 +54,20 @@ export function lintWorkspace(
       byPath.set(entry.path, []);
       continue;
     }
+    let snap: Snapshot | null = null;
+    const snapOf = (): Snapshot => {
+      const o: LintOptions = { ...options, path: entry.path, config };
+      return (snap ??= options.snapshotOf?.(entry.path, text, o) ?? snapshot(text, o));
+    };
     let doc: IndexedDoc | null = entry;
     if (entry.textHash !== hashText(text)) {
-      doc = indexDocument(entry.path, text, { ...options, config, aliases: options.aliases });
+      doc = indexSnapshot(entry.path, snapOf(), { aliases: options.aliases });
       if (!doc || doc.kind !== 'qbr') continue;
       // Still in a folder that is not one partner's (build.ts resolveFolder): still Unassigned.
       if (entry.folderPartner && doc.partnerSource === 'folder') doc = { ...doc, partner: entry.partner, partnerKey: entry.partnerKey, partnerSource: 'none', folderPartner: entry.folderPartner };
     }
     const findings: Finding[] = [];
-    let analysis: Analysis | null = null;
-    const getAnalysis = (): Analysis => (analysis ??= analyze(text, { ...options, path: entry.path, config }));
+    const getAnalysis = (): Analysis => snapOf().analysis;
     const qbrs = partnerQbrs(index, doc.partnerKey).map((d) => (d.path === doc!.path ? doc! : d));
     for (const rule of enabled) {
       const severity = (config.rules[rule.meta.id] ?? rule.meta.defaultSeverity) as Severity;
