@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { rules, DOCS_BASE } from '../../src/core/index.js';
 
 // Every rule id the spec names (shared/spec/domain.md §2–§7), plus kpi-target-zero (the spec's
@@ -71,4 +72,19 @@ test('no rule imports the cache, memo or document-splitting code, or keeps a cac
     if (/^(?:const|let) \w+ = (?:new (?:Weak)?Map|memoByString)/m.test(src)) problems.push(`${f} keeps a module-level cache`);
   }
   assert.deepEqual(problems, []);
+});
+
+// Adding a rule touches its file, its docs page and its tests; the lists are generated
+// (`npm run gen`, docs/architecture.md). These fail when a generated list is stale.
+test('the rule registries and the README rule table are generated from the rule files', () => {
+  const r = spawnSync(process.execPath, ['scripts/gen-rules.mjs', '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const fix: Record<string, string> = { fix: 'fix', suggestion: 'suggestion', false: '—' };
+  const readme = readFileSync('README.md', 'utf8');
+  for (const m of rules) {
+    assert.ok(
+      readme.includes(`| [\`${m.id}\`](${m.docs}) | ${m.defaultSeverity} | ${fix[String(m.fixable)]} | ${m.description} |`),
+      `README.md's rule table lacks or misstates ${m.id}: run npm run gen`,
+    );
+  }
 });
