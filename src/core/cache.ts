@@ -1,56 +1,56 @@
 /**
- * A bounded cache of section models keyed by the section's text. A keystroke changes one
- * section's text, so a re-lint re-parses that section only. Eviction is least-recently-used,
- * bounded by the total characters of the cached sections.
+ * A bounded cache of chunk models keyed by the chunk's text (a chunk: the stretch between two
+ * column-0 ATX headings, split.ts). A keystroke changes one chunk's text, so a re-lint re-parses
+ * that chunk only. Eviction is least-recently-used, bounded by the total characters cached.
  */
-import type { SectionModel } from './model.js';
+import type { ChunkModel } from './model.js';
 import type { Finding } from './finding.js';
 
-/** A section's model placed at document offset `by`, its list items numbered from `itemBase` (see document.ts). */
-export interface PlacedSection {
+/** A chunk's model placed at document offset `by`, its list items numbered from `itemBase` (see document.ts). */
+export interface PlacedChunk {
   /**
    * The text the entry is stored under. Lookups use the text of the document being linted; the
    * entry keeps (and is refreshed under) this one, so it never holds a slice of a later version
-   * of the document — that kept one whole version alive per edited section (2 MB a keystroke on
+   * of the document — that kept one whole version alive per edited chunk (2 MB a keystroke on
    * a 1 MB document, measured).
    */
   text: string;
-  model: SectionModel;
+  model: ChunkModel;
   by: number;
   itemBase: number;
-  /** The section-scoped rules' findings in this section, per group of rules reading the same facts, from the last lint that computed them (see lint.ts). */
-  findings?: Record<string, SectionFindings>;
-  /** Data derived from this section alone, per slot (see document.ts perPart and perStretch). */
+  /** The chunk-scoped rules' findings in this chunk, per group of rules reading the same facts, from the last lint that computed them (see lint.ts). */
+  findings?: Record<string, ChunkFindings>;
+  /** Data derived from this chunk alone, per slot (see document.ts perChunk and perStretch). */
   derived?: Record<string, unknown>;
 }
 
 /**
- * Findings of one group of section-scoped rules (Rule.scope, Rule.reads) in one section: valid for the document
- * context `key` (and, when the key involves the outline, for the section being preceded by
+ * Findings of one group of chunk-scoped rules (Rule.scope, Rule.reads) in one chunk: valid for the document
+ * context `key` (and, when the key involves the outline, for the chunk being preceded by
  * `headingIndex` headings), placed at document offset `at`, whose line is `line`.
  */
-export interface SectionFindings {
+export interface ChunkFindings {
   /** The context's token (an object compared by identity, see lint.ts contextKey). */
   key: object;
   headingIndex: number;
   at: number;
   line: number;
-  /** The local rules' findings in the section (before suppression comments apply). */
+  /** The group's findings in the chunk (before suppression comments apply). */
   list: Finding[];
 }
 
-export interface SectionCache {
-  get(text: string): PlacedSection | undefined;
-  set(text: string, section: PlacedSection): void;
-  /** Number of sections parsed (cache misses) since creation; for tests and the benchmark. */
+export interface ChunkCache {
+  get(text: string): PlacedChunk | undefined;
+  set(text: string, chunk: PlacedChunk): void;
+  /** Number of chunks parsed (cache misses) since creation; for tests and the benchmark. */
   readonly misses: number;
-  /** Number of cached section models. */
+  /** Number of cached chunk models. */
   readonly size: number;
   clear(): void;
 }
 
-export function createCache(maxChars = 32 * 1024 * 1024): SectionCache {
-  const map = new Map<string, PlacedSection>();
+export function createCache(maxChars = 32 * 1024 * 1024): ChunkCache {
+  const map = new Map<string, PlacedChunk>();
   let chars = 0;
   let misses = 0;
   return {
@@ -88,4 +88,4 @@ export function createCache(maxChars = 32 * 1024 * 1024): SectionCache {
 }
 
 /** The default cache shared by `lint()` calls that do not bring their own. */
-export const sharedCache: SectionCache = createCache();
+export const sharedCache: ChunkCache = createCache();

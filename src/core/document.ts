@@ -1,28 +1,28 @@
 /**
- * Builds the document model: split into sections, take each section's model from the cache or
+ * Builds the document model: split into chunks, take each chunk's model from the cache or
  * parse it, shift offsets, concatenate. Document-wide facts (kind, outline, front matter) are
- * resolved after the per-section pass.
+ * resolved after the per-chunk pass.
  */
 import { parse as parseYaml } from 'yaml';
-import type { PlacedSection, SectionCache } from './cache.js';
+import type { PlacedChunk, ChunkCache } from './cache.js';
 import { sharedCache } from './cache.js';
-import type { CellModel, DocModel, FrontMatter, HeadingModel, Range, RowModel, SectionModel } from './model.js';
+import type { CellModel, DocModel, FrontMatter, HeadingModel, Range, RowModel, ChunkModel } from './model.js';
 import { normalizeHeading } from './model.js';
 import { flatCopy } from './memo.js';
 import { buildSectionModel } from './parse.js';
-import { splitSections } from './split.js';
+import { splitChunks } from './split.js';
 import { lastAtOrBefore } from './positions.js';
 import { detect } from './detect.js';
 
 export interface BuildOptions {
-  cache?: SectionCache | false;
+  cache?: ChunkCache | false;
   wholeDocument?: boolean;
   /** Configured section equivalents (config `sectionEquivalents`): they count for kind detection. */
   sectionEquivalents?: Record<string, string[]>;
 }
 
-/** One split section of a built document, as placed in it (used by lint.ts's per-section findings). */
-export interface DocPart {
+/** One chunk of a built document (a stretch between column-0 ATX headings), as placed in it (used by lint.ts's per-chunk findings). */
+export interface Chunk {
   /** The section's range in the document (it starts at a line start). */
   start: number;
   end: number;
@@ -33,11 +33,11 @@ export interface DocPart {
    */
   text: string;
   /** Its model, placed at document offsets. */
-  model: SectionModel;
+  model: ChunkModel;
   /** Index of its first list item in the document's `listItems`. */
   itemBase: number;
-  /** Its entry in the section cache (null without a cache). */
-  entry: PlacedSection | null;
+  /** Its entry in the chunk cache (null without a cache). */
+  entry: PlacedChunk | null;
 }
 
 /**
@@ -56,7 +56,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
     tracked.set(text, (tracked.get(text) ?? 0) + 1);
   }
   const cache = options.cache === false ? null : (options.cache ?? sharedCache);
-  const { frontMatter: fm, sections } = splitSections(text);
+  const { frontMatter: fm, chunks: sections } = splitChunks(text);
   const spans = options.wholeDocument
     ? [{ start: sections[0]!.start, end: text.length }]
     : sections;
@@ -82,7 +82,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   // this whole version of the document (see flatCopy). A first lint into an empty cache parses
   // slices: its models all share the one document text, which copies would only duplicate.
   const incremental = cache !== null && cache.size > 0;
-  const parts: DocPart[] = [];
+  const parts: Chunk[] = [];
   for (const span of spans) {
     let sectionText = text.slice(span.start, span.end);
     // micromark drops a U+FEFF at the very start of its input, which shifts every offset of a
@@ -92,7 +92,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
     const by = span.start - (bomLead ? 1 : 0);
     const itemBase = doc.listItems.length;
     const hit = cache ? cache.get(sectionText) : undefined;
-    let placed: PlacedSection;
+    let placed: PlacedChunk;
     if (!hit) {
       if (incremental) sectionText = flatCopy(sectionText);
       // A fresh model is not shared with anyone yet: place it where it is, without a copy.
@@ -119,7 +119,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   return doc;
 }
 
-const docParts = new WeakMap<DocModel, DocPart[]>();
+const docParts = new WeakMap<DocModel, Chunk[]>();
 
 /**
  * A value derived from the text [start, end) alone, cached with the section that holds that
@@ -140,8 +140,8 @@ export function perStretch<T>(doc: DocModel, start: number, end: number, slot: s
   return value;
 }
 
-/** The parts (split sections) a document built by buildDocument is made of, in order. */
-export function partsOf(doc: DocModel): DocPart[] | undefined {
+/** The chunks a document built by buildDocument is made of, in order. */
+export function chunksOf(doc: DocModel): Chunk[] | undefined {
   return docParts.get(doc);
 }
 
@@ -151,9 +151,9 @@ export function partsOf(doc: DocModel): DocPart[] | undefined {
  * `slot`) and reused while its text is unchanged — as it is when the section did not move, moved
  * by `move` when it did (data without positions has no `move`: reused as it is). `compute` must
  * depend on the section's model and text only (and slice the part's text, not the document's:
- * see DocPart.text). Null for a document not built by buildDocument (a sub-document of lint.ts).
+ * see Chunk.text). Null for a document not built by buildDocument (a sub-document of lint.ts).
  */
-export function perPart<T>(doc: DocModel, slot: string, compute: (p: DocPart) => T[], move?: (x: T, d: number) => T): T[] | null {
+export function perChunk<T>(doc: DocModel, slot: string, compute: (p: Chunk) => T[], move?: (x: T, d: number) => T): T[] | null {
   const parts = docParts.get(doc);
   if (!parts) return null;
   const out: T[] = [];
@@ -182,7 +182,7 @@ export function perPart<T>(doc: DocModel, slot: string, compute: (p: DocPart) =>
  * are shared between lints (and documents): once placed, a model is never mutated, and rules
  * and analyses must treat the model as read-only.
  */
-function placeInPlace(m: SectionModel, by: number, itemBase: number): SectionModel {
+function placeInPlace(m: ChunkModel, by: number, itemBase: number): ChunkModel {
   if (by === 0 && itemBase === 0) return m;
   const r = (x: Range) => {
     x.start += by;
@@ -221,7 +221,7 @@ function placeInPlace(m: SectionModel, by: number, itemBase: number): SectionMod
 }
 
 /** A copy of a placed model moved by `by` offsets and `itemBase` list items. */
-function shifted(m: SectionModel, by: number, itemBase: number): SectionModel {
+function shifted(m: ChunkModel, by: number, itemBase: number): ChunkModel {
   const r = <T extends Range>(x: T): Range => ({ start: x.start + by, end: x.end + by });
   const cell = (c: CellModel): CellModel => ({
     start: c.start + by, end: c.end + by, text: c.text, outerStart: c.outerStart + by, outerEnd: c.outerEnd + by,
@@ -252,7 +252,7 @@ function map<T, U>(xs: T[], f: (x: T) => U): U[] {
   return xs.length === 0 ? (xs as unknown as U[]) : xs.map(f);
 }
 
-function append(doc: DocModel, p: SectionModel): void {
+function append(doc: DocModel, p: ChunkModel): void {
   for (const key of ['headings', 'tables', 'listItems', 'paragraphs', 'brackets', 'definitions', 'comments', 'code'] as const) {
     const src = p[key] as unknown[];
     const dst = doc[key] as unknown[];

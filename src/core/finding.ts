@@ -1,6 +1,6 @@
 /**
  * Findings and their edits, and the document kinds: plain data with no imports, so that the
- * model (model.ts), the section cache (cache.ts) and the public types (types.ts) can all use
+ * model (model.ts), the chunk cache (cache.ts) and the public types (types.ts) can all use
  * them without importing each other. types.ts re-exports everything here.
  *
  * Coordinates: offsets are UTF-16 code-unit indices into the linted text. Lines and columns

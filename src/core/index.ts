@@ -11,14 +11,18 @@ export { lint, fixAll, analyze } from './lint.js';
 export { applyFixes, applyEdits, minimalEdit, isGraphemeBoundary, fixTitle } from './fix.js';
 export { rules, ruleIds, DOCS_BASE } from './rules/index.js';
 export { createCache } from './cache.js';
-export type { SectionCache } from './cache.js';
+export type { ChunkCache } from './cache.js';
+/** @deprecated The cache holds chunks of the document's split, not heading sections: use ChunkCache. */
+export type { ChunkCache as SectionCache } from './cache.js';
 export { DEFAULT_CONFIG, mergeConfig, parseConfigText } from './config.js';
 export { scaffold, defaultFileName, slugify } from './templates.js';
 export type * from './types.js';
 export { snapshot, fixAllSnapshot, explainAt, explainer, documentHealth, kpiLenses, engineStats, trackModelBuilds, type Snapshot, type DeepReadonly, type HealthBlockSummary, type EngineStats } from './snapshot.js';
 export { explainToMarkdown, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
 export type { Analysis } from './lint.js';
-export type { DocModel, SectionModel, HeadingModel, TableModel, RowModel, CellModel, ListItemModel, ParagraphModel, BracketModel, CommentModel, FrontMatter, Range } from './model.js';
+/** @deprecated Use ChunkModel (a chunk of the split, not a heading's section). */
+export type { ChunkModel as SectionModel } from './model.js';
+export type { DocModel, ChunkModel, HeadingModel, TableModel, RowModel, CellModel, ListItemModel, ParagraphModel, BracketModel, CommentModel, FrontMatter, Range } from './model.js';
 export type { RuleContext } from './rule.js';
 export type { LineIndex } from './positions.js';
 export type { KpiTable, KpiRow, HealthLine } from './analysis/kpi.js';

@@ -4,8 +4,8 @@
  */
 import { DEFAULT_CONFIG, mergeConfig } from './config.js';
 import { parseToday } from './dates.js';
-import { buildDocument, partsOf, type DocPart } from './document.js';
-import { createCache, type SectionFindings } from './cache.js';
+import { buildDocument, chunksOf, type Chunk } from './document.js';
+import { createCache, type ChunkFindings } from './cache.js';
 import { applyFixes } from './fix.js';
 import { flatCopy } from './memo.js';
 import type { DocModel } from './model.js';
@@ -78,7 +78,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  */
 export function lintAnalysis(analysis: Analysis, text: string, options: LintOptions = {}): LintResult {
   const { doc, config, today, lines, ctx: base } = analysis;
-  const parts = partsOf(doc)!;
+  const parts = chunksOf(doc)!;
   if (!doc.kind && !config.lintAllMarkdown) return { kind: null, findings: [] };
 
   const findings: Finding[] = [];
@@ -99,9 +99,9 @@ export function lintAnalysis(analysis: Analysis, text: string, options: LintOpti
     if (rule.kinds && !(doc.kind && rule.kinds.includes(doc.kind))) continue;
     enabled.push({ rule, severity: setting });
   }
-  // Section-scoped rules go through the per-section findings (not with lone CRs: see keepLoneCrEndings).
+  // Chunk-scoped rules go through the per-chunk findings (not with lone CRs: see keepLoneCrEndings).
   const sectioned = options.cache !== false && !options.wholeDocument && lines.text === text && parts.every((p) => p.entry);
-  const local = sectioned ? enabled.filter((e) => e.rule.scope === 'section') : [];
+  const local = sectioned ? enabled.filter((e) => e.rule.scope === 'chunk') : [];
   const out = (f: Finding) => {
     if (!suppressed(f.ruleId, f.line)) findings.push(f);
   };
@@ -115,18 +115,18 @@ export function lintAnalysis(analysis: Analysis, text: string, options: LintOpti
   return { kind: doc.kind, findings };
 }
 
-// ─── Per-section findings of the section-local rules ────────────────────────────────────────
+// ─── Per-chunk findings of the chunk-scoped rules ───────────────────────────────────────────
 //
-// On a keystroke one section's text changes; every other section's findings of a local rule
+// On a keystroke one chunk's text changes; every other chunk's findings of a local rule
 // (Rule.scope) are the same as before, moved by the edit's length (and line count) when the
-// section comes after it. Each section's entry in the section cache keeps those findings with
-// the context they were computed in; a lint reuses them as they are (an unmoved section: the
-// very same Finding objects), moved (fresh objects), or — for the sections whose text or
-// context changed — runs the local rules over a document made of those sections only.
+// chunk comes after it. Each chunk's entry in the chunk cache keeps those findings with
+// the context they were computed in; a lint reuses them as they are (an unmoved chunk: the
+// very same Finding objects), moved (fresh objects), or — for the chunks whose text or
+// context changed — runs the local rules over a document made of those chunks only.
 
-/** Section-scoped rules that read the same document facts: their findings are kept and reused together. */
+/** Chunk-scoped rules that read the same document facts: their findings are kept and reused together. */
 interface RuleGroup {
-  /** The facts' names, sorted and joined: the group's slot in each section's cached findings. */
+  /** The facts' names, sorted and joined: the group's slot in each chunk's cached findings. */
   id: string;
   rules: Array<{ rule: Rule; severity: Severity }>;
   reads: readonly DocumentFact[];
@@ -134,9 +134,9 @@ interface RuleGroup {
 }
 
 /**
- * The enabled section-scoped rules grouped by the facts they read (Rule.reads). A change of one
- * fact (the text of the Challenges sections, the document's date) then re-runs only the rules
- * that read it, in every section; the other groups keep every section's findings.
+ * The enabled chunk-scoped rules grouped by the facts they read (Rule.reads). A change of one
+ * fact (the text of the Challenges chunks, the document's date) then re-runs only the rules
+ * that read it, in every chunk; the other groups keep every chunk's findings.
  */
 function groupsOf(local: Array<{ rule: Rule; severity: Severity }>): RuleGroup[] {
   const groups = new Map<string, RuleGroup>();
@@ -155,7 +155,7 @@ const contexts = new Map<string, Array<{ parts: unknown[]; token: object }>>();
 
 /**
  * The document context a group's findings depend on (see Rule.scope), as a token: the same
- * object as long as the context is the same (sections compare it by identity), a new one when
+ * object as long as the context is the same (chunks compare it by identity), a new one when
  * any part of it changed — the configuration, kind and front matter (`common`), the group's
  * rules and severities, today, and the facts it reads. The parts are compared one by one, not
  * joined into one string: the Challenges text behind red-kpi-unaddressed alone can be megabytes.
@@ -185,7 +185,7 @@ function contextKey(group: RuleGroup, common: string, ctx: RuleContext, today: D
 function runLocalRules(
   group: RuleGroup,
   common: string,
-  parts: DocPart[],
+  parts: Chunk[],
   base: RuleContext,
   lines: LineIndex,
   today: Date,
@@ -207,21 +207,21 @@ function runLocalRules(
   }
   if (stale.length === 0) return;
 
-  // The stale sections' findings: over the whole document when every section is stale (a first
-  // lint: the analyses are then shared with the other rules), else over those sections only.
+  // The stale chunks' findings: over the whole document when every chunk is stale (a first
+  // lint: the analyses are then shared with the other rules), else over those chunks only.
   const whole = stale.length === parts.length;
   const ctx = whole ? base : ruleContext(subDocument(base.doc, parts, stale), base.config, today, lines, base);
   const lists = stale.map((): Finding[] | null => null);
   const uncacheable = new Set<number>();
   for (const { rule, severity } of group.rules) {
     const ok = runRule(rule, severity, reportingTo(ctx), lines, (f) => {
-      // Kept with the section across lints: no slice of this version of the document (a first
-      // lint's sections all share its text anyway; see memo.ts).
+      // Kept with the chunk across lints: no slice of this version of the document (a first
+      // lint's chunks all share its text anyway; see memo.ts).
       if (!whole) f = detached(f);
       out(f);
       const k = owner(parts, stale, f);
       if (k === -1) {
-        // Outside every stale section (a rule that is not section-scoped after all): not cached.
+        // Outside every stale chunk (a rule that is not chunk-scoped after all): not cached.
         for (const s of stale) uncacheable.add(s);
         return;
       }
@@ -238,7 +238,7 @@ function runLocalRules(
       continue;
     }
     const l = lists[k];
-    // Kept with the section: at its exact size (see parse.ts compact).
+    // Kept with the chunk: at its exact size (see parse.ts compact).
     byGroup[group.id] = { key, headingIndex: headingIndexes[i]!, at: parts[i]!.start, line: lines.line(parts[i]!.start), list: l ? l.slice() : NONE };
   }
 }
@@ -252,7 +252,7 @@ function detached(f: Finding): Finding {
 }
 
 /** Index into `stale` of the stale section holding all of `f` (range and edits), or -1. */
-function owner(parts: DocPart[], stale: number[], f: Finding): number {
+function owner(parts: Chunk[], stale: number[], f: Finding): number {
   const k = lastAtOrBefore(stale.length, (i) => parts[stale[i]!]!.start, f.startOffset);
   if (k === -1) return -1;
   const { start, end } = parts[stale[k]!]!;
@@ -264,7 +264,7 @@ function owner(parts: DocPart[], stale: number[], f: Finding): number {
 }
 
 /** A section's cached findings, as they are (unmoved) or moved to where the section is now. */
-function replay(part: DocPart, sf: SectionFindings, lines: LineIndex, out: (f: Finding) => void): void {
+function replay(part: Chunk, sf: ChunkFindings, lines: LineIndex, out: (f: Finding) => void): void {
   if (sf.list === NONE) return;
   const d = part.start - sf.at;
   // Not only the offset: an edit that keeps the length (a character replaced by a line break)
@@ -309,7 +309,7 @@ function copyOf(f: Finding, d: number, dl: number, message: string, text: (s: st
  * (list-item parents renumbered within it), with the whole document's text, kind, front matter,
  * outline and definitions — the context the local rules may read.
  */
-function subDocument(doc: DocModel, parts: DocPart[], stale: number[]): DocModel {
+function subDocument(doc: DocModel, parts: Chunk[], stale: number[]): DocModel {
   const sub: DocModel = {
     text: doc.text,
     kind: doc.kind,
@@ -369,36 +369,36 @@ export function fixAll(text: string, options: LintOptions = {}, maxPasses = 10):
   return { text: current, passes: maxPasses };
 }
 
-// ─── Checking what section-scoped rules declare ───────────────────────────────────────────────
+// ─── Checking what chunk-scoped rules declare ───────────────────────────────────────────────
 
-/** A section-scoped rule whose findings in one section differ when it sees only what it declares. */
+/** A chunk-scoped rule whose findings in one chunk differ when it sees only what it declares. */
 export interface ScopeViolation {
   ruleId: string;
-  /** The section (split part) as its first line, and where it starts. */
+  /** The chunk as its first line, and where it starts. */
   section: string;
   line: number;
-  /** Findings in the section from a run over the whole document, and from a run that sees only the section and the declared facts. */
+  /** Findings in the chunk from a run over the whole document, and from a run that sees only the chunk and the declared facts. */
   inWholeDocument: string[];
   alone: string[];
 }
 
 /**
- * For test/core/rule-scopes.test.ts: runs each enabled section-scoped rule (Rule.scope) over the
- * whole document, then once per section over a document where everything outside that section
- * is blanked (same offsets; the outline cut to the section's own headings unless the rule reads
- * OUTLINE; link definitions the section's own; no record of how the kind was detected) and
+ * For test/core/rule-scopes.test.ts: runs each enabled chunk-scoped rule (Rule.scope) over the
+ * whole document, then once per chunk over a document where everything outside that chunk
+ * is blanked (same offsets; the outline cut to the chunk's own headings unless the rule reads
+ * OUTLINE; link definitions the chunk's own; no record of how the kind was detected) and
  * where only the facts the rule declares in
  * `reads` answer for the whole document. A rule whose findings differ reads more than it
  * declares: its reused findings would go stale. Deterministic: no random edits needed.
  */
 export function scopeViolations(text: string, options: LintOptions = {}, rules: readonly Rule[] = ruleList): ScopeViolation[] {
   const { doc, config, today, lines, ctx: base } = analyze(text, { ...options, cache: createCache() });
-  const parts = partsOf(doc);
+  const parts = chunksOf(doc);
   if (!parts || lines.text !== text || (!doc.kind && !config.lintAllMarkdown)) return [];
   const out: ScopeViolation[] = [];
   const show = (f: Finding) => JSON.stringify([f.startOffset, f.endOffset, f.message, f.fix?.offsetEdits ?? null, f.suggestions?.map((s) => s.offsetEdits) ?? null]);
   for (const rule of rules) {
-    if (rule.scope !== 'section') continue;
+    if (rule.scope !== 'chunk') continue;
     const severity = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (severity === 'off' || (rule.kinds && !(doc.kind && rule.kinds.includes(doc.kind)))) continue;
     const all: Finding[] = [];

@@ -73,7 +73,7 @@ export interface CommentModel extends Range {
   body: string;
 }
 
-export interface SectionModel {
+export interface ChunkModel {
   headings: HeadingModel[];
   tables: TableModel[];
   listItems: ListItemModel[];
@@ -94,7 +94,7 @@ export interface FrontMatter extends Range {
 export type DetectedBy = 'front-matter' | 'playbook-title' | 'title-and-structure';
 
 /** The whole document: the sections' models shifted to document offsets and concatenated. */
-export interface DocModel extends SectionModel {
+export interface DocModel extends ChunkModel {
   text: string;
   kind: DocKind | null;
   /**

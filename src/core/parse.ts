@@ -1,5 +1,5 @@
 /**
- * Parses one section and reduces it to a SectionModel (offsets relative to the section).
+ * Parses one section and reduces it to a ChunkModel (offsets relative to the section).
  *
  * The tokenizer is micromark with the GFM extensions — exactly what remark-parse + remark-gfm run —
  * but the model is built from micromark's events directly, without compiling an mdast tree
@@ -33,7 +33,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Event, Extension, Token } from 'micromark-util-types';
-import type { BracketModel, CellModel, HeadingModel, ListItemModel, ParagraphModel, Range, RowModel, SectionModel } from './model.js';
+import type { BracketModel, CellModel, HeadingModel, ListItemModel, ParagraphModel, Range, RowModel, ChunkModel } from './model.js';
 import { internText } from './memo.js';
 import { normalizeLabel } from './model.js';
 
@@ -70,11 +70,11 @@ export function sectionEvents(text: string): Event[] {
 /** The full GFM extension list: what remark-gfm gives micromark (for the tests). */
 export const ALL_GFM_EXTENSIONS = EXTENSIONS[3]!;
 
-export function emptyModel(): SectionModel {
+export function emptyModel(): ChunkModel {
   return { headings: [], tables: [], listItems: [], paragraphs: [], brackets: [], definitions: [], comments: [], code: [] };
 }
 
-export function buildSectionModel(text: string): SectionModel {
+export function buildSectionModel(text: string): ChunkModel {
   const model = emptyModel();
   try {
     compile(sectionEvents(text), text, model);
@@ -99,7 +99,7 @@ export const NO_ITEMS: readonly never[] = Object.freeze([]);
  * one-element array room for 17): across the ~10,000 sections and ~30,000 table rows of a 5 MB
  * document, that spare room was ~10 MB of a model kept for as long as the section is cached.
  */
-function compact(model: SectionModel): SectionModel {
+function compact(model: ChunkModel): ChunkModel {
   const exact = <T>(xs: T[]): T[] => (xs.length === 0 ? (NO_ITEMS as unknown as T[]) : xs.slice());
   for (const t of model.tables) {
     t.header.cells = exact(t.header.cells);
@@ -212,7 +212,7 @@ class Compiler {
   constructor(
     readonly events: Event[],
     readonly text: string,
-    readonly model: SectionModel,
+    readonly model: ChunkModel,
   ) {
     this.top = frame('root', null);
     this.stack = [this.top];
@@ -580,7 +580,7 @@ on(ON_EXIT, HIDDEN_STRINGS, (c) => {
   c.resume();
 });
 
-function compile(events: Event[], text: string, model: SectionModel): void {
+function compile(events: Event[], text: string, model: ChunkModel): void {
   const c = new Compiler(events, text, model);
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;

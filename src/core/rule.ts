@@ -34,12 +34,12 @@ export type FactKey = string | number | boolean | null | readonly (string | numb
 const documentFacts = new WeakSet<object>();
 
 /**
- * A fact of the whole document that a section-scoped rule reads besides its own section (the
+ * A fact of the whole document that a chunk-scoped rule reads besides its own chunk (the
  * document's year, its dates, whether it follows the playbook's template, the text of its
  * Challenges sections…): a named computation over the whole document, declared with `fact()`.
  * A rule lists the facts it reads in `reads`; the engine recomputes the rule's findings in a
- * section when the section's text or one of those facts changed, and reuses them otherwise.
- * Read with `ctx.get(fact)`: in a rule run over some sections only, it still answers for the
+ * chunk when the chunk's text or one of those facts changed, and reuses them otherwise.
+ * Read with `ctx.get(fact)`: in a rule run over some chunks only, it still answers for the
  * whole document.
  */
 export interface DocumentFact<T = unknown> {
@@ -66,7 +66,7 @@ export function fact<T>(name: string, compute: (ctx: RuleContext) => T, keyOf: (
 }
 
 /**
- * The document's headings (levels and names) and how many come before the section: read by
+ * The document's headings (levels and names) and how many come before the chunk: read by
  * rules that look a section up by name or nesting (`## Next Steps` holds action items).
  */
 export const OUTLINE: DocumentFact<null> = fact('outline', () => null);
@@ -79,20 +79,21 @@ export interface Rule {
   /**
    * What the rule's findings depend on — the engine decides from this what to recompute:
    * - `'document'` (the default): anything in the document. Re-run on every lint.
-   * - `'section'`: every finding lies inside one section of the document's split (a stretch
-   *   between column-0 ATX headings; a table or a list never spans two), and the findings in a
-   *   section depend only on that section's text, the configuration, today, the document's kind
-   *   and front matter, and the facts listed in `reads`. A re-lint reuses the findings of every
-   *   section whose text did not change, as long as those facts did not change either.
+   * - `'chunk'`: every finding lies inside one chunk of the document — the stretch between two
+   *   column-0 ATX headings of any level (a table or a list never spans two; a heading's
+   *   section with sub-headings is several chunks) — and the findings in a chunk depend only on
+   *   that chunk's text, the configuration, today, the document's kind and front matter, and the
+   *   facts listed in `reads`. A re-lint reuses the findings of every chunk whose text did not
+   *   change, as long as those facts did not change either.
    * A rule that reads more than it declares fails test/core/rule-scopes.test.ts.
    */
-  scope?: 'section' | 'document';
-  /** Section-scoped rules: the document facts they read besides their section (see DocumentFact, OUTLINE). */
+  scope?: 'chunk' | 'document';
+  /** Chunk-scoped rules: the document facts they read besides their chunk (see DocumentFact, OUTLINE). */
   reads?: readonly DocumentFact[];
   check(ctx: RuleContext): void;
 }
 
-/** Whether `fn` is a DocumentFact (answered for the whole document when a rule runs over some sections). */
+/** Whether `fn` is a DocumentFact (answered for the whole document when a rule runs over some chunks). */
 export function isDocumentFact(fn: object): boolean {
   return documentFacts.has(fn);
 }

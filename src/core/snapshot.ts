@@ -1,7 +1,7 @@
 /**
  * One document version, analysed once: the Snapshot. Built from (text, LintOptions) with one
  * model build; everything else is computed on first read and then kept — the findings (exactly
- * `lint(text, options)`'s, through the same per-section cache), the analysis context, the
+ * `lint(text, options)`'s, through the same per-chunk cache), the analysis context, the
  * explanations for hovers, the KPI lenses, the document's health, the KPI tables and health
  * blocks. A front end holds the snapshot of the version it shows and reads every feature from it
  * instead of handing the text back to the core per feature (each of which analysed it again).
@@ -9,7 +9,7 @@
  *   const s = snapshot(text, { path, config, cache });
  *   s.findings; s.explainAt(offset); s.kpiLenses; s.documentHealth;
  *
- * The model is shared (between lints through the section cache, and between snapshots of the
+ * The model is shared (between lints through the chunk cache, and between snapshots of the
  * same text, see `with`): it is read-only, and the types say so.
  */
 import { analyzeHealth, blockBand, type HealthBlock } from './analysis/health.js';

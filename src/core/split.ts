@@ -1,5 +1,5 @@
 /**
- * Splits a markdown document into independently parseable sections.
+ * Splits a markdown document into independently parseable chunks.
  *
  * A split point is a line that starts (column 0) with an ATX heading marker and lies outside
  * front matter, fenced code and HTML blocks. At such a line every container block of the
@@ -8,7 +8,7 @@
  * unsure about is simply not used as a split point: fewer splits are always safe.
  */
 
-export interface SectionSpan {
+export interface ChunkSpan {
   start: number;
   end: number;
 }
@@ -16,7 +16,8 @@ export interface SectionSpan {
 export interface SplitResult {
   /** Front matter (`---` … `---` at the very start), exclusive of nothing: the raw block range. */
   frontMatter: { start: number; end: number; body: string } | null;
-  sections: SectionSpan[];
+  /** The chunks: stretches between column-0 ATX headings (a chunk is not a heading's section: it ends at the next heading of any level). */
+  chunks: ChunkSpan[];
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -61,7 +62,7 @@ function forEachLine(text: string, fn: (lineStart: number, lineEnd: number, next
   }
 }
 
-export function splitSections(text: string): SplitResult {
+export function splitChunks(text: string): SplitResult {
   let frontMatter: SplitResult['frontMatter'] = null;
   // A leading byte order mark is no part of any section: micromark drops it from the start of
   // its input, so a section starting with it would get every offset shifted by one.
@@ -138,11 +139,11 @@ export function splitSections(text: string): SplitResult {
     }
   });
 
-  const sections: SectionSpan[] = [];
+  const chunks: ChunkSpan[] = [];
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
-    if (end > start || sections.length === 0) sections.push({ start, end });
+    if (end > start || chunks.length === 0) chunks.push({ start, end });
   }
-  return { frontMatter, sections };
+  return { frontMatter, chunks };
 }

@@ -98,7 +98,7 @@ export interface LintOptions {
    * Section-model cache. Defaults to a shared bounded module-level cache; pass a
    * `createCache()` of your own per document, or `false` to parse everything afresh.
    */
-  cache?: import('./cache.js').SectionCache | false;
+  cache?: import('./cache.js').ChunkCache | false;
   /** Parse the whole document as one unit instead of per section (reference mode for tests). */
   wholeDocument?: boolean;
 }

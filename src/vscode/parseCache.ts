@@ -1,4 +1,4 @@
-import { createCache, type SectionCache } from '../core/index';
+import { createCache, type ChunkCache } from '../core/index';
 
 /**
  * One section cache for the whole extension host. Diagnostics, the workspace index and the
@@ -6,4 +6,4 @@ import { createCache, type SectionCache } from '../core/index';
  * are parsed once between them (three private caches meant three cold parses of a 200 KB
  * document on the host's thread). Bounded LRU by characters, so closed documents age out.
  */
-export const parseCache: SectionCache = createCache(64 * 1024 * 1024);
+export const parseCache: ChunkCache = createCache(64 * 1024 * 1024);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { splitSections } from '../../src/core/split.js';
+import { splitChunks } from '../../src/core/split.js';
 import { buildDocument } from '../../src/core/document.js';
 import { createCache, lint } from '../../src/core/index.js';
 import { run, TODAY } from '../helpers.js';
@@ -11,7 +11,7 @@ import { run, TODAY } from '../helpers.js';
 const QBR = readFileSync(new URL('../fixtures/engine/qbr-sample.md', import.meta.url), 'utf8');
 
 function headingsOf(text: string): string[] {
-  return splitSections(text).sections.map((s) => text.slice(s.start, s.end).split('\n')[0]!);
+  return splitChunks(text).chunks.map((s) => text.slice(s.start, s.end).split('\n')[0]!);
 }
 
 test('splits at top-level ATX headings only', () => {
@@ -24,7 +24,7 @@ test('splits at top-level ATX headings only', () => {
 
 test('front matter is split off and read', () => {
   const text = '---\npartnership-doc: qbr\npartner: Globex\n---\n# Notes\n';
-  const split = splitSections(text);
+  const split = splitChunks(text);
   assert.ok(split.frontMatter);
   const doc = buildDocument(text, { cache: false });
   assert.equal(doc.kind, 'qbr');

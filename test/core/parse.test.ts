@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse, postprocess, preprocess } from 'micromark';
 import { buildSectionModel, sectionEvents, ALL_GFM_EXTENSIONS } from '../../src/core/parse.js';
-import { splitSections } from '../../src/core/split.js';
+import { splitChunks } from '../../src/core/split.js';
 import { flatCopy } from '../../src/core/memo.js';
 import { buildSectionModelFromTree, lostPositions } from './oracle/mdast-model.js';
-import type { SectionModel } from '../../src/core/model.js';
+import type { ChunkModel } from '../../src/core/model.js';
 import { generateQbr, generateStatusReport, generateIssue, generateFolderFiles } from '../../scripts/generate.mjs';
 import { propertyRuns } from '../helpers.js';
 
@@ -19,7 +19,7 @@ function assertSameModel(text: string, label: string): void {
   const fast = buildSectionModel(text);
   const slow = buildSectionModelFromTree(text);
   if (lostPositions) {
-    const key = (b: SectionModel['brackets'][number]): string => JSON.stringify(b);
+    const key = (b: ChunkModel['brackets'][number]): string => JSON.stringify(b);
     const have = new Set(fast.brackets.map(key));
     for (const b of slow.brackets) assert.ok(have.has(key(b)), `${label}: bracket ${key(b)} missing`);
     fast.brackets = slow.brackets;
@@ -32,7 +32,7 @@ function assertSameModel(text: string, label: string): void {
 }
 
 function sectionsOf(text: string): string[] {
-  return splitSections(text).sections.map((s) => text.slice(s.start, s.end));
+  return splitChunks(text).chunks.map((s) => text.slice(s.start, s.end));
 }
 
 function files(dir: URL): Array<[string, string]> {

@@ -1,5 +1,5 @@
 /**
- * What section-scoped rules declare (Rule.scope / Rule.reads, issue #12): each rule's findings in a
+ * What chunk-scoped rules declare (Rule.scope / Rule.reads, issue #12): each rule's findings in a
  * section, computed with only that section's text and the facts it declares, equal its findings
  * over the whole document — over every markdown fixture and example. A rule that reads more
  * than it declares would keep stale findings when the undeclared part of the document changes;
@@ -30,8 +30,8 @@ function markdown(dir: string): string[] {
 
 const FILES = [...markdown('test/fixtures'), ...markdown('examples')];
 
-describe('section-scoped rules read only what they declare', () => {
-  it('every section-scoped rule declares what it reads (over every fixture and example)', () => {
+describe('chunk-scoped rules read only what they declare', () => {
+  it('every chunk-scoped rule declares what it reads (over every fixture and example)', () => {
     let sections = 0;
     const problems: string[] = [];
     for (const path of FILES) {
@@ -51,8 +51,8 @@ describe('section-scoped rules read only what they declare', () => {
     assert.deepEqual(reads(redKpiUnaddressed), ['addressing sections', 'outline']);
     assert.deepEqual(reads(kpiTableColumns), ['follows the playbook template']);
     assert.deepEqual(reads(actionOverdue), ['document dates', 'document year', 'outline']);
-    // Every section-scoped rule is in the list the engine runs.
-    assert.ok(ruleList.filter((r) => r.scope === 'section').length >= 12);
+    // Every chunk-scoped rule is in the list the engine runs.
+    assert.ok(ruleList.filter((r) => r.scope === 'chunk').length >= 12);
   });
 
   describe('a rule that reads more than it declares is caught', () => {
@@ -90,7 +90,7 @@ describe('section-scoped rules read only what they declare', () => {
     it('a rule reading another section’s text directly', () => {
       const peeking: Rule = {
         meta: { id: 'peeking', description: 'test', defaultSeverity: 'warning', fixable: false },
-        scope: 'section',
+        scope: 'chunk',
         reads: [fact('nothing', () => null)],
         check(ctx) {
           // Reports each table when the document's text anywhere says "slipped".

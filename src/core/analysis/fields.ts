@@ -3,7 +3,7 @@
  * `Label: value` lines in paragraphs (including paragraphs in list items and quotes).
  */
 import { fact, type RuleContext } from '../rule.js';
-import { perPart } from '../document.js';
+import { perChunk } from '../document.js';
 import type { ParagraphModel } from '../model.js';
 import { internText, memoByString } from '../memo.js';
 
@@ -32,7 +32,7 @@ const PLAIN = /^([A-Za-z][A-Za-z0-9 /&'’-]{0,60}):[ \t]+(?=\S)/;
 export function extractFields(ctx: RuleContext): Field[] {
   const { text } = ctx.doc;
   return (
-    perPart(ctx.doc, 'fields', (p) => fieldsOf(p.text, p.model.paragraphs, p.start).slice(), (f, d) => ({
+    perChunk(ctx.doc, 'fields', (p) => fieldsOf(p.text, p.model.paragraphs, p.start).slice(), (f, d) => ({
       label: f.label,
       key: f.key,
       value: f.value,

@@ -5,7 +5,7 @@
  * Computed once per lint through `ctx.get(analyzeKpi)`; the KPI rules, the hover (explain.ts)
  * and the CodeLens all read this one analysis.
  */
-import { enclosingHeadings, perPart } from '../document.js';
+import { enclosingHeadings, perChunk } from '../document.js';
 import type { CellModel, RowModel, TableModel } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import type { Thresholds } from '../types.js';
@@ -396,7 +396,7 @@ export function analyzeKpi(ctx: RuleContext): KpiTable[] {
   // they depend on the configuration (the row memo's key), hence one slot per configuration.
   const slot = `kpi ${ctx.get(rowMemoFor).config}`;
   const summaries =
-    perPart(doc, slot, (p) => p.model.tables.map((t) => summarize(ctx, t))) ?? doc.tables.map((t) => summarize(ctx, t));
+    perChunk(doc, slot, (p) => p.model.tables.map((t) => summarize(ctx, t))) ?? doc.tables.map((t) => summarize(ctx, t));
   for (let i = 0; i < doc.tables.length; i++) {
     const s = summaries[i]!;
     if (s.columns) tables.push(new KpiTableOfLint(doc.tables[i]!, s.columns, s.values, s.vocab));

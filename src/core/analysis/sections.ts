@@ -13,7 +13,7 @@ import { scaffold, type TemplateKind } from '../templates.js';
 import type { DocKind } from '../types.js';
 import { keyNamesAny, sectionKey, sectionKeyOfNorm, sectionKeysFor, type SectionEquivalents } from './equivalents.js';
 import { trimEndChars } from '../text.js';
-import { splitSections } from '../split.js';
+import { splitChunks } from '../split.js';
 
 /** Required sections per kind, in template order (spec §5): defined with the equivalents. */
 export { REQUIRED_SECTIONS } from './equivalents.js';
@@ -236,5 +236,5 @@ function isLinkBracket(doc: DocModel, end: number, nextLabel: string | undefined
  * comment or block) is closed there, so a heading written at `at` is a heading.
  */
 export function startsSectionAt(text: string, at: number): boolean {
-  return splitSections(text).sections.some((s) => s.start === at);
+  return splitChunks(text).chunks.some((s) => s.start === at);
 }

@@ -41,7 +41,7 @@ export const placeholderUnfilled: Rule = {
   },
   // Brackets that are references depend on the document's link definitions; which brackets are
   // action owners and due dates, on the sections (outline) and the document's year.
-  scope: 'section',
+  scope: 'chunk',
   reads: [OUTLINE, linkDefinitions, documentYear, documentDates],
   check(ctx) {
     const defined = new Set(ctx.get(linkDefinitions));

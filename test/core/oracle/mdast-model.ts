@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root, Table, ListItem, Parents } from 'mdast';
-import type { RowModel, SectionModel, TableModel } from '../../../src/core/model.js';
+import type { RowModel, ChunkModel, TableModel } from '../../../src/core/model.js';
 import { normalizeLabel } from '../../../src/core/model.js';
 // Range-level helpers shared with the core: what this oracle checks is which source ranges the
 // tree's nodes give them (text nodes, cells, the header row), not the helpers themselves.
@@ -27,7 +27,7 @@ export function parseTree(text: string): Root {
  */
 export let lostPositions = false;
 
-export function buildSectionModelFromTree(text: string): SectionModel {
+export function buildSectionModelFromTree(text: string): ChunkModel {
   lostPositions = false;
   const model = emptyModel();
   try {
@@ -49,7 +49,7 @@ function endOf(n: Nodes): number {
   return n.position?.end.offset ?? 0;
 }
 
-function walk(node: Nodes, model: SectionModel, text: string, depth: number, parentItem: number): void {
+function walk(node: Nodes, model: ChunkModel, text: string, depth: number, parentItem: number): void {
   switch (node.type) {
     case 'heading': {
       const start = startOf(node);
@@ -99,7 +99,7 @@ function walk(node: Nodes, model: SectionModel, text: string, depth: number, par
   }
 }
 
-function listItem(node: ListItem, model: SectionModel, text: string, depth: number, parent: number): number {
+function listItem(node: ListItem, model: ChunkModel, text: string, depth: number, parent: number): number {
   const start = startOf(node);
   const end = endOf(node);
   let contentStart = end;

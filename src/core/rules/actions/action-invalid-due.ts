@@ -10,7 +10,7 @@ export const actionInvalidDue: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  scope: 'section',
+  scope: 'chunk',
   // Which list items are actions depends on the sections they are in (the outline); due dates
   // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
   reads: [OUTLINE, documentYear, documentDates],

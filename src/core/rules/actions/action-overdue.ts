@@ -11,7 +11,7 @@ export const actionOverdue: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  scope: 'section',
+  scope: 'chunk',
   // Which list items are actions depends on the sections they are in (the outline); due dates
   // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
   reads: [OUTLINE, documentYear, documentDates],

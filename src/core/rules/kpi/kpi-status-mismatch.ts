@@ -15,7 +15,7 @@ export const kpiStatusMismatch: Rule = {
     defaultSeverity: 'warning',
     fixable: 'fix',
   },
-  scope: 'section',
+  scope: 'chunk',
   check(ctx) {
     for (const t of ctx.get(analyzeKpi)) {
       for (const r of t.rows) {

@@ -24,7 +24,7 @@ export const kpiTableColumns: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  scope: 'section',
+  scope: 'chunk',
   // Whether a Trend column is expected depends on the document's title (outside the section).
   reads: [followsPlaybookTemplate],
   check(ctx) {

@@ -14,7 +14,7 @@ export const kpiTrendMismatch: Rule = {
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
-  scope: 'section',
+  scope: 'chunk',
   check(ctx) {
     for (const t of ctx.get(analyzeKpi)) {
       for (const r of t.rows) {

@@ -9,7 +9,7 @@ export const kpiValueUnparsable: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  scope: 'section',
+  scope: 'chunk',
   check(ctx) {
     for (const t of ctx.get(analyzeKpi)) {
       for (const r of t.rows) {

@@ -17,7 +17,7 @@ export const redKpiUnaddressed: Rule = {
     defaultSeverity: 'info',
     fixable: false,
   },
-  scope: 'section',
+  scope: 'chunk',
   // Whether a red KPI is addressed depends on the Challenges / Open Issues / Risks sections' text,
   // and (the outline) on whether one of them holds the table.
   reads: [OUTLINE, addressing],
