@@ -1132,7 +1132,7 @@ export function addFieldSuggestion(text: string, a: ActionItem, field: 'owner' |
   }
   const title = `Add “${label}: …”`;
   const firstLineEnd = text.indexOf('\n', a.lineEnd);
-  // The item's own line ending (a fact of its section: the rules are section-local).
+  // The item's own line ending (a fact of its chunk: the rules are chunk-scoped).
   const eol = firstLineEnd > 0 && text[firstLineEnd - 1] === '\r' ? '\r\n' : '\n';
   let end = a.end;
   while (end > a.lineEnd && /\s/.test(text[end - 1]!)) end--;
