@@ -488,6 +488,23 @@ describe('owners and dues written around a team or an event (held-out documents,
   });
 });
 
+describe('owner labels that trackers export (issue #11)', () => {
+  it('Assignee, Assigned to, DRI and Responsible name the owner; a sentence about responsibility does not', () => {
+    const got = actions(
+      dated(`## Next Steps
+- [ ] Send the deck - Assignee: Dana, Due: Dec 1, 2026
+- [ ] Book the room - Assigned to: Lee, Due: Dec 2, 2026
+- [ ] Draft the FAQ (DRI: Priya, Dec 3)
+- [ ] Update the CRM - Responsible: Sam - Due: Dec 4, 2026
+- [ ] Decide who is responsible for the renewal by Dec 5, 2026
+`),
+    );
+    assert.deepEqual(got.map((a) => [a.owner, a.due]), [
+      ['Dana', '2026-12-01'], ['Lee', '2026-12-02'], ['Priya', '2026-12-03'], ['Sam', '2026-12-04'], [null, '2026-12-05'],
+    ]);
+  });
+});
+
 describe('due dates as people write them (spec §9)', () => {
   it('in a dated document: a month alone, EOM / EOQ / EOY, a year-less date, a parenthesis', () => {
     const got = actions(

@@ -483,9 +483,10 @@ function separatorEnd(s: string, pos: number, extraSkip = ''): number {
   return j;
 }
 
-const OWNER_LABELS = ['owners', 'owner'];
+// Labels that name an owner: the playbook's Owner, and what trackers export (Assignee, Assigned to, DRI, Responsible).
+const OWNER_LABELS = ['owners', 'owner', 'assignees', 'assignee', 'assigned to', 'dri', 'responsible'];
 const DUE_LABELS = ['due date', 'due', 'deadline', 'target date', 'timeline'];
-const STOP_WORDS = ['due', 'timeline', 'deadline', 'by', 'owner', 'owners'];
+const STOP_WORDS = ['due', 'timeline', 'deadline', 'by', 'owner', 'owners', 'assignee', 'assignees', 'dri'];
 const PLACEHOLDER_WORDS = new Set(['', 'tbd', 'tba', 'tbc', 'n/a', 'na', '?', '??', '???', '-', '–', '—', 'none', 'unassigned', 'unknown']);
 
 /** Where a label from `labels` starts at `pos` (word boundary), returning the label's length, or 0. */
