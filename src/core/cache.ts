@@ -33,6 +33,8 @@ export interface ChunkFindings {
   /** The context's token (an object compared by identity, see lint.ts contextKey). */
   key: object;
   headingIndex: number;
+  /** For groups reading ENCLOSING: the levels and names of the headings enclosing the chunk. */
+  chain?: readonly unknown[];
   at: number;
   line: number;
   /** The group's findings in the chunk (before suppression comments apply). */

@@ -8,10 +8,10 @@ import { buildDocument, chunksOf, type Chunk } from './document.js';
 import { createCache, type ChunkFindings } from './cache.js';
 import { applyFixes } from './fix.js';
 import { flatCopy } from './memo.js';
-import type { DocModel } from './model.js';
+import { enclosingHeadings, type DocModel } from './model.js';
 import { LineIndex, lastAtOrBefore } from './positions.js';
 import { bothEdits, finding, runRule, toFinding } from './run.js';
-import { isDocumentFact, OUTLINE, type Analysis, type DocumentFact, type Rule, type RuleContext } from './rule.js';
+import { ENCLOSING, isDocumentFact, OUTLINE, type Analysis, type DocumentFact, type Rule, type RuleContext } from './rule.js';
 import { ruleList } from './rules/index.js';
 import { directives, suppressionFilter } from './suppress.js';
 import type { Config, Finding, LintOptions, LintResult, OffsetEdit, Severity, TextEdit } from './types.js';
@@ -131,6 +131,8 @@ interface RuleGroup {
   rules: Array<{ rule: Rule; severity: Severity }>;
   reads: readonly DocumentFact[];
   outline: boolean;
+  /** The group reads ENCLOSING: each chunk's findings are kept with the headings enclosing it. */
+  enclosing: boolean;
 }
 
 /**
@@ -144,7 +146,7 @@ function groupsOf(local: Array<{ rule: Rule; severity: Severity }>): RuleGroup[]
     const reads = [...new Set(e.rule.reads ?? [])].sort((a, b) => (a.factName < b.factName ? -1 : a.factName > b.factName ? 1 : 0));
     const id = reads.map((f) => f.factName).join('|');
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = { id, rules: [], reads, outline: reads.includes(OUTLINE) }));
+    if (!g) groups.set(id, (g = { id, rules: [], reads, outline: reads.includes(OUTLINE), enclosing: reads.includes(ENCLOSING) }));
     g.rules.push(e);
   }
   return [...groups.values()];
@@ -167,7 +169,7 @@ function contextKey(group: RuleGroup, common: string, ctx: RuleContext, today: D
     today.getTime(),
     // Levels and names (memoised strings: they compare by identity) of the headings.
     group.outline ? ctx.doc.outline.flatMap((h) => [h.depth, h.norm]) : null,
-    ...group.reads.filter((f) => f !== OUTLINE).map((f) => f.keyOf(ctx.get(f))),
+    ...group.reads.filter((f) => f !== OUTLINE && f !== ENCLOSING).map((f) => f.keyOf(ctx.get(f))),
   ];
   const same = (a: unknown, b: unknown) =>
     a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
@@ -193,15 +195,17 @@ function runLocalRules(
   intern: (s: string) => string,
 ): void {
   const key = contextKey(group, common, base, today);
-  const { outline } = group;
+  const { outline, enclosing } = group;
   const stale: number[] = [];
   let headingIndex = 0;
   const headingIndexes: number[] = [];
+  const chains = enclosing ? chainKeys(base.doc, parts) : [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     headingIndexes.push(headingIndex);
+    const chain = chains[i];
     const sf = part.entry!.findings?.[group.id];
-    if (sf && sf.key === key && (!outline || sf.headingIndex === headingIndex)) replay(part, sf, lines, out);
+    if (sf && sf.key === key && (!outline || sf.headingIndex === headingIndex) && (!enclosing || sameList(sf.chain, chain))) replay(part, sf, lines, out);
     else stale.push(i);
     headingIndex += part.model.headings.length;
   }
@@ -239,11 +243,43 @@ function runLocalRules(
     }
     const l = lists[k];
     // Kept with the chunk: at its exact size (see parse.ts compact).
-    byGroup[group.id] = { key, headingIndex: headingIndexes[i]!, at: parts[i]!.start, line: lines.line(parts[i]!.start), list: l ? l.slice() : NONE };
+    byGroup[group.id] = { key, headingIndex: headingIndexes[i]!, chain: chains[i], at: parts[i]!.start, line: lines.line(parts[i]!.start), list: l ? l.slice() : NONE };
   }
 }
 
 const NONE: Finding[] = [];
+
+/**
+ * Per chunk, the levels and names (memoised strings) of the headings enclosing its start: the
+ * chunks' ENCLOSING facts, computed once per lint for every group in one walk of the outline (a
+ * stack of open headings), not by a search per chunk and group.
+ */
+const chainsOf = new WeakMap<DocModel, Array<readonly unknown[]>>();
+function chainKeys(doc: DocModel, parts: Chunk[]): Array<readonly unknown[]> {
+  let out = chainsOf.get(doc);
+  if (out) return out;
+  out = [];
+  const o = doc.outline;
+  const stack: Array<DocModel['outline'][number]> = [];
+  let k = 0;
+  for (const part of parts) {
+    for (; k < o.length && o[k]!.start <= part.start; k++) {
+      const h = o[k]!;
+      while (stack.length && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+      stack.push(h);
+    }
+    while (stack.length && stack[stack.length - 1]!.bodyEnd <= part.start) stack.pop();
+    const key: unknown[] = [];
+    for (const h of stack) key.push(h.depth, h.norm);
+    out.push(key);
+  }
+  chainsOf.set(doc, out);
+  return out;
+}
+
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+}
 
 /** `f` with its strings copied (see flatCopy). */
 function detached(f: Finding): Finding {
@@ -412,7 +448,11 @@ export function scopeViolations(text: string, options: LintOptions = {}, rules: 
       sub.definitions = p.model.definitions;
       // How the kind was detected (the title, the structure) is not part of every rule's context.
       sub.detectedBy = null;
-      if (!declared.has(OUTLINE)) sub.outline = outlineWithin(doc.outline, p.start, p.end);
+      if (!declared.has(OUTLINE)) {
+        // ENCLOSING: the chunk's own headings and those enclosing it; else its own only.
+        const chain = declared.has(ENCLOSING) ? new Set(enclosingHeadings(doc, p.start)) : new Set<unknown>();
+        sub.outline = outlineWithin(doc.outline, p.start, p.end, chain);
+      }
       const whole = ruleContext(doc, config, today, lines);
       const ctx = ruleContext(sub, config, today, lines, whole, (fn) => declared.has(fn));
       const alone: string[] = [];
@@ -427,13 +467,14 @@ export function scopeViolations(text: string, options: LintOptions = {}, rules: 
 }
 
 /** The headings in [start, end) with their parents renumbered within them (a parent outside: none). */
-function outlineWithin(outline: DocModel['outline'], start: number, end: number): DocModel['outline'] {
+function outlineWithin(outline: DocModel['outline'], start: number, end: number, keep: ReadonlySet<unknown>): DocModel['outline'] {
   const index = new Map<number, number>();
   const out: DocModel['outline'] = [];
   outline.forEach((h, i) => {
-    if (h.start < start || h.start >= end) return;
+    const kept = keep.has(h);
+    if (!kept && (h.start < start || h.start >= end)) return;
     index.set(i, out.length);
-    out.push({ ...h, parent: index.get(h.parent) ?? -1, bodyEnd: Math.min(h.bodyEnd, end) });
+    out.push({ ...h, parent: index.get(h.parent) ?? -1, bodyEnd: kept ? h.bodyEnd : Math.min(h.bodyEnd, end) });
   });
   return out;
 }

@@ -71,6 +71,14 @@ export function fact<T>(name: string, compute: (ctx: RuleContext) => T, keyOf: (
  */
 export const OUTLINE: DocumentFact<null> = fact('outline', () => null);
 
+/**
+ * The headings that enclose the chunk — its own heading and its ancestors, levels and names —
+ * compared per chunk: read by rules that only ask which section a line is in (`## Next Steps`
+ * holds action items). Editing another heading (a health score written in its heading) then
+ * leaves the chunks it does not enclose alone.
+ */
+export const ENCLOSING: DocumentFact<null> = fact('enclosing headings', () => null);
+
 
 export interface Rule {
   meta: Omit<RuleMeta, 'docs' | 'url'>;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { scopeViolations } from '../../src/core/lint.js';
 import { lint } from '../../src/core/index.js';
-import { fact, OUTLINE, type Rule } from '../../src/core/rule.js';
+import { ENCLOSING, fact, type Rule } from '../../src/core/rule.js';
 import { redKpiUnaddressed } from '../../src/core/rules/kpi/red-kpi-unaddressed.js';
 import { kpiTableColumns } from '../../src/core/rules/kpi/kpi-table-columns.js';
 import { actionOverdue } from '../../src/core/rules/actions/action-overdue.js';
@@ -48,9 +48,9 @@ describe('chunk-scoped rules read only what they declare', () => {
 
   it('the rules that read the document beyond their section say so', () => {
     const reads = (r: Rule) => (r.reads ?? []).map((f) => f.factName).sort();
-    assert.deepEqual(reads(redKpiUnaddressed), ['addressing sections', 'outline']);
+    assert.deepEqual(reads(redKpiUnaddressed), ['addressing sections', 'enclosing headings']);
     assert.deepEqual(reads(kpiTableColumns), ['follows the playbook template']);
-    assert.deepEqual(reads(actionOverdue), ['document dates', 'document year', 'outline']);
+    assert.deepEqual(reads(actionOverdue), ['document dates', 'document year', 'enclosing headings']);
     // Every chunk-scoped rule is in the list the engine runs.
     assert.ok(ruleList.filter((r) => r.scope === 'chunk').length >= 12);
   });
@@ -68,7 +68,7 @@ describe('chunk-scoped rules read only what they declare', () => {
 `);
 
     it('red-kpi-unaddressed without the Challenges text: reported alone, silent over the whole document', () => {
-      const underDeclared: Rule = { ...redKpiUnaddressed, reads: [OUTLINE] };
+      const underDeclared: Rule = { ...redKpiUnaddressed, reads: [ENCLOSING] };
       const v = scopeViolations(red, { today: TODAY }, [underDeclared]);
       assert.equal(v.length, 1);
       assert.equal(v[0]!.ruleId, 'red-kpi-unaddressed');

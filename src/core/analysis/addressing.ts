@@ -37,10 +37,14 @@ export interface Addressing {
   names: string[];
   /** The heading of each entry of `names`. */
   heads: Array<DocModel['outline'][number]>;
+  /** Whether each entry's heading titles the document (see isTitle). */
+  titles: boolean[];
   pieces: string[];
   /** The index into `names` / `heads` of each piece. */
   pieceOf: number[];
   text(): string;
+  /** The word stems of `text()` (see wordStems), from each piece's own stems (kept per piece). */
+  stems(): Set<string>;
 }
 /**
  * The addressing sections of the whole document. Findings depend on their names and text
@@ -49,12 +53,14 @@ export interface Addressing {
 export const addressing = fact('addressing sections', function addressing(ctx: RuleContext): Addressing {
   const names: string[] = [];
   const heads: Addressing['heads'] = [];
+  const titles: boolean[] = [];
   const pieces: string[] = [];
   const pieceOf: number[] = [];
   for (const h of ctx.doc.outline) {
     if (!ADDRESSING.test(h.norm) && !isAddressingSectionName(h.norm, ctx.config.sectionEquivalents)) continue;
     names.push(h.text.trim());
     heads.push(h);
+    titles.push(isTitle(ctx.doc, h));
     const piece = perStretch(ctx.doc, h.end, h.bodyEnd, 'squash', squash) ?? squash(ctx.doc.text.slice(h.end, h.bodyEnd));
     if (piece !== '') {
       pieces.push(piece);
@@ -62,8 +68,15 @@ export const addressing = fact('addressing sections', function addressing(ctx: R
     }
   }
   let text: string | undefined;
-  return { names, heads, pieces, pieceOf, text: () => (text ??= pieces.join(' ')) };
-}, (a) => [...a.names, '\n', ...a.pieces]);
+  let stems: Set<string> | undefined;
+  const allStems = () => {
+    if (stems) return stems;
+    stems = new Set();
+    for (const p of pieces) for (const w of pieceStems(p)) stems.add(w);
+    return stems;
+  };
+  return { names, heads, titles, pieces, pieceOf, text: () => (text ??= pieces.join(' ')), stems: allStems };
+}, (a) => [...a.names, '\n', ...a.titles, '\n', ...a.pieces]);
 
 export function squash(s: string): string {
   // Emoji that decorate a metric name (`🌍 EMEA deals`) are not part of the name.
@@ -108,6 +121,9 @@ const LEADING_ID = /^(?:(?:kr|o|okr|kpi|#)\s?\d{1,3}(?:\.\d{1,3})?|\d{1,3}[.)])\
 const FILLER = new Set(['the', 'and', 'for', 'with', 'per', 'avg', 'average', 'total', 'number', 'count', 'rate', 'from', 'into', 'our', 'their', 'all', 'new', 'of']);
 
 /** The significant word stems of a squashed text (see mentionedIn). */
+/** A piece's distinct word stems: pieces are the same strings from lint to lint, so each is read once. */
+const pieceStems = memoByString((piece: string): readonly string[] => [...new Set(wordStems(piece))], 5_000);
+
 export function wordStems(s: string): string[] {
   const out: string[] = [];
   for (const m of s.matchAll(/\p{L}[\p{L}\p{N}'-]*/gu)) {

@@ -1,4 +1,4 @@
-import { fact, OUTLINE, type Rule, type RuleContext } from '../rule.js';
+import { ENCLOSING, fact, type Rule, type RuleContext } from '../rule.js';
 import { normalizeLabel } from '../model.js';
 import { analyzeActions, documentDates } from '../analysis/actions.js';
 import { documentYear } from '../analysis/fields.js';
@@ -42,7 +42,7 @@ export const placeholderUnfilled: Rule = {
   // Brackets that are references depend on the document's link definitions; which brackets are
   // action owners and due dates, on the sections (outline) and the document's year.
   scope: 'chunk',
-  reads: [OUTLINE, linkDefinitions, documentYear, documentDates],
+  reads: [ENCLOSING, linkDefinitions, documentYear, documentDates],
   check(ctx) {
     const defined = new Set(ctx.get(linkDefinitions));
     const missing = ctx.get(reportedAsMissing);

@@ -1,6 +1,6 @@
 import { analyzeActions, documentDates } from '../../analysis/actions.js';
 import { documentYear } from '../../analysis/fields.js';
-import { OUTLINE, type Rule } from '../../rule.js';
+import { ENCLOSING, type Rule } from '../../rule.js';
 
 /** A due value that is not a date (spec §4): `Timeline: 2 weeks`, `Due: ongoing`. */
 export const actionInvalidDue: Rule = {
@@ -11,9 +11,9 @@ export const actionInvalidDue: Rule = {
     fixable: false,
   },
   scope: 'chunk',
-  // Which list items are actions depends on the sections they are in (the outline); due dates
+  // Which list items are actions depends on the sections they are in (the enclosing headings); due dates
   // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
-  reads: [OUTLINE, documentYear, documentDates],
+  reads: [ENCLOSING, documentYear, documentDates],
   check(ctx) {
     const numeric = ctx.config.dateOrder === 'dmy' ? '15/1/2026' : '1/15/2026';
     for (const a of ctx.get(analyzeActions)) {

@@ -1,6 +1,6 @@
 import { addFieldSuggestion, analyzeActions, documentDates } from '../../analysis/actions.js';
 import { documentYear } from '../../analysis/fields.js';
-import { OUTLINE, type Rule } from '../../rule.js';
+import { ENCLOSING, type Rule } from '../../rule.js';
 
 /** An action item without a due date, or whose due date is a placeholder (spec §4). */
 export const actionMissingDue: Rule = {
@@ -11,9 +11,9 @@ export const actionMissingDue: Rule = {
     fixable: 'suggestion',
   },
   scope: 'chunk',
-  // Which list items are actions depends on the sections they are in (the outline); due dates
+  // Which list items are actions depends on the sections they are in (the enclosing headings); due dates
   // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
-  reads: [OUTLINE, documentYear, documentDates],
+  reads: [ENCLOSING, documentYear, documentDates],
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       if (!a.open) continue; // a finished item (`[x]`, a Done row) needs no due date any more

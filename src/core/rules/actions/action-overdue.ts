@@ -1,7 +1,7 @@
 import { analyzeActions, documentDates } from '../../analysis/actions.js';
 import { documentYear } from '../../analysis/fields.js';
 import { daysBetween } from '../../dates.js';
-import { OUTLINE, type Rule } from '../../rule.js';
+import { ENCLOSING, type Rule } from '../../rule.js';
 
 /** An open action item (not `[x]`) whose due date is before today (spec §4). */
 export const actionOverdue: Rule = {
@@ -12,9 +12,9 @@ export const actionOverdue: Rule = {
     fixable: false,
   },
   scope: 'chunk',
-  // Which list items are actions depends on the sections they are in (the outline); due dates
+  // Which list items are actions depends on the sections they are in (the enclosing headings); due dates
   // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
-  reads: [OUTLINE, documentYear, documentDates],
+  reads: [ENCLOSING, documentYear, documentDates],
   check(ctx) {
     for (const a of ctx.get(analyzeActions)) {
       const due = a.due;

@@ -1,7 +1,7 @@
 import { editDistance } from '../../text.js';
 import { analyzeActions, documentDates } from '../../analysis/actions.js';
 import { documentYear } from '../../analysis/fields.js';
-import { OUTLINE, type Rule } from '../../rule.js';
+import { ENCLOSING, type Rule } from '../../rule.js';
 
 /**
  * With a roster configured (`owners`), an action owner who is not on it (spec §5). Matching is
@@ -18,9 +18,9 @@ export const actionUnknownOwner: Rule = {
     fixable: 'suggestion',
   },
   scope: 'chunk',
-  // Which list items are actions depends on the sections they are in (the outline); due dates
+  // Which list items are actions depends on the sections they are in (the enclosing headings); due dates
   // written without a year or relative to the document (`EOQ`, `by November`) on its dates.
-  reads: [OUTLINE, documentYear, documentDates],
+  reads: [ENCLOSING, documentYear, documentDates],
   check(ctx) {
     const roster = ctx.config.owners.filter((n) => norm(n) !== '');
     if (roster.length === 0) return;

@@ -1,7 +1,7 @@
 import { analyzeKpi } from '../../analysis/kpi.js';
-import { addressing, explains, isTitle, mentionedIn, squash, wordStems } from '../../analysis/addressing.js';
+import { addressing, explains, mentionedIn, squash, wordStems } from '../../analysis/addressing.js';
 import { enclosingHeadings } from '../../model.js';
-import { OUTLINE, type Rule } from '../../rule.js';
+import { ENCLOSING, type Rule } from '../../rule.js';
 
 /**
  * A KPI Red by its computed attainment whose metric name appears in no Challenges, Open Issues
@@ -19,8 +19,8 @@ export const redKpiUnaddressed: Rule = {
   },
   scope: 'chunk',
   // Whether a red KPI is addressed depends on the Challenges / Open Issues / Risks sections' text,
-  // and (the outline) on whether one of them holds the table.
-  reads: [OUTLINE, addressing],
+  // and (the enclosing headings) on whether one of them holds the table.
+  reads: [ENCLOSING, addressing],
   check(ctx) {
     const tables = ctx.get(analyzeKpi);
     /** Per set of sections that hold a table (usually none): the search and the message. */
@@ -33,7 +33,7 @@ export const redKpiUnaddressed: Rule = {
       where.heads.forEach((h, i) => (chain.has(h) ? holding : outside).push(i));
       // A section holding the table counts by its text around the table, unless it is the
       // document's title (`# Partnership Issue: …`, whose body is the whole document).
-      const searched = holding.filter((i) => !isTitle(ctx.doc, where.heads[i]!) && where.heads[i]!.bodyEnd - where.heads[i]!.end <= 200_000);
+      const searched = holding.filter((i) => !where.titles[i] && where.heads[i]!.bodyEnd - where.heads[i]!.end <= 200_000);
       const around = searched
         .map((i) => where.heads[i]!)
         .map((h) => `${squash(ctx.doc.text.slice(h.end, table.start))} ${squash(ctx.doc.text.slice(table.end, h.bodyEnd))}`);
@@ -47,7 +47,7 @@ export const redKpiUnaddressed: Rule = {
       // Metric names repeat across tables (one per region, per quarter): search each name once.
       const mentioned = new Map<string, boolean>();
       let stems: Set<string> | undefined;
-      const words = () => (stems ??= new Set(wordStems(text)));
+      const words = () => (stems ??= holding.length === 0 ? where.stems() : new Set(wordStems(text)));
       const isMentioned = (metric: string) => {
         let m = mentioned.get(metric);
         if (m === undefined) mentioned.set(metric, (m = mentionedIn(text, metric, words)));
