@@ -125,6 +125,9 @@ async function run() {
   await page.locator('.monaco-editor .view-line', { hasText: 'Yellow (90% of target)' }).first().waitFor();
   step('quick fix applied');
   await page.locator('.action-widget').waitFor({ state: 'hidden' });
+  // The re-lint after the edit clears the finding from the Problems panel (debounced typing lint).
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'Unexpected status' }).first().waitFor({ state: 'detached', timeout: 15_000 });
+  step('Problems panel no longer lists the fixed status');
   await shot('06-fixed');
 }
 
