@@ -77,6 +77,32 @@ suite('commands', () => {
     assert.equal(editor.document.lineAt(recalc.range.start.line).text.startsWith('| Metric'), true);
     await vscode.commands.executeCommand(recalc.command!.command, ...(recalc.command!.arguments ?? []));
     assert.ok(editor.document.getText().includes(FIXED_CELL));
+    // After the re-lint of the new version, the lens shows the same health, nothing stale.
+    let after: string[] = [];
+    await waitFor(async () => {
+      const l = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
+      after = l.map((x) => x.command?.title ?? '');
+      return after.some((t) => t.startsWith('KPI health') && !t.includes('stale'));
+    }, 'the lens of the fixed version');
+    assert.ok(after.includes('KPI health 95% 🟢 Green'), after.join(' | '));
+  });
+
+  test('CodeLens after a quick fix typed into the table: the fixed version’s health', async () => {
+    const editor = await openFresh(await readFile(fileUri(STALE_QBR)), 'lens-quickfix');
+    await waitFor(() => ours(editor.document.uri).length > 0, 'lint');
+    const at = editor.document.positionAt(editor.document.getText().indexOf(STALE_CELL) + 2);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(at, at))) ?? [];
+    const fix = actions.find((a) => a.title.startsWith('Change to'));
+    assert.ok(fix?.command, actions.map((a) => a.title).join(' | '));
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.ok(editor.document.getText().includes(FIXED_CELL));
+    let after: string[] = [];
+    await waitFor(async () => {
+      const l = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
+      after = l.map((x) => x.command?.title ?? '');
+      return after.some((t) => t.startsWith('KPI health') && !t.includes('stale'));
+    }, 'the lens of the fixed version');
+    assert.ok(after.includes('KPI health 95% 🟢 Green'), after.join(' | '));
   });
 
   test('Check All Partnership Docs reports files that are not open', async () => {
