@@ -128,6 +128,9 @@ async function run() {
   // The re-lint after the edit clears the finding from the Problems panel (debounced typing lint).
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'Unexpected status' }).first().waitFor({ state: 'detached', timeout: 15_000 });
   step('Problems panel no longer lists the fixed status');
+  // The KPI CodeLens shows the fixed version's health, nothing stale.
+  await page.locator('.contentWidgets .codelens-decoration, .monaco-editor .codelens-decoration', { hasText: 'KPI health 90%', hasNotText: 'stale' }).first().waitFor({ timeout: 15_000 });
+  step('CodeLens shows the fixed table’s health');
   await shot('06-fixed');
 }
 

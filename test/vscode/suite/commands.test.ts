@@ -105,6 +105,32 @@ suite('commands', () => {
     assert.ok(after.includes('KPI health 95% 🟢 Green'), after.join(' | '));
   });
 
+  test('CodeLens after a quick fix in a new QBR of a partner folder (the e2e flow)', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('partnershipDocs.newQbr', { partner: 'Lensco', company: 'Globex', quarter: 4, year: 2026 });
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    const row = '| Revenue generated | $500K | $450K | ✅ Green (100% of target) | ↗️ Improving |';
+    const health = '**Overall Partnership Health**: 🟢 Green (100% of targets met, strong quarter)';
+    const lineOf = (needle: string) => editor.document.lineAt(editor.document.positionAt(editor.document.getText().indexOf(needle)).line);
+    await editor.edit((b) => b.replace(lineOf('[Metric 1]').range, row));
+    await editor.edit((b) => b.replace(lineOf('**Overall Partnership Health**').range, health));
+    await editor.document.save();
+    await waitFor(() => ours(uri).some((d) => d.message.startsWith('Unexpected status')), 'lint of the stale row');
+    const at = editor.document.positionAt(editor.document.getText().indexOf('✅ Green (100% of target)') + 2);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at))) ?? [];
+    const fix = actions.find((a) => a.title.startsWith('Change to'));
+    assert.ok(fix?.command, actions.map((a) => a.title).join(' | '));
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    await waitFor(() => !ours(uri).some((d) => d.message.startsWith('Unexpected status')), 'the re-lint');
+    let after: string[] = [];
+    await waitFor(async () => {
+      const l = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      after = l.map((x) => x.command?.title ?? '');
+      return after.some((t) => t.startsWith('KPI health') && !t.includes('stale'));
+    }, 'the lens of the fixed version');
+    assert.ok(after.some((t) => t.startsWith('KPI health 90%')), after.join(' | '));
+  });
+
   test('Check All Partnership Docs reports files that are not open', async () => {
     const closed = await writeFile(`closed-${Date.now()}/qbr.md`, await readFile(fileUri(STALE_QBR)));
     assert.ok(await exists(closed));
