@@ -45,6 +45,11 @@ export interface LintTiming {
   passMs: number;
   /** Sections parsed by this pass (misses of the document's section cache): 1 for a keystroke. */
   sectionsParsed: number;
+  /**
+   * The pass's number (1, 2, …, never reused): only the last TIMINGS_KEPT passes are kept, so a
+   * reader marks where it starts by number, not by position in the list.
+   */
+  pass: number;
 }
 const TIMINGS_KEPT = 500;
 
@@ -102,6 +107,7 @@ export class Linter implements vscode.Disposable {
   private readonly onDemand = new Map<string, OnDemandLint>();
   private readonly running = new Set<string>();
   private readonly timings: LintTiming[] = [];
+  private passes = 0;
   /** The options of each document's last lint (for a snapshot needed before the next lint, see snapshotNow). */
   private readonly lastOptions = new Map<string, LintOptions>();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
@@ -342,8 +348,8 @@ export class Linter implements vscode.Disposable {
     return [...this.timings];
   }
 
-  private recordTiming(t: LintTiming): void {
-    this.timings.push(t);
+  private recordTiming(t: Omit<LintTiming, 'pass'>): void {
+    this.timings.push({ ...t, pass: ++this.passes });
     if (this.timings.length > TIMINGS_KEPT) this.timings.splice(0, this.timings.length - TIMINGS_KEPT);
   }
 
