@@ -44,6 +44,7 @@ const files = {
   'src/core/rules/kpi/index.ts': groupIndex('kpi'),
   'src/core/rules/health/index.ts': groupIndex('health'),
   'src/core/rules/actions/index.ts': groupIndex('actions'),
+  'src/core/rules/launch/index.ts': groupIndex('launch'),
   'src/core/workspace/rules/index.ts': workspaceIndex(),
 };
 

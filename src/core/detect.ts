@@ -6,13 +6,20 @@
  *
  * First match wins:
  * 1. front matter `partnership-doc: qbr | status-report | issue | launch-plan` (or `none`: never);
- * 2. the playbook's titles: an H1 `Partnership QBR: …`, `Partnership Status Report: …`;
+ * 2. the playbook's titles: an H1 `Partnership QBR: …`, `Partnership Status Report: …`,
+ *    `Partnership Launch Plan: …` (the title the launch-plan scaffold writes);
  * 3. an H1/H2 `Partnership Issue: …` when the document has at least one of the issue
  *    template's sections or fields (a bug note under that title is not a partnership issue);
  * 4. a common title in the first H1 (`QBR — Initech`, `Q3 2026 QBR`, `Quarterly Business Review`,
  *    `Initech Partnership Review, Q1 2027`, `… Status Report …`, `Weekly Status …`,
  *    `… Escalation …`, `Issue: …`) when the structure agrees: a KPI table (QBR, status report)
- *    or at least two of the kind's required sections (with their equivalents) and fields.
+ *    or at least two of the kind's required sections (with their equivalents) and fields;
+ *    a launch plan (`Partner Launch Plan — Initech`, `Initech Partnership Onboarding Plan`,
+ *    `Go-live plan: Globex reseller program`) when the title or a `Partner:` field names a
+ *    partnership (a product launch plan is not one), it has milestones (a Milestones section
+ *    or a milestone table) and three of: its sections (Milestones, Roles and Responsibilities,
+ *    Communication Cadence, Success Criteria, with their equivalents) and fields (Partner, Start
+ *    date, Launch date, Launch owner…).
  * Titles that name a guide, template or notes (`How to run a QBR`, `QBR template`, `QBR prep
  * notes`) or the writing of a kind of document (`Partner QBR Writer`, `How we write partner status
  * reports`, `Status report handbook`) are not documents of the kind. Issue-like documents with a
@@ -53,11 +60,26 @@ const KINDS: DocKind[] = ['qbr', 'status-report', 'issue', 'launch-plan'];
 const SECTIONS = REQUIRED_SECTIONS;
 
 /** Field labels (lower-cased) that are structure of each kind. */
-const FIELDS: Record<'qbr' | 'status-report' | 'issue', ReadonlySet<string>> = {
+type ContentKind = 'qbr' | 'status-report' | 'issue' | 'launch-plan';
+
+const FIELDS: Record<ContentKind, ReadonlySet<string>> = {
   qbr: new Set(['overall partnership health', 'next qbr', 'next qbr date', 'quarter', 'review period']),
   'status-report': new Set(['report date', 'reporting period', 'period', 'current status', 'overall status', 'overall health', 'partnership health', 'overall health score', 'next renewal date']),
   issue: new Set(['severity', 'priority', 'status', 'owner', 'date identified', 'date raised', 'date opened', 'escalated to', 'escalation owner']),
+  'launch-plan': new Set([
+    'partner', 'partner company', 'partner name', 'start date', 'partnership start date', 'launch date', 'target launch date', 'go-live date',
+    'go live date', 'kickoff date', 'kick-off date', 'launch owner', 'partnership manager', 'partner manager', 'partner lead', 'executive sponsor',
+  ]),
 };
+
+/** Sections that are evidence of a launch plan (its required ones and Success Criteria). */
+const LAUNCH_SECTIONS = [...REQUIRED_SECTIONS['launch-plan'], 'Success Criteria'];
+
+/** A launch plan's title: a launch, onboarding or go-live plan (or timeline). */
+const LAUNCH_TITLE = /\b(?:launch|onboarding|on-boarding|go-live|go live|kick-?off)(?: (?:and|&) (?:launch|onboarding|enablement))? (?:plan|timeline|roadmap)s?\b/;
+/** Words in a title that make a plan a partnership's. */
+const PARTNER_WORD = /\b(?:partners?|partnerships?|alliances?|resellers?|channel|co-?sell(?:ing)?|joint)\b/;
+const PARTNER_FIELDS = new Set(['partner', 'partner company', 'partner name']);
 
 /** A bug report's structure: headings or field labels (section keys, lower-cased). */
 const BUG_MARKERS = new Set([
@@ -101,6 +123,7 @@ function detectByContent(doc: DetectDoc, extra?: SectionEquivalents): Detection 
     if (h.depth === 1) {
       if (t.startsWith('partnership qbr')) return { kind: 'qbr', by: 'playbook-title' };
       if (t.startsWith('partnership status report')) return { kind: 'status-report', by: 'playbook-title' };
+      if (t.startsWith('partnership launch plan')) return { kind: 'launch-plan', by: 'playbook-title' };
       firstH1 ??= t;
     }
     if (t.startsWith('partnership issue')) issueTitle = true;
@@ -117,6 +140,10 @@ function detectByContent(doc: DetectDoc, extra?: SectionEquivalents): Detection 
       if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 2) return { kind, by: 'title-and-structure' };
     } else if (e.kpiTable || e.sections + e.fields >= 2) return { kind, by: 'title-and-structure' };
   }
+  if (LAUNCH_TITLE.test(firstH1)) {
+    const e = evidence(doc, 'launch-plan', extra);
+    if ((PARTNER_WORD.test(firstH1) || e.partnerField) && e.milestones && e.sections + e.fields >= 3) return { kind: 'launch-plan', by: 'title-and-structure' };
+  }
   return null;
 }
 
@@ -129,14 +156,18 @@ interface Evidence {
   kpiTable: boolean;
   /** The document has a bug report's structure. */
   bug: boolean;
+  /** Launch plans: a Milestones section (or equivalent) or a milestone table. */
+  milestones: boolean;
+  /** Launch plans: a `Partner:` field. */
+  partnerField: boolean;
 }
 
 /** Paragraph lines read for fields: the header of any real document, a bounded cost for any size. */
 const MAX_FIELD_LINES = 400;
 const MAX_HEADINGS = 2_000;
 
-function evidence(doc: DetectDoc, kind: 'qbr' | 'status-report' | 'issue', extra: SectionEquivalents): Evidence {
-  const required = SECTIONS[kind];
+function evidence(doc: DetectDoc, kind: ContentKind, extra: SectionEquivalents): Evidence {
+  const required = kind === 'launch-plan' ? LAUNCH_SECTIONS : SECTIONS[kind];
   const found = new Set<string>();
   let bug = false;
   let seen = 0;
@@ -150,11 +181,25 @@ function evidence(doc: DetectDoc, kind: 'qbr' | 'status-report' | 'issue', extra
   }
   const labels = fieldLabels(doc);
   let fields = 0;
+  let partnerField = false;
   for (const l of labels) {
     if (FIELDS[kind].has(l)) fields++;
     if (BUG_MARKERS.has(l)) bug = true;
+    if (PARTNER_FIELDS.has(l)) partnerField = true;
   }
-  return { sections: found.size, fields, kpiTable: kind !== 'issue' && hasKpiTable(doc), bug };
+  const launch = kind === 'launch-plan';
+  const milestones = launch && (found.has('Milestones') || hasMilestoneTable(doc));
+  return { sections: found.size, fields, kpiTable: kind !== 'issue' && !launch && hasKpiTable(doc), bug, milestones, partnerField };
+}
+
+/** A table whose header has a Milestone column (`| Milestone | Owner | Date |`). */
+function hasMilestoneTable(doc: DetectDoc): boolean {
+  let n = 0;
+  for (const t of doc.tables) {
+    if (++n > 500) return false;
+    if (t.header.cells.some((c) => /^(?:key )?milestones?$/.test(normalizeHeading(c.text)))) return true;
+  }
+  return false;
 }
 
 /** The distinct labels (lower-cased) of `Label: value` / `**Label**: value` lines, in the first paragraph lines and key/value tables. */

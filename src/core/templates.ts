@@ -1,6 +1,7 @@
 /**
  * Scaffolds for new partnership documents, built from the playbook's three templates
- * (QBR, status report, issue). Pure: returns text; the CLI and the editor write it.
+ * (QBR, status report, issue) and its "Onboarding and Launch" step (the launch plan, which the
+ * playbook describes but gives no template for). Pure: returns text; the CLI and the editor write it.
  *
  * What is filled in: the partner, our company, the quarter/year and the date, when given.
  * Everything else keeps the playbook's `[bracket]` placeholders: they are what the user fills
@@ -15,11 +16,18 @@
  * - The issue keeps the playbook's H2 `## Partnership Issue: …` heading (the spec detects
  *   H1 or H2), gains a `**Partner**:` line (the template does not say which partnership it is
  *   about) and starts with `**Status**: Open` (a new issue is open by definition).
+ * - The launch plan is built from the playbook's step 1 "Onboarding and Launch" (launch plan with
+ *   milestones, communication channels and cadence, success criteria, roles and responsibilities)
+ *   and its lifecycle stage "Launch (Month 1-3)" (kickoff, priorities and quick wins,
+ *   communication rhythms, initial integration or program setup, first joint activity: the
+ *   milestone rows). The date given is the partnership's start date. Its cadence is the
+ *   playbook's Communication Cadence (weekly working team, monthly steering committee,
+ *   quarterly executive sponsors).
  */
 
-export type TemplateKind = 'qbr' | 'status-report' | 'issue';
+export type TemplateKind = 'qbr' | 'status-report' | 'issue' | 'launch-plan';
 
-export const TEMPLATE_KINDS: readonly TemplateKind[] = ['qbr', 'status-report', 'issue'];
+export const TEMPLATE_KINDS: readonly TemplateKind[] = ['qbr', 'status-report', 'issue', 'launch-plan'];
 
 export interface ScaffoldOptions {
   /** Partner company name (required). */
@@ -81,6 +89,10 @@ export function scaffold(kind: TemplateKind, opts: ScaffoldOptions): Scaffold {
       const text = issue(partner, date);
       return { text, firstField: firstPlaceholderAfter(text, 0) };
     }
+    case 'launch-plan': {
+      const text = launchPlan(company, partner, date);
+      return { text, firstField: firstPlaceholderAfter(text, 0) };
+    }
     default:
       throw new RangeError(`Unknown document kind "${String(kind)}": expected one of ${TEMPLATE_KINDS.join(', ')}.`);
   }
@@ -121,6 +133,7 @@ export function slugify(name: string): string {
  * - qbr: `partnerships/<partner-slug>/<year>-Q<n>-qbr.md`
  * - status-report: `partnerships/<partner-slug>/<year>-Q<n>-status-report.md`
  * - issue: `partnerships/<partner-slug>/<date>-issue.md`
+ * - launch-plan: `partnerships/<partner-slug>/<date>-launch-plan.md` (the start date)
  * Throws RangeError when the kind needs a year/quarter or date that is missing or invalid.
  */
 export function defaultFileName(
@@ -128,10 +141,10 @@ export function defaultFileName(
   opts: { partner: string; year?: number; quarter?: number; date?: string },
 ): string {
   const dir = `partnerships/${slugify(opts.partner)}`;
-  if (kind === 'issue') {
-    if (opts.date === undefined) throw new RangeError('An issue file name needs a date (YYYY-MM-DD).');
+  if (kind === 'issue' || kind === 'launch-plan') {
+    if (opts.date === undefined) throw new RangeError(`A${kind === 'issue' ? 'n issue' : ' launch plan'} file name needs a date (YYYY-MM-DD).`);
     checkDate(opts.date);
-    return `${dir}/${opts.date}-issue.md`;
+    return `${dir}/${opts.date}-${kind}.md`;
   }
   if (opts.year === undefined || opts.quarter === undefined) {
     throw new RangeError(`A ${kind} file name needs a year and a quarter.`);
@@ -295,6 +308,52 @@ function issue(partner: string, date: string): string {
 
 ### Resolution
 [To be filled when issue is resolved: what was done, outcome, lessons learned]
+`;
+}
+
+function launchPlan(company: string, partner: string, date: string): string {
+  return `# Partnership Launch Plan: ${company} + ${partner}
+**Partner**: ${partner}
+**Start Date**: ${date}
+**Launch Owner**: [Name]
+**Target Launch Date**: [Date]
+
+## Launch Plan Overview
+[Goals of the launch (Month 1-3): priorities, quick wins, and the first joint activity]
+
+## Milestones
+| Milestone | Owner | Date | Status |
+|-----------|-------|------|--------|
+| Partnership kickoff meeting | [Owner] | [Date] | Not started |
+| Priorities and quick wins agreed | [Owner] | [Date] | Not started |
+| Communication channels and cadence set up | [Owner] | [Date] | Not started |
+| Initial integration or program setup complete | [Owner] | [Date] | Not started |
+| First joint activity (campaign, customer pilot) | [Owner] | [Date] | Not started |
+
+## Roles and Responsibilities
+| Role | ${company} | ${partner} | Responsibilities |
+|------|------|------|------------------|
+| Executive sponsor | [Name] | [Name] | [Commitments, escalation point] |
+| Partnership manager | [Name] | [Name] | [Owns the launch plan, runs the weekly sync] |
+| Sales | [Name] | [Name] | [Joint pipeline, co-selling] |
+| Marketing | [Name] | [Name] | [Joint campaigns, announcement] |
+| Product / Integration | [Name] | [Name] | [Integration or program setup] |
+| Support | [Name] | [Name] | [Escalation path, shared runbook] |
+
+## Communication Cadence
+- **Weekly** (Working team): 30-minute sync on active initiatives, updates and blockers — [Day, time]
+- **Monthly** (Steering committee): 1-hour business review, KPI dashboard, escalations — [Day, time]
+- **Quarterly** (Executive sponsors): QBR — [Date]
+- **Channels**: [Shared Slack channel, email list, shared drive]
+
+## Success Criteria
+- [Criterion 1]: [Measurable target by end of Month 3]
+- [Criterion 2]: [Measurable target by end of Month 3]
+- [Criterion 3]: [Measurable target by end of Month 3]
+
+## Next Steps
+- [ ] [Action item 1] - Owner: [Name], Due: [Date]
+- [ ] [Action item 2] - Owner: [Name], Due: [Date]
 `;
 }
 

@@ -16,6 +16,7 @@ const REQUIRED = {
   qbr: ['Executive Summary', 'Performance Highlights', 'KPI Dashboard', 'Key Wins', 'Challenges and Actions', 'Upcoming Initiatives', 'Asks and Decisions Needed', 'Next Steps'],
   'status-report': ['Partnership Overview', 'Performance Summary', 'Recent Activities', 'Key Wins', 'Open Issues', 'Upcoming Milestones', 'Risks and Mitigations', 'Recommendations', 'Next Steps'],
   issue: ['Problem Statement', 'Root Cause', 'Impact', 'Proposed Solutions', 'Action Plan', 'Resolution'],
+  'launch-plan': ['Launch Plan Overview', 'Milestones', 'Roles and Responsibilities', 'Communication Cadence', 'Success Criteria', 'Next Steps'],
 } as const;
 
 describe('scaffold', () => {

@@ -31,7 +31,7 @@ import { normalizeHeading } from '../model.js';
 import { fact, type RuleContext } from '../rule.js';
 import { documentYear, findField } from './fields.js';
 import { memoByString } from '../memo.js';
-import { isActionSectionName, type SectionEquivalents } from './equivalents.js';
+import { headingIsSection, isActionSectionName, type SectionEquivalents } from './equivalents.js';
 import { cellReplacementEdits } from '../table.js';
 import { startOfMonth, startOfQuarter } from 'date-fns';
 
@@ -126,6 +126,8 @@ export function analyzeActions(ctx: RuleContext): ActionItem[] {
     if (li.parent !== -1 && li.checked === null) continue;
     const chain = enclosingHeadings(doc, li.start);
     const section = sectionRole(chain, ctx.config.sectionEquivalents);
+    // A launch plan's milestones are checked by the milestone-* rules (analysis/milestones.ts), not as action items.
+    if (doc.kind === 'launch-plan' && section !== 'action' && inMilestoneSection(chain, ctx.config.sectionEquivalents)) continue;
     // A pre-send checklist (by its heading, or a checklist label line right above the list) is not an action plan.
     if (section === 'checklist') continue;
     if (li.parent === -1 && isChecklistLabel(lineBefore(doc.text, listStart[i]!))) continue;
@@ -227,7 +229,22 @@ function isoToDate(iso: string | null): Date | undefined {
   return iso ? dateOfIso(iso) : undefined;
 }
 
-function dueOptions(ctx: RuleContext): DueOptions {
+/**
+ * Whether the nearest enclosing heading that is a Milestones section (or an equivalent: Launch
+ * Milestones, Timeline, Key Dates…) comes before any action section: a launch plan's milestones
+ * (analysis/milestones.ts).
+ */
+export function inMilestoneSection(chain: DocModel['outline'], extra?: SectionEquivalents): boolean {
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const norm = chain[k]!.norm;
+    if (isActionSection(norm, extra)) return false;
+    if (headingIsSection(norm, 'Milestones', extra)) return true;
+  }
+  return false;
+}
+
+/** The date options of the document (its date order, year and dates): for due phrases. */
+export function dueOptions(ctx: RuleContext): DueOptions {
   const d = ctx.get(documentDates);
   return { dateOrder: ctx.config.dateOrder, defaultYear: ctx.get(documentYear), reference: isoToDate(d.reference), from: isoToDate(d.from) };
 }
@@ -342,6 +359,46 @@ function headingTextEnd(text: string, h: DocModel['outline'][number]): number {
 function hasActionAncestor(items: ListItemModel[], isAction: boolean[], li: ListItemModel): boolean {
   for (let p = li.parent; p !== -1; p = items[p]!.parent) if (isAction[p]) return true;
   return false;
+}
+
+/**
+ * A list item (or a stretch of items, `end` extended) read as an action item would be: its
+ * first line, checkbox, owner and due date. For other analyses (milestones) that read items the
+ * same way.
+ */
+export function readListItem(ctx: RuleContext, li: ListItemModel, index: number): ActionItem {
+  const ignored = [...ctx.doc.code, ...ctx.doc.comments].sort((a, b) => a.start - b.start);
+  return readItem(ctx, li, index, ctx.get(dueOptions), ignored);
+}
+
+/** The owner and due date written in a stretch of text (a table cell): offsets in the document. */
+export function ownerAndDueIn(ctx: RuleContext, start: number, end: number): { owner: ActionOwner | null; due: ActionDue | null } {
+  const ignored = [...ctx.doc.code, ...ctx.doc.comments].sort((a, b) => a.start - b.start);
+  const masked = maskedText(ctx.doc.text, { start, end } as ListItemModel, ignored);
+  const opts = ctx.get(dueOptions);
+  const owner = findOwner(masked, opts, 0, masked.length);
+  const due = findDue(masked, opts, 0, masked.length);
+  const shift = <T extends Range>(r: T | null): T | null => (r ? { ...r, start: r.start + start, end: r.end + start } : null);
+  return { owner: shift(owner), due: shift(due) };
+}
+
+/** An owner cell and a date cell read as an action register's (`weak`: any non-placeholder value is a date given). */
+export function ownerOfCell(ctx: RuleContext, cell: CellModel): ActionOwner | null {
+  return cellOwner(ctx.doc.text, cell);
+}
+export function dueOfCell(ctx: RuleContext, cell: CellModel): ActionDue | null {
+  return cellDue(ctx.doc.text, cell, ctx.get(dueOptions), false);
+}
+
+/** Whether a status cell's text closes a row (✅, Done, Complete, Delivered…): an action register's reading. */
+export function closedStatusText(raw: string): boolean {
+  const t = cellText(raw).replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '').trim().toLowerCase();
+  return CLOSED_MARK.test(raw) || CLOSED_STATUS.test(t);
+}
+
+/** `Label: value`, `**Label**: value` (a short label of words): a record's field line. */
+export function isFieldLineText(line: string): boolean {
+  return isFieldLine(line);
 }
 
 function readItem(ctx: RuleContext, li: ListItemModel, index: number, opts: DueOptions, ignored: Range[]): ActionItem {
@@ -880,6 +937,7 @@ function registerRows(ctx: RuleContext, t: TableModel, opts: DueOptions, ignored
   const cols = registerColumns(t);
   if (!cols) return [];
   const { doc } = ctx;
+  if (doc.kind === 'launch-plan' && inMilestoneSection(enclosingHeadings(doc, t.start), ctx.config.sectionEquivalents)) return [];
   if (sectionRole(enclosingHeadings(doc, t.start)) === 'checklist' || isChecklistLabel(lineBefore(doc.text, t.start))) return [];
   const { text } = doc;
   const out: ActionItem[] = [];

@@ -15,7 +15,7 @@ import { memoByString } from '../memo.js';
 
 /** Required sections per kind, in template order (spec §5). One list: section-missing
  * (sections.ts) and kind detection (detect.ts) both read it. */
-export const REQUIRED_SECTIONS: Readonly<Record<'qbr' | 'status-report' | 'issue', readonly string[]>> = {
+export const REQUIRED_SECTIONS: Readonly<Record<'qbr' | 'status-report' | 'issue' | 'launch-plan', readonly string[]>> = {
   qbr: [
     'Executive Summary',
     'Performance Highlights',
@@ -38,6 +38,9 @@ export const REQUIRED_SECTIONS: Readonly<Record<'qbr' | 'status-report' | 'issue
     'Next Steps',
   ],
   issue: ['Problem Statement', 'Root Cause', 'Impact', 'Proposed Solutions', 'Action Plan', 'Resolution'],
+  // The playbook's "Onboarding and Launch" step. Success Criteria is required too, but reported
+  // by `success-criteria-missing` (missing or empty), not by section-missing: one finding, one rule.
+  'launch-plan': ['Milestones', 'Roles and Responsibilities', 'Communication Cadence'],
 };
 
 /** Built-in equivalents: canonical section name → other names that count as it. */
@@ -66,6 +69,20 @@ export const SECTION_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   'Performance Summary': ['Performance', 'Metrics', 'KPIs', 'Scorecard', 'Results', 'Dashboard'],
   'Recent Activities': ['Activities', 'Recent Activity', 'Progress', 'Updates', 'Accomplishments', 'Completed'],
   Recommendations: ['Recommendation', 'Recommended', 'Asks', 'Decisions'],
+  // Launch plans (the playbook's Onboarding and Launch step).
+  Milestones: [
+    'Upcoming Milestones', 'Key Milestones', 'Launch Milestones', 'Milestone Plan', 'Milestone Tracker', 'Timeline', 'Launch Timeline',
+    'Key Dates', 'Launch Schedule', 'Schedule', '30-60-90 Day Plan', 'Launch Checklist',
+  ],
+  'Roles and Responsibilities': ['Roles', 'Responsibilities', 'RACI', 'Team', 'Core Team', 'Launch Team', 'Owners', 'Stakeholders', 'Key Contacts', 'Contacts', 'Who Does What'],
+  'Communication Cadence': [
+    'Cadence', 'Communication', 'Communications', 'Communication Plan', 'Communications Plan', 'Meeting Cadence', 'Meetings', 'Governance',
+    'Operating Rhythm', 'Rhythm', 'Channels', 'Communication Channels', 'Check-ins',
+  ],
+  'Success Criteria': [
+    'Success Metrics', 'Success Measures', 'Definition of Success', 'What Success Looks Like', 'Launch Goals', 'Goals', 'Objectives', 'Targets',
+    'KPIs', 'Launch KPIs', 'Exit Criteria', 'Launch Criteria',
+  ],
 };
 
 /** Section key of a heading's text (see the module comment). */

@@ -188,7 +188,7 @@ export function skeletonText(s: SectionSkeleton, depth: number, eol = '\n'): str
 
 /** Kinds with required sections. */
 export function templateKind(kind: DocKind | null): TemplateKind | null {
-  return kind === 'qbr' || kind === 'status-report' || kind === 'issue' ? kind : null;
+  return kind === 'qbr' || kind === 'status-report' || kind === 'issue' || kind === 'launch-plan' ? kind : null;
 }
 
 // ---------------------------------------------------------------------------------------------

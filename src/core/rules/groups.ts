@@ -8,5 +8,6 @@ import { placeholderUnfilled } from './placeholder-unfilled.js';
 import { kpiRules } from './kpi/index.js';
 import { healthRules } from './health/index.js';
 import { actionsRules } from './actions/index.js';
+import { launchRules } from './launch/index.js';
 
-export const groupRules: Rule[] = [...kpiRules, ...healthRules, ...actionsRules, placeholderUnfilled];
+export const groupRules: Rule[] = [...kpiRules, ...healthRules, ...actionsRules, ...launchRules, placeholderUnfilled];

@@ -15,7 +15,7 @@ import {
 import type { DocModel } from '../../model.js';
 import type { Rule, RuleContext } from '../../rule.js';
 
-const KIND_NAME = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue' } as const;
+const KIND_NAME = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue', 'launch-plan': 'a launch plan' } as const;
 
 /**
  * Required sections by kind (spec §5), matched per spec §1 (case, emphasis, emoji, trailing
@@ -33,7 +33,7 @@ export const sectionMissing: Rule = {
     defaultSeverity: 'warning',
     fixable: 'fix',
   },
-  kinds: ['qbr', 'status-report', 'issue'],
+  kinds: ['qbr', 'status-report', 'issue', 'launch-plan'],
   check(ctx) {
     const kind = templateKind(ctx.doc.kind);
     if (!kind) return;
@@ -41,7 +41,7 @@ export const sectionMissing: Rule = {
   },
 };
 
-function checkScope(ctx: RuleContext, kind: 'qbr' | 'status-report' | 'issue', scope: SectionScope): void {
+function checkScope(ctx: RuleContext, kind: keyof typeof KIND_NAME, scope: SectionScope): void {
   const { doc } = ctx;
   const required = REQUIRED_SECTIONS[kind];
   const present = required.map((name) => findSection(doc, scope, name, ctx.config.sectionEquivalents));
