@@ -42,6 +42,8 @@ Object.assign(properties, {
     markdownDescription: 'Where **New Status Report** creates the file (same variables as `#partnershipDocs.newDocumentPath.qbr#`).' },
   'partnershipDocs.newDocumentPath.issue': { type: 'string', default: 'partnerships/${partnerSlug}/${date}-issue.md', order: order++,
     markdownDescription: 'Where **New Partnership Issue** creates the file (same variables as `#partnershipDocs.newDocumentPath.qbr#`).' },
+  'partnershipDocs.newDocumentPath.launchPlan': { type: 'string', default: 'partnerships/${partnerSlug}/${date}-launch-plan.md', order: order++,
+    markdownDescription: 'Where **New Launch Plan** creates the file (same variables as `#partnershipDocs.newDocumentPath.qbr#`; `${date}` is the partnership\'s start date, today by default).' },
 });
 
 const pkgText = readFileSync('package.json', 'utf8');

@@ -71,13 +71,13 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
   program
     .command('new')
     .description('create a new document from the playbook template (never overwrites)')
-    .argument('<kind>', 'qbr | status-report | issue')
+    .argument('<kind>', 'qbr | status-report | issue | launch-plan')
     .requiredOption('-p, --partner <name>', 'partner company name')
     .option('--company <name>', 'our company name')
     .option('--quarter <quarter>', 'quarter, Q1–Q4 or 1–4 (default: the quarter of --date)')
     .option('--year <year>', 'year (default: the year of --date)')
     .option('--date <date>', 'document date, YYYY-MM-DD (default: today)')
-    .option('-o, --out <file>', 'where to write (default: partnerships/<partner>/<year>-Q<n>-<kind>.md, or <date>-issue.md)')
+    .option('-o, --out <file>', 'where to write (default: partnerships/<partner>/<year>-Q<n>-<kind>.md, or <date>-issue.md, <date>-launch-plan.md)')
     .action(async (kind: string, o: { partner: string; company?: string; quarter?: string; year?: string; date?: string; out?: string }) => {
       exitCode = await runNew(kind, o, io);
     });

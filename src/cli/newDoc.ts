@@ -1,5 +1,6 @@
 /**
- * `partnership-docs new qbr|status-report|issue`: writes a scaffold from the playbook templates.
+ * `partnership-docs new qbr|status-report|issue|launch-plan`: writes a scaffold from the playbook
+ * templates (a launch plan's --date is the partnership's start date).
  * Never overwrites: an existing file is an error (exit 2).
  */
 import { promises as fsp } from 'node:fs';

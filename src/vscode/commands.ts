@@ -16,6 +16,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Linte
   reg('partnershipDocs.newQbr', (args?: NewDocumentArgs) => newDocument('qbr', context.globalState, args));
   reg('partnershipDocs.newStatusReport', (args?: NewDocumentArgs) => newDocument('status-report', context.globalState, args));
   reg('partnershipDocs.newIssue', (args?: NewDocumentArgs) => newDocument('issue', context.globalState, args));
+  reg('partnershipDocs.newLaunchPlan', (args?: NewDocumentArgs) => newDocument('launch-plan', context.globalState, args));
   reg(RECALCULATE, (args?: { uri?: string; table?: number }) => recalculateCommand(linter, args));
   reg('partnershipDocs.checkWorkspace', () => checkWorkspace(linter));
   reg(APPLY_EDITS, (uri: vscode.Uri, version: number, edits: OffsetEdit[]) => applyEditsCommand(uri, version, edits));

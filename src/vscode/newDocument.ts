@@ -1,6 +1,7 @@
 /**
- * "Partnership Docs: New QBR / New Status Report / New Partnership Issue": ask for (or take
- * from the command argument) partner, our company, quarter and year; write the scaffold under
+ * "Partnership Docs: New QBR / New Status Report / New Partnership Issue / New Launch Plan": ask for (or take
+ * from the command argument) partner, our company, quarter and year (a launch plan: no quarter or
+ * year; its date, today by default, is the partnership's start date); write the scaffold under
  * the configured path pattern without ever overwriting (`-2`, `-3`… suffixes); open it pinned with
  * the first placeholder to fill selected. Returns the new file's URI.
  */
@@ -8,7 +9,7 @@ import * as vscode from 'vscode';
 import { scaffold, scaffoldFromPrevious, slugify, type IndexedDoc } from '../core/index';
 import { readSettings, type DocumentTypeKey } from './settings';
 
-export type NewKind = 'qbr' | 'status-report' | 'issue';
+export type NewKind = 'qbr' | 'status-report' | 'issue' | 'launch-plan';
 
 /** Command argument: any field given skips its prompt. */
 export interface NewDocumentArgs {
@@ -33,8 +34,8 @@ export function setPreviousQbrLookup(lookup: PreviousQbrLookup | undefined): voi
 }
 
 const COMPANY_KEY = 'partnershipDocs.company';
-const SETTING_KEY: Record<NewKind, DocumentTypeKey> = { qbr: 'qbr', 'status-report': 'statusReport', issue: 'issue' };
-const LABEL: Record<NewKind, string> = { qbr: 'QBR', 'status-report': 'Status Report', issue: 'Partnership Issue' };
+const SETTING_KEY: Record<NewKind, DocumentTypeKey> = { qbr: 'qbr', 'status-report': 'statusReport', issue: 'issue', 'launch-plan': 'launchPlan' };
+const LABEL: Record<NewKind, string> = { qbr: 'QBR', 'status-report': 'Status Report', issue: 'Partnership Issue', 'launch-plan': 'Launch Plan' };
 
 export async function newDocument(kind: NewKind, state: vscode.Memento, args: NewDocumentArgs = {}): Promise<vscode.Uri | undefined> {
   const folder = pickFolder(args.folder);
@@ -66,7 +67,7 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
 
   let quarter = args.quarter;
   let year = args.year;
-  if (kind !== 'issue') {
+  if (kind !== 'issue' && kind !== 'launch-plan') {
     if (quarter === undefined) {
       const current = Math.floor(now.getMonth() / 3) + 1;
       const items = [1, 2, 3, 4].map((q) => ({ label: `Q${q}`, q, description: q === current ? 'current quarter' : undefined }));

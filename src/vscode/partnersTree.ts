@@ -13,7 +13,7 @@ export const OPEN_DOCUMENT = 'partnershipDocs.openIndexedDocument';
 
 const BADGE = { green: '🟢', yellow: '🟡', red: '🔴' } as const;
 const BAND_LABEL = { green: 'Green', yellow: 'Yellow', red: 'Red' } as const;
-const KIND_LABEL: Record<string, string> = { qbr: 'QBR', 'status-report': 'Status report', issue: 'Issue' };
+const KIND_LABEL: Record<string, string> = { qbr: 'QBR', 'status-report': 'Status report', issue: 'Issue', 'launch-plan': 'Launch plan' };
 
 export type PartnerNode = { type: 'partner'; partner: PartnerSummary };
 export type DocumentNode = { type: 'document'; partner: PartnerSummary; doc: IndexedDoc };
@@ -103,7 +103,7 @@ export class PartnersTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     item.description = [doc.health ? `${BADGE[doc.health.band]} ${round(doc.health.score)}` : '', doc.path.split('/').pop() ?? ''].filter(Boolean).join('  ');
     item.tooltip = documentTooltip(doc);
     item.contextValue = 'partnershipDocument';
-    item.iconPath = new vscode.ThemeIcon(doc.kind === 'issue' ? 'issues' : doc.kind === 'status-report' ? 'pulse' : 'graph');
+    item.iconPath = new vscode.ThemeIcon(doc.kind === 'issue' ? 'issues' : doc.kind === 'status-report' ? 'pulse' : doc.kind === 'launch-plan' ? 'rocket' : 'graph');
     if (uri) item.command = { command: OPEN_DOCUMENT, title: 'Open', arguments: [uri, doc.titleLine] };
     return item;
   }

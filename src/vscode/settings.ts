@@ -7,12 +7,13 @@ export const SECTION = 'partnershipDocs';
 /** Documents above this many MB are not linted on open, while typing or on save. */
 export const DEFAULT_MAX_FILE_SIZE_MB = 2;
 
-export type DocumentTypeKey = 'qbr' | 'statusReport' | 'issue';
+export type DocumentTypeKey = 'qbr' | 'statusReport' | 'issue' | 'launchPlan';
 
 export const DEFAULT_PATHS: Record<DocumentTypeKey, string> = {
   qbr: 'partnerships/${partnerSlug}/${year}-Q${quarter}-qbr.md',
   statusReport: 'partnerships/${partnerSlug}/${year}-Q${quarter}-status-report.md',
   issue: 'partnerships/${partnerSlug}/${date}-issue.md',
+  launchPlan: 'partnerships/${partnerSlug}/${date}-launch-plan.md',
 };
 
 export interface ExtensionSettings {

@@ -15,6 +15,8 @@ const SPEC_IDS = [
   'renewal-window', 'renewal-passed', 'next-qbr-missing', 'unknown-rule',
   // Cross-document rules (issue 5): registered for metadata and configuration, run by lintWorkspace.
   'kpi-trend-vs-previous', 'kpi-declining-quarters', 'action-carried-over',
+  // Launch plans (issue 13): the playbook's Onboarding and Launch step.
+  'milestone-missing-owner', 'milestone-missing-date', 'milestone-overdue', 'success-criteria-missing',
 ];
 
 test('every rule of the spec is registered, once', () => {

@@ -8,7 +8,7 @@ suite('contributions', () => {
 
   test('commands are registered under the "Partnership Docs" category', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['newQbr', 'newStatusReport', 'newIssue', 'recalculateKpiStatuses', 'checkWorkspace', 'openRuleDocumentation']) {
+    for (const id of ['newQbr', 'newStatusReport', 'newIssue', 'newLaunchPlan', 'recalculateKpiStatuses', 'checkWorkspace', 'openRuleDocumentation']) {
       assert.ok(all.includes(`partnershipDocs.${id}`), id);
     }
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ category: string }> } };
