@@ -80,7 +80,7 @@ const isFieldLineText = (line: string): boolean => FIELD_LINE.test(line.trim());
 
 const RELATIVE = /\b(?:weeks?|wk|days?|months?|sprints?|phases?|quarters?|mo)[ \t]*\d{1,3}\b|\b[TDW][ \t]?[+-][ \t]?\d{1,3}\b|\bM\d{1,2}\b|\bW\d{1,2}\b|\bday[ \t]+one\b/i;
 const DONE_LABEL = /\b(?:status|state)\b[*_ \t]*[:\-–—][*_ \t]*(?:done|complete|completed|achieved|launched|live|shipped|delivered|closed|finished|met)\b/i;
-const DONE_TAIL = /[([—–-][ \t]*(?:done|complete|completed|achieved|launched|shipped|delivered)[ \t]*[)\]]?[ \t.]*$/i;
+const DONE_TAIL = /[([—–-][ \t]*(?:done|complete|completed|achieved|launched|shipped|delivered|dropped|cancell?ed|descoped)[ \t]*[)\]]?[ \t.]*$/i;
 const DONE_MARK = /[✅✔☑]/u;
 const CLOSED_EXTRA = /^(?:achieved|launched|live|met)(?![\p{L}])/u;
 
@@ -144,7 +144,8 @@ export function analyzeMilestones(ctx: RuleContext): Milestone[] {
     }
     const a = readListItem(ctx, li, i);
     const first = doc.text.slice(a.lineStart, a.lineEnd);
-    const struck = /^(?:\*\*|__)?~~/.test(first.trim()) && /~~(?:\*\*|__)?[ \t.]*$/.test(first.trim());
+    const struck = /^(?:\*\*|__)?~~[^~]/.test(first.trim()); // `~~Press release~~ (dropped)`
+    if (!a.owner) a.owner = dashOwner(first, a.lineStart);
     out.push(
       milestoneOf(ctx, {
         start: li.start,
@@ -284,6 +285,31 @@ function tableMilestones(ctx: RuleContext, t: TableModel): Milestone[] {
     out.push(m);
   }
   return out;
+}
+
+/** Words after a dash that are a status or a placeholder, not an owner. */
+const NOT_OWNER = /^(?:tbd|tbc|tba|n\/a|none|done|complete|completed|achieved|launched|live|shipped|delivered|dropped|cancell?ed|in progress|not started|on track|at risk|blocked|pending|planned|ongoing|optional)\b/i;
+
+/**
+ * `Integration sandbox ready — Initech engineering`: the part after the last em or en dash of a
+ * milestone line (up to a comma, semicolon or parenthesis) when it reads as a name or a team —
+ * one to five words, the first capitalised or an @handle, no date, no label. Milestone lists put
+ * the owner there; action items are stricter (analysis/actions.ts).
+ */
+function dashOwner(line: string, offset: number): ActionOwner | null {
+  const dash = Math.max(line.lastIndexOf('—'), line.lastIndexOf('–'));
+  if (dash <= 0 || !/[ \t]/.test(line[dash - 1]!) || !/[ \t]/.test(line[dash + 1] ?? '')) return null;
+  let end = line.length;
+  for (const c of [',', ';', '(']) {
+    const k = line.indexOf(c, dash);
+    if (k !== -1 && k < end) end = k;
+  }
+  const raw = line.slice(dash + 1, end);
+  const text = raw.replace(/[*_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (text === '' || text.length > 60) return null;
+  if (!/^(?:@|\p{Lu})/u.test(text) || text.split(' ').length > 5 || /[:\d✅✔☑]/u.test(text) || NOT_OWNER.test(text)) return null;
+  const start = offset + dash + 1 + (raw.length - raw.trimStart().length);
+  return { start, end: start + raw.trim().length, text, placeholder: false, handle: text.startsWith('@'), inferred: true };
 }
 
 /** The milestone's name: its text up to an owner / date part (`Kickoff — Dana, Jan 15` → `Kickoff`), at most 60 characters. */
