@@ -188,8 +188,9 @@ function evidence(doc: DetectDoc, kind: ContentKind, extra: SectionEquivalents):
     if (PARTNER_FIELDS.has(l)) partnerField = true;
   }
   const launch = kind === 'launch-plan';
-  const milestones = launch && (found.has('Milestones') || hasMilestoneTable(doc));
-  return { sections: found.size, fields, kpiTable: kind !== 'issue' && !launch && hasKpiTable(doc), bug, milestones, partnerField };
+  const table = launch && !found.has('Milestones') && hasMilestoneTable(doc);
+  const milestones = launch && (found.has('Milestones') || table);
+  return { sections: found.size + (table ? 1 : 0), fields, kpiTable: kind !== 'issue' && !launch && hasKpiTable(doc), bug, milestones, partnerField };
 }
 
 /** A table whose header has a Milestone column (`| Milestone | Owner | Date |`). */

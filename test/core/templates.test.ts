@@ -79,7 +79,7 @@ describe('scaffold', () => {
     assert.throws(() => scaffold('qbr', { partner: 'P', quarter: 5 }), /Invalid quarter 5/);
     assert.throws(() => scaffold('qbr', { partner: 'P', year: 26 }), /Invalid year 26/);
     assert.throws(() => scaffold('issue', { partner: 'P', date: '2026-02-30' }), /Invalid date "2026-02-30"/);
-    assert.throws(() => scaffold('launch-plan' as never, { partner: 'P' }), /Unknown document kind/);
+    assert.throws(() => scaffold('partner-memo' as never, { partner: 'P' }), /Unknown document kind/);
   });
 });
 
