@@ -80,7 +80,7 @@ const isFieldLineText = (line: string): boolean => FIELD_LINE.test(line.trim());
 
 const RELATIVE = /\b(?:weeks?|wk|days?|months?|sprints?|phases?|quarters?|mo)[ \t]*\d{1,3}\b|\b[TDW][ \t]?[+-][ \t]?\d{1,3}\b|\bM\d{1,2}\b|\bW\d{1,2}\b|\bday[ \t]+one\b/i;
 const DONE_LABEL = /\b(?:status|state)\b[*_ \t]*[:\-–—][*_ \t]*(?:done|complete|completed|achieved|launched|live|shipped|delivered|closed|finished|met)\b/i;
-const DONE_TAIL = /[([—–-][ \t]*(?:done|complete|completed|achieved|launched|shipped|delivered|dropped|cancell?ed|descoped)[ \t]*[)\]]?[ \t.]*$/i;
+const DONE_TAIL = /[([—–-][ \t]{0,3}(?:done|complete|completed|achieved|launched|shipped|delivered|dropped|cancell?ed|descoped)[ \t]{0,3}[)\]]?[ \t.]{0,3}$/i;
 const DONE_MARK = /[✅✔☑]/u;
 const CLOSED_EXTRA = /^(?:achieved|launched|live|met)(?![\p{L}])/u;
 
@@ -204,7 +204,7 @@ function milestoneOf(ctx: RuleContext, p: Parts): Milestone {
     } else {
       const r = RELATIVE.exec(line);
       if (r) date = { start: p.fallback.start + r.index, end: p.fallback.start + r.index + r[0].length, text: r[0], date: null, iso: null };
-      else if (/\[(?:date|target date|due date|when|dd\/mm|mm\/dd)[^\]]*\]/i.test(line)) dateTemplate = true;
+      else if (/\[(?:date|target date|due date|when|dd\/mm|mm\/dd)[^[\]\n]{0,60}\]/i.test(line)) dateTemplate = true;
     }
   }
   if (!date && !dateTemplate && !dateUnreadable && datedHeading(ctx, p.chain)) dateUnreadable = true; // dated by its sub-heading
