@@ -59,6 +59,33 @@ describe('partnership-docs new', () => {
     assert.equal(readFileSync(join(d, 'partnerships/acme/2026-Q1-qbr.md'), 'utf8'), 'mine\n');
   });
 
+  it('writes a launch plan named by its start date, which then checks as a launch plan', () => {
+    const d = repo();
+    const r = run(['new', 'launch-plan', '--partner', 'Initech Ltd', '--company', 'Globex', '--date', '2027-01-04'], d);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'partnerships/initech-ltd/2027-01-04-launch-plan.md\n');
+    const text = readFileSync(join(d, 'partnerships/initech-ltd/2027-01-04-launch-plan.md'), 'utf8');
+    assert.equal(text, scaffold('launch-plan', { partner: 'Initech Ltd', company: 'Globex', quarter: 1, year: 2027, date: '2027-01-04' }).text);
+    assert.match(text, /^# Partnership Launch Plan: Globex \+ Initech Ltd\n\*\*Partner\*\*: Initech Ltd\n\*\*Start Date\*\*: 2027-01-04\n/);
+    // Never overwrites.
+    const again = run(['new', 'launch-plan', '--partner', 'Initech Ltd', '--date', '2027-01-04'], d);
+    assert.equal(again.status, 2);
+    assert.equal(again.stderr, 'partnerships/initech-ltd/2027-01-04-launch-plan.md: already exists; not overwritten\n');
+    // `check` reads it as a launch plan: placeholders and the Next Steps' placeholders, no milestone or section finding.
+    const c = run(['check', '--format', 'json', '--today', '2027-01-04', 'partnerships'], d);
+    const out = JSON.parse(c.stdout) as { files: Array<{ kind: string; findings: Array<{ ruleId: string }> }> };
+    assert.equal(out.files[0]!.kind, 'launch-plan');
+    const ids = new Set(out.files[0]!.findings.map((f) => f.ruleId));
+    assert.ok(ids.has('placeholder-unfilled'));
+    for (const id of ['milestone-missing-owner', 'milestone-missing-date', 'milestone-overdue', 'success-criteria-missing', 'section-missing']) assert.ok(!ids.has(id), id);
+  });
+
+  it('names the launch-plan kind when the kind is unknown', () => {
+    const r = run(['new', 'launch', '--partner', 'A'], repo());
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'partnership-docs: unknown document kind "launch": expected one of qbr, status-report, issue, launch-plan\n');
+  });
+
   it('rejects bad options with exit 2', () => {
     const d = repo();
     for (const args of [
