@@ -269,7 +269,7 @@ ${criteria}`;
   });
 
   it('an empty section: TBD, a comment, nothing', () => {
-    for (const body of ['TBD', '<!-- agree with Initech at kickoff -->', '', '- TBC', '- N/A\n- to be defined']) {
+    for (const body of ['TBD', '<!-- agree with Initech at kickoff -->', '', '- TBC', '- N/A\n- to be defined', 'TBD — to agree at the first steering committee.']) {
       const text = base(`\n## Success Criteria\n${body}\n`);
       assert.deepEqual(found(text), ['13 success-criteria-missing'], JSON.stringify(body));
     }
@@ -299,5 +299,23 @@ describe('milestone rules stay out of other kinds', () => {
   it('a status report’s Upcoming Milestones are not checked as a launch plan’s', () => {
     const text = '# Partnership Status Report: Globex + Initech\n**Period**: Q4 2026\n\n## Upcoming Milestones\n- Kickoff\n- | Listing live, Oct 1, 2026\n';
     assert.deepEqual(found(text, { rules: LAUNCH_RULES }), []);
+  });
+});
+
+describe('launch plans in the workspace index and the report', () => {
+  it('a launch plan’s overdue milestones count as the partner’s overdue items', async () => {
+    const { buildIndex, indexDocument } = await import('../../src/core/index.js');
+    const text = plan('- [ ] Kickoff — Dana, 2026-10-05\n- [x] Slack channel — Sam, 2026-10-08\n- [ ] Listing live — Sam, 2027-01-15');
+    const doc = indexDocument('partnerships/initech/2026-10-01-launch-plan.md', text, { today: TODAY })!;
+    assert.equal(doc.kind, 'launch-plan');
+    assert.equal(doc.partner, 'Initech');
+    assert.deepEqual(doc.actions.map((a) => [a.line, a.open, a.owner, a.due, a.overdue]), [
+      [6, true, 'Dana', '2026-10-05', true],
+      [7, false, 'Sam', '2026-10-08', false],
+      [8, true, 'Sam', '2027-01-15', false],
+    ]);
+    assert.equal(doc.overdueActions, 1);
+    const index = buildIndex([doc], { today: TODAY });
+    assert.equal(index.partners.find((p) => p.name === 'Initech')?.overdueActions, 1);
   });
 });

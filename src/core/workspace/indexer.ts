@@ -19,6 +19,7 @@
  *   calendar quarter.
  */
 import { analyzeActions } from '../analysis/actions.js';
+import { analyzeMilestones } from '../analysis/milestones.js';
 import { documentYear, extractFields, findField } from '../analysis/fields.js';
 import { analyzeHealth, blockBand } from '../analysis/health.js';
 import { analyzeKpi, tableScore } from '../analysis/kpi.js';
@@ -191,6 +192,21 @@ export function indexSnapshot(path: string, snap: Snapshot, options: Pick<IndexO
       line: lines.position(a.lineStart).line,
     };
   });
+  // A launch plan's milestones count with its action items (the portfolio's overdue items): a
+  // milestone past its date and not done is a slipped commitment like an overdue action.
+  for (const m of ctx.get(analyzeMilestones)) {
+    const first = text.slice(m.lineStart, m.lineEnd);
+    actions.push({
+      text: first,
+      key: actionKey(m.name),
+      open: !m.done,
+      owner: m.owner && !m.owner.placeholder && !m.ownerTemplate ? m.owner.text : null,
+      due: m.date?.iso ?? null,
+      overdue: !m.done && m.date?.date ? daysBetween(m.date.date, today) > 0 : false,
+      line: lines.position(m.lineStart).line,
+    });
+  }
+  if (doc.kind === 'launch-plan') actions.sort((x, y) => x.line - y.line);
 
   // --- anchor: the Next Steps heading, else the title
   const nextSteps = doc.outline.find((h) => normalizeHeading(h.text).replace(/^\d{1,3}[.)]\s*/, '') === 'next steps');

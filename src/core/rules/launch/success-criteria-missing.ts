@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 /**
  * A launch plan without success criteria (the playbook: "Set clear expectations and success
  * criteria"): no Success Criteria section (or equivalent), or one with nothing in it — only
- * blank lines, comments, TBD / N/A / TBC. A section holding bracket placeholders only
+ * blank lines, comments, TBD / N/A / TBC (also with a reason: `TBD — to agree at kickoff`). A section holding bracket placeholders only
  * (`[Criterion 1]`, the scaffold's) is left to placeholder-unfilled. This rule, not
  * section-missing, reports the missing section: one finding.
  */
@@ -42,6 +42,8 @@ export const successCriteriaMissing: Rule = {
 };
 
 const EMPTY = /^(?:tbd|tba|tbc|n\/a|na|none|pending|todo|to do|to be (?:defined|decided|confirmed|agreed)|coming soon)$/;
+/** A line that says the criteria are still to come, with a reason (`TBD — to agree at the first steering committee`). */
+const LATER = /^(?:tbd|tba|tbc|to be (?:defined|decided|confirmed|agreed))\b/;
 
 /** Something written in the section besides comments, markers and TBD-like words (a bracket placeholder counts: placeholder-unfilled reports it). */
 function hasCriteria(ctx: RuleContext, start: number, end: number): boolean {
@@ -60,5 +62,5 @@ function hasCriteria(ctx: RuleContext, start: number, end: number): boolean {
         .toLowerCase(),
     )
     .filter((l) => l !== '');
-  return lines.some((l) => /[\p{L}\p{N}]/u.test(l) && !EMPTY.test(l));
+  return lines.some((l) => /[\p{L}\p{N}]/u.test(l) && !EMPTY.test(l) && !LATER.test(l));
 }
