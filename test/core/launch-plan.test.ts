@@ -184,6 +184,27 @@ describe('milestone rules: list milestones', () => {
     assert.deepEqual(found(phases), ['8 milestone-missing-owner', '11 milestone-missing-date']);
   });
 
+  it('notes in the section are not milestones; nested lines belong to their milestone', () => {
+    const text = plan(`All dates are tentative until the reseller agreement is signed.
+
+- Joint webinar
+  - Owner: Priya
+  - Target date: 3 Mar 2027
+- All dates assume the contract is countersigned by the end of October.
+- Note: Initech's fiscal year starts in February.
+- [ ] Kickoff — Dana Smith & Jo Park, 2027-01-10
+- [ ] Integration certified - Owner: Ravi, ETA end of Q1 2027`);
+    assert.deepEqual(found(text), []);
+  });
+
+  it('a date without a year before the plan’s start is next year’s', () => {
+    // Start Date 2026-10-01: Jan 30 is 2027-01-30, not overdue on 2026-11-24; Nov 12 is 2026-11-12, overdue.
+    assert.deepEqual(found(plan('- [ ] Listing live — @sam, by Jan 30\n- [ ] Pilot — Sam, Nov 12')), ['7 milestone-overdue']);
+    // Without a start date: more than half a year before today is next year's.
+    const noStart = plan('- [ ] Listing live — @sam, by Jan 30\n- [ ] Pilot — Sam, Nov 12').replace('**Start Date**: 2026-10-01\n', '');
+    assert.deepEqual(found(noStart), ['6 milestone-overdue']);
+  });
+
   it('relative timings are dates given, never overdue', () => {
     assert.deepEqual(found(plan('- [ ] Kickoff — Dana, Week 1\n- [ ] Listing live — Sam (Day 30)\n- [ ] Pilot — Priya, Month 2\n- [ ] Review — Dana, T+90')), []);
   });

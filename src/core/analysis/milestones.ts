@@ -30,11 +30,13 @@
  * cell that says so (as an action register's: ✅, Done, Complete…, also Achieved / Launched / Live).
  * 🟢 / On track / In progress are open.
  */
-import { findDate } from '../dates.js';
+import { addDays, addYears } from 'date-fns';
+import { dateOfIso, findDate, isoDate, parseDate } from '../dates.js';
 import { enclosingHeadings } from '../document.js';
 import type { CellModel, DocModel, Range, TableModel } from '../model.js';
 import { normalizeHeading } from '../model.js';
-import type { RuleContext } from '../rule.js';
+import { fact, type RuleContext } from '../rule.js';
+import { findField } from './fields.js';
 import {
   closedStatusText,
   dueOfCell,
@@ -93,6 +95,33 @@ const DATE_COLUMNS = new Set([
 ]);
 const STATUS_COLUMNS = new Set(['status', 'state', 'progress', 'rag', 'health', 'done', 'complete']);
 
+/**
+ * The launch plan's start date (`Start Date`, `Partnership start date`, `Kickoff date`, `Launch
+ * start` fields, front matter `start` / `start-date` / `start_date`), `YYYY-MM-DD`, or null. A
+ * milestone date written without a year that falls before it is in the next year (a plan
+ * starting in October 2026 that says `Jan 30` means January 2027); without a start date, one
+ * more than half a year before today is.
+ */
+export const launchStart = fact('launch start', function launchStart(ctx: RuleContext): string | null {
+  if (ctx.doc.kind !== 'launch-plan') return null;
+  const fm = ctx.doc.frontMatter?.data ?? {};
+  const values: unknown[] = [fm['start'], fm['start-date'], fm['start_date'], fm['startDate']];
+  for (const l of ['Start Date', 'Partnership Start Date', 'Kickoff Date', 'Kick-off Date', 'Launch Start']) values.push(findField(ctx, l)?.value);
+  for (const v of values) {
+    const t = v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)) : typeof v === 'string' ? v.replace(/[*_`]/g, '').trim() : '';
+    if (t === '' || t.startsWith('[')) continue;
+    const p = parseDate(t, { dateOrder: ctx.config.dateOrder });
+    if (p.ok && p.precision === 'day') return p.iso;
+  }
+  return null;
+});
+
+/** A dated item that reads as a sentence of context (`- All dates assume the contract is signed by October.`), not a milestone. */
+function isNote(line: string): boolean {
+  const t = line.replace(/[*_`]/g, '').trim();
+  return /[.!?]$/.test(t) && t.split(/\s+/).length >= 8;
+}
+
 export function analyzeMilestones(ctx: RuleContext): Milestone[] {
   const { doc } = ctx;
   if (doc.kind !== 'launch-plan') return [];
@@ -144,6 +173,8 @@ export function analyzeMilestones(ctx: RuleContext): Milestone[] {
     }
     const a = readListItem(ctx, li, i);
     const first = doc.text.slice(a.lineStart, a.lineEnd);
+    // A plain bullet of context in the section (a sentence, no owner): not a milestone.
+    if (li.checked === null && !a.owner && isNote(first)) continue;
     const struck = /^(?:\*\*|__)?~~[^~]/.test(first.trim()); // `~~Press release~~ (dropped)`
     if (!a.owner) a.owner = dashOwner(first, a.lineStart);
     out.push(
@@ -208,6 +239,15 @@ function milestoneOf(ctx: RuleContext, p: Parts): Milestone {
     }
   }
   if (!date && !dateTemplate && !dateUnreadable && datedHeading(ctx, p.chain)) dateUnreadable = true; // dated by its sub-heading
+  if (date?.date && !/\b(?:19|20)\d\d\b|'\d\d\b/.test(date.text)) {
+    // Before the plan's start, or without one more than half a year before today: next year's.
+    const start = ctx.get(launchStart);
+    const from = start ? dateOfIso(start) : addDays(ctx.today, -183);
+    if (date.date < from) {
+      const next = addYears(date.date, 1);
+      date = { ...date, date: next, iso: isoDate(next) };
+    }
+  }
   return {
     start: p.start,
     end: p.end,

@@ -1,6 +1,6 @@
 import { documentDates } from '../../analysis/actions.js';
 import { documentYear } from '../../analysis/fields.js';
-import { analyzeMilestones } from '../../analysis/milestones.js';
+import { analyzeMilestones, launchStart } from '../../analysis/milestones.js';
 import { ENCLOSING, type Rule } from '../../rule.js';
 
 /** A launch-plan milestone without an owner (the playbook: a launch plan with milestones, roles and responsibilities). */
@@ -15,7 +15,7 @@ export const milestoneMissingOwner: Rule = {
   scope: 'chunk',
   // Which items are milestones depends on the sections they are in (the enclosing headings); their
   // dates (read with the owners) on the document's year and dates.
-  reads: [ENCLOSING, documentYear, documentDates],
+  reads: [ENCLOSING, documentYear, documentDates, launchStart],
   check(ctx) {
     for (const m of ctx.get(analyzeMilestones)) {
       if (m.done || m.ownerTemplate) continue; // a reached milestone needs no owner any more; `[Owner]`: placeholder-unfilled

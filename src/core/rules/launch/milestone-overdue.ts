@@ -1,6 +1,6 @@
 import { documentDates } from '../../analysis/actions.js';
 import { documentYear } from '../../analysis/fields.js';
-import { analyzeMilestones } from '../../analysis/milestones.js';
+import { analyzeMilestones, launchStart } from '../../analysis/milestones.js';
 import { daysBetween } from '../../dates.js';
 import { ENCLOSING, type Rule } from '../../rule.js';
 
@@ -14,7 +14,7 @@ export const milestoneOverdue: Rule = {
   },
   kinds: ['launch-plan'],
   scope: 'chunk',
-  reads: [ENCLOSING, documentYear, documentDates],
+  reads: [ENCLOSING, documentYear, documentDates, launchStart],
   check(ctx) {
     for (const m of ctx.get(analyzeMilestones)) {
       if (m.done || !m.date?.date) continue;
