@@ -72,7 +72,8 @@ export const SECTION_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   // Launch plans (the playbook's Onboarding and Launch step).
   Milestones: [
     'Upcoming Milestones', 'Key Milestones', 'Launch Milestones', 'Milestone Plan', 'Milestone Tracker', 'Timeline', 'Launch Timeline',
-    'Key Dates', 'Launch Schedule', 'Schedule', '30-60-90 Day Plan', 'Launch Checklist',
+    // Not `Schedule` alone: a `Meeting Schedule` is the cadence. Not a launch checklist: its items need no owner or date.
+    'Key Dates', 'Launch Schedule', 'Milestone Schedule', '30-60-90 Day Plan',
   ],
   'Roles and Responsibilities': ['Roles', 'Responsibilities', 'RACI', 'Team', 'Core Team', 'Launch Team', 'Owners', 'Stakeholders', 'Key Contacts', 'Contacts', 'Who Does What'],
   'Communication Cadence': [
