@@ -29,6 +29,19 @@ export type { KpiTable, KpiRow, HealthLine } from './analysis/kpi.js';
 export type { HealthBlock, HealthPart, HealthBadge } from './analysis/health.js';
 export type { Rag, Direction } from './values.js';
 export {
+  lifecycleStage,
+  describeStage,
+  shortStage,
+  partnershipMonth,
+  readStartDate,
+  STAGE_LABEL,
+  type LifecycleStage,
+  type StageId,
+  type StartDate,
+  type StageInput,
+} from './lifecycle.js';
+export { findRenewalRecommendation } from './analysis/renewal-recommendation.js';
+export {
   indexDocument,
   indexSnapshot,
   buildIndex,

@@ -152,7 +152,7 @@ export function describeStage(s: LifecycleStage): string {
   if (s.note && (s.stage === null || s.note !== 'no start date')) parts.push(s.note);
   const r = renewalPhrase(s);
   if (r) parts.push(s.stage === 'renewal-window' ? `${r} (window ${s.windowDays} days)` : r);
-  else if (s.stage === null || s.stage === 'launch' || s.stage === 'ramp-up' || s.stage === 'steady-state') parts.push('no renewal date');
+  else if (s.stage === null || s.stage === 'pre-launch' || s.stage === 'launch' || s.stage === 'ramp-up' || s.stage === 'steady-state') parts.push('no renewal date');
   if (s.stage === null && !s.start && !s.renewal) return 'Unknown — no start date and no renewal date';
   return parts.length ? `${s.label} — ${parts.join('; ')}` : s.label;
 }
