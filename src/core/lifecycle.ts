@@ -33,6 +33,18 @@ export const STAGE_LABEL: Record<StageId, string> = {
   expired: 'Expired',
 };
 
+/** What the playbook has a partnership manager do in each stage (for hovers, the dashboard, the report). */
+export const STAGE_FOCUS: Record<StageId | 'unknown', string> = {
+  'pre-launch': 'Finish the launch plan: milestones with owners and dates, roles, communication cadence, success criteria.',
+  launch: 'Kickoff, align on priorities and quick wins, set the communication rhythm, first joint activity.',
+  'ramp-up': 'Scale what worked, optimise processes, build momentum with wins and case studies.',
+  'steady-state': 'Execute against the plan, regular performance reviews, explore expansion.',
+  'renewal-window':
+    'Assess performance against the original goals, document value and ROI, recommend: Expand, Renew as-is, Modify and renew, or Sunset.',
+  expired: 'Record the renewal outcome and the new term’s renewal date (or the sunset).',
+  unknown: 'Add the partnership start date (e.g. `**Start date**: January 1, 2024`) to know the stage.',
+};
+
 /** A start date: one day, or the days of the month / quarter / year it was written as. */
 export interface StartDate {
   /** First possible day, YYYY-MM-DD. */

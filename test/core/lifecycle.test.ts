@@ -308,3 +308,76 @@ describe('renewal-recommendation-missing on documents', () => {
     assert.equal(ids(text).length, 0);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The partner's stage from all its documents (workspace index) and the portfolio report
+
+import { buildIndex, indexDocument, portfolioData, portfolioReport } from '../../src/core/index.js';
+
+const LAUNCH_PLAN = `---
+partnership-doc: launch-plan
+partner: Pinecliff
+---
+# Partnership Launch Plan: Acme + Pinecliff
+
+**Kickoff:** 2026-06-02
+**Go-live:** 2026-07-01
+
+## Milestones
+- Kickoff call — Owner: Dana, Due: 2026-06-02
+`;
+const FIRST_QBR = `# Partnership QBR: Acme + Pinecliff
+**Quarter**: Q3 2026
+**Date**: 2026-10-08
+- **Next renewal date**: 2027-06-01
+
+## Executive Summary
+First quarter live.
+`;
+
+function partnerIndex(files: Record<string, string>, today: string) {
+  const docs = Object.entries(files).map(([p, t]) => indexDocument(p, t, { today, cache: false })!).filter(Boolean);
+  return buildIndex(docs, { today });
+}
+
+describe('the partner’s stage from all its documents', () => {
+  it('start date from the launch plan, renewal date from the QBR', () => {
+    const index = partnerIndex({ 'pinecliff/launch-plan.md': LAUNCH_PLAN, 'pinecliff/2026-Q3-qbr.md': FIRST_QBR }, '2026-11-24');
+    const p = index.partners.find((x) => x.name === 'Pinecliff')!;
+    assert.equal(p.start?.from, '2026-06-02');
+    assert.equal(p.startFrom, 'pinecliff/launch-plan.md');
+    assert.equal(p.renewalDate, '2027-06-01');
+    assert.equal(p.stage?.stage, 'ramp-up');
+    assert.equal(p.stage?.month, 6);
+  });
+  it('a later document corrects the start date', () => {
+    const corrected = FIRST_QBR.replace('- **Next renewal date**', '- **Partnership start date**: 2026-05-15\n- **Next renewal date**');
+    const index = partnerIndex({ 'pinecliff/launch-plan.md': LAUNCH_PLAN, 'pinecliff/2026-Q3-qbr.md': corrected }, '2026-11-24');
+    assert.equal(index.partners[0]!.start?.from, '2026-05-15');
+    assert.equal(index.partners[0]!.stage?.stage, 'steady-state');
+  });
+  it('the renewal window on the index’s today', () => {
+    const index = partnerIndex({ 'pinecliff/launch-plan.md': LAUNCH_PLAN, 'pinecliff/2026-Q3-qbr.md': FIRST_QBR }, '2027-03-10');
+    assert.equal(index.partners[0]!.stage?.stage, 'renewal-window');
+  });
+  it('the report: a Lifecycle stage table (md, html) and the stage in json', () => {
+    const index = partnerIndex({ 'pinecliff/launch-plan.md': LAUNCH_PLAN, 'pinecliff/2026-Q3-qbr.md': FIRST_QBR, 'hooli/2026-Q3-qbr.md': FIRST_QBR.replace(/Pinecliff/g, 'Hooli') }, '2026-11-24');
+    const md = portfolioReport(index, 'md', { today: '2026-11-24' }).split('\n');
+    assert.ok(md.includes('## Lifecycle stage'));
+    assert.ok(md.includes('| Hooli | Unknown (no start date) | — | Add the partnership start date (e.g. `**Start date**: January 1, 2024`) to know the stage. |'), md.join('\n'));
+    assert.ok(md.includes('| Pinecliff | Ramp-Up (month 6) | 2026-06-02 | Scale what worked, optimise processes, build momentum with wins and case studies. |'), md.join('\n'));
+    const html = portfolioReport(index, 'html', { today: '2026-11-24' });
+    assert.match(html, /<h2>Lifecycle stage<\/h2>/);
+    assert.match(html, /<th scope="row">Pinecliff<\/th><td>Ramp-Up \(month 6\)<\/td><td>2026-06-02<\/td>/);
+    const row = portfolioData(index, { today: '2026-11-24' }).partners.find((r) => r.partner === 'Pinecliff')!;
+    assert.deepEqual({ ...row.stage, focus: undefined }, {
+      id: 'ramp-up',
+      label: 'Ramp-Up',
+      month: 6,
+      start: '2026-06-02',
+      startFrom: 'pinecliff/launch-plan.md',
+      detail: 'Ramp-Up — month 6 since 2026-06-02; renewal 2027-06-01 in 189 days',
+      focus: undefined,
+    });
+  });
+});
