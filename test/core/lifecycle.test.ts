@@ -381,3 +381,46 @@ describe('the partner’s stage from all its documents', () => {
     });
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The editor's explanation (hover) and the snapshot's lifecycle
+
+import { explainAt, explainToMarkdown, lifecycleToMarkdown } from '../../src/core/index.js';
+
+describe('the lifecycle hover (core explanation)', () => {
+  const text =
+    '# Partnership Status Report: Acme + Globex\n**Period**: October 2026\n**Report Date**: 2026-11-02\n\n## Partnership Overview\n- **Start date**: January 15, 2026\n- **Next renewal date**: 2027-01-31\n';
+  it('on the start date line: today, written in, the dates’ sources, what now', () => {
+    const e = explainAt(text, text.indexOf('January 15'), { today: '2026-11-24', cache: false });
+    assert.equal(e?.kind, 'lifecycle');
+    const md = explainToMarkdown(e!);
+    assert.ok(md.startsWith('**Lifecycle stage**'), md);
+    assert.ok(md.includes('| Today (2026-11-24) | Renewal window — month 11 since 2026-01-15; renewal 2027-01-31 in 68 days (window 90 days) |'), md);
+    assert.ok(md.includes('| Written in (2026-11-02, its date) | Renewal window — month 10 since 2026-01-15; renewal 2027-01-31 in 90 days (window 90 days) |'), md);
+    assert.ok(md.includes('| Start date | 2026-01-15 (from “Start date”) |'), md);
+    assert.ok(md.includes('| Renewal date | 2027-01-31 |'), md);
+    assert.ok(md.includes('| What now | Assess performance against the original goals'), md);
+  });
+  it('on the renewal date line too; elsewhere nothing', () => {
+    assert.equal(explainAt(text, text.indexOf('2027-01-31'), { today: '2026-11-24', cache: false })?.kind, 'lifecycle');
+    assert.equal(explainAt(text, text.indexOf('Partnership Overview'), { today: '2026-11-24', cache: false }), null);
+  });
+  it('the partnership’s stage from the workspace is added when it differs', () => {
+    const s = snapshot(text.replace('- **Start date**: January 15, 2026\n', ''), { today: '2026-06-01', cache: false });
+    const partner = stageOn('2026-06-01', day('2026-01-15'), '2027-01-31');
+    const md = lifecycleToMarkdown(s.lifecycle!, { stage: partner, startFrom: 'globex/launch-plan.md' });
+    assert.ok(md.includes('| Today (2026-06-01) | Unknown — no start date; renewal 2027-01-31 in 244 days |'), md);
+    assert.ok(md.includes('| Partnership (all its documents) | Ramp-Up — month 5 since 2026-01-15; renewal 2027-01-31 in 244 days — start date from globex/launch-plan.md |'), md);
+    assert.ok(md.includes('| Start date | not found — add `Start date:`'), md);
+    assert.ok(md.includes('| What now | Scale what worked'), md);
+  });
+  it('no document date: the written-in stage is unknown', () => {
+    const s = snapshot('# Partnership QBR: Acme + Globex\n- **Partner since**: 2021\n', { today: '2026-11-24', cache: false });
+    assert.equal(s.lifecycle?.written, null);
+    assert.equal(s.lifecycle?.today.stage, 'steady-state');
+    assert.ok(lifecycleToMarkdown(s.lifecycle!).includes('| Written in | unknown — the document has no date and no period |'));
+  });
+  it('not a partnership document: no lifecycle', () => {
+    assert.equal(snapshot('# Notes\n\nStart date: 2026-01-01\n', { cache: false }).lifecycle, null);
+  });
+});

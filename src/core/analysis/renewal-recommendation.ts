@@ -41,7 +41,7 @@ const WEAK_CUE =
 const NARROW_OUTCOME =
   /\b(?:renew|renews|renewed|renewing|sunset|wind[ \t]+down|terminate|non-renew|lapse|(?:expand|expanding|expansion[ \t]+of|extend|extending|extension[ \t]+of|grow|growing|scale[ \t]+up|upgrade|upgrading)[ \t]+(?:the[ \t]+|this[ \t]+|our[ \t]+)?(?:partnership|relationship|agreement|contract|alliance|scope|commitment|investment|tier|program|programme))\b/i;
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
+const HEADING = /^ {0,3}(#{1,6})[ \t](.*)$/;
 /** A line that starts a new sentence unit: a list item, a table row, a quote, a heading. */
 const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|\||>|#)/;
 
@@ -104,7 +104,7 @@ export function findRenewalRecommendation(text: string, skip: ReadonlyArray<{ st
       cueHeadings.length = level - 1;
       for (let k = 0; k < level - 1; k++) cueHeadings[k] ??= false;
       // The heading itself is a unit (`## Renewal Recommendation`), then it is context.
-      const title = h[2]!.replace(/[*_`]/g, '');
+      const title = h[2]!.replace(/[*_`]/g, '').trim();
       if (UNAMBIGUOUS.test(title) || (HEADING_CUE.test(title) && BROAD_OUTCOME.test(title))) return { start: pos, text: title.trim() };
       cueHeadings[level - 1] = HEADING_CUE.test(title);
     } else if (!blank) {
