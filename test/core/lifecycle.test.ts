@@ -424,3 +424,45 @@ describe('the lifecycle hover (core explanation)', () => {
     assert.equal(snapshot('# Notes\n\nStart date: 2026-01-01\n', { cache: false }).lifecycle, null);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The recommendation scan per chunk (cached with each chunk) equals the whole-text scan
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCache, lint } from '../../src/core/index.js';
+import { renewalRecommendation } from '../../src/core/analysis/renewal-recommendation.js';
+
+describe('renewal recommendation: per chunk as over the whole text', () => {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (n.endsWith('.md')) files.push(p);
+    }
+  };
+  walk('test/fixtures/real-world');
+  walk('examples');
+  walk('test/fixtures/docs');
+  it(`the same sentence in every corpus, example and fixture document (${files.length})`, () => {
+    let found = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const s = snapshot(text, { cache: createCache(), lintAllMarkdown: true } as never);
+      const chunked = s.analysis.ctx.get(renewalRecommendation);
+      const whole = findRenewalRecommendation(text, [...s.doc.code, ...s.doc.comments]);
+      assert.deepEqual(chunked, whole, f);
+      if (whole) found++;
+    }
+    assert.ok(found > 10, `recommendations found: ${found}`);
+  });
+  it('typing a recommendation into the Recommendations section silences the rule on the next (cached) lint', () => {
+    const cache = createCache();
+    const before = statusReportAt('2026-11-17', '2027-01-15', '## Recommendations\nDouble the enablement sessions.\n\n## Next Steps\n- [ ] Plan - Owner: Dana, Due: 2026-12-01\n');
+    const ids = (t: string) => lint(t, { today: '2026-11-24', cache }).findings.filter((f) => f.ruleId === 'renewal-recommendation-missing').length;
+    assert.equal(ids(before), 1);
+    assert.equal(ids(before.replace('Double the enablement sessions.', 'Double the enablement sessions, and renew as-is.')), 0);
+    assert.equal(ids(before), 1);
+  });
+});
