@@ -9,6 +9,7 @@ import { addMonths, subDays, subMonths } from 'date-fns';
 import { isoDate } from '../../../src/core/dates';
 import type { PartnershipDocsApi } from '../../../src/vscode/extension';
 import type { Node } from '../../../src/vscode/partnersTree';
+import { dataFor } from '../../../src/vscode/dashboard';
 import { activate, closeAll, fileUri, openFresh, waitFor, writeFile } from './util/helpers';
 
 async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
@@ -97,6 +98,9 @@ suite('lifecycle stage: hover, status bar, Partnerships view', () => {
     assert.ok(tooltip.includes(`| Lifecycle stage | Ramp-Up — month 5 since ${START}; renewal ${RENEWAL_FAR} in `), tooltip);
     assert.ok(tooltip.includes('(start date from lifecycle/pinecliff/launch-plan.md)'), tooltip);
     assert.ok(tooltip.includes('| What now | Scale what worked'), tooltip);
+    // The dashboard's data carries the same stage (its Stage column).
+    const row = dataFor(api.workspaceIndex.current, TODAY).partners.find((p) => p.name === 'Pinecliff')!;
+    assert.deepEqual([row.stage?.id, row.stage?.label, row.stage?.month], ['ramp-up', 'Ramp-Up', 5]);
     // The QBR states no start date of its own: its hover adds the partnership's stage.
     const doc = await vscode.workspace.openTextDocument(fileUri('lifecycle/pinecliff/2026-Q4-qbr.md'));
     await vscode.window.showTextDocument(doc);
