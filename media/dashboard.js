@@ -13,11 +13,15 @@
   /** @type {{ generated: string, partners: any[] } | null} */
   let data = null;
 
+  /** @type {Record<string, number>} */
+  const STAGE_ORDER = { 'pre-launch': 0, launch: 1, 'ramp-up': 2, 'steady-state': 3, 'renewal-window': 4, expired: 5 };
+
   const COLUMNS = [
     { key: 'name', label: 'Partner', type: 'text' },
     { key: 'score', label: 'Health', type: 'number' },
     { key: 'trend', label: 'Trend', type: 'number' },
     { key: 'renewal', label: 'Renewal', type: 'number' },
+    { key: 'stage', label: 'Stage', type: 'text' },
     { key: 'overdueActions', label: 'Overdue actions', type: 'number' },
     { key: 'redKpis', label: 'Red KPIs', type: 'number' },
     { key: 'latest', label: 'Latest document', type: 'number' },
@@ -28,6 +32,8 @@
     switch (key) {
       case 'name': return p.name.toLowerCase();
       case 'renewal': return p.daysToRenewal;
+      // Lifecycle order (Pre-launch … Expired); unknown last.
+      case 'stage': return p.stage && p.stage.id ? STAGE_ORDER[p.stage.id] : null;
       case 'latest': return p.series.length ? p.series[p.series.length - 1].ordinal : null;
       default: return p[key];
     }
@@ -125,6 +131,19 @@
         renewal.appendChild(el('span', { class: `sub ${cls}` }, renewalLabel(p.daysToRenewal)));
       } else renewal.appendChild(el('span', { class: 'muted' }, '—'));
       tr.appendChild(renewal);
+      // Lifecycle stage: the label, and below it the month or what is missing; the tooltip has the detail and what to do now.
+      const stage = el('td', { class: 'stage' });
+      if (p.stage && p.stage.id) {
+        stage.setAttribute('title', `${p.stage.detail}\n${p.stage.focus}`);
+        const cls = p.stage.id === 'expired' ? 'warn' : p.stage.id === 'renewal-window' ? 'soon' : '';
+        stage.appendChild(el('span', { class: `stage-label ${cls}` }, p.stage.label));
+        if (p.stage.month !== null && p.stage.id !== 'renewal-window' && p.stage.id !== 'expired') stage.appendChild(el('span', { class: 'sub muted' }, `month ${p.stage.month}`));
+      } else {
+        if (p.stage) stage.setAttribute('title', `${p.stage.detail}\n${p.stage.focus}`);
+        stage.appendChild(el('span', { class: 'muted' }, '—'));
+        stage.appendChild(el('span', { class: 'sub muted' }, 'no start date'));
+      }
+      tr.appendChild(stage);
       // Counts.
       for (const key of ['overdueActions', 'redKpis']) {
         const td = el('td', { class: 'num' });

@@ -23,6 +23,9 @@ import {
   type KpiTable,
 } from './analysis/kpi.js';
 import type { Analysis } from './lint.js';
+import { documentLifecycle } from './analysis/lifecycle.js';
+import { dateOfIso } from './dates.js';
+import { describeStage, lifecycleStage, STAGE_FOCUS, startPhrase, type LifecycleStage, type StartDate } from './lifecycle.js';
 import { normalizeHeading } from './model.js';
 import type { Finding } from './types.js';
 import { lastAtOrBefore } from './positions.js';
@@ -99,7 +102,58 @@ export interface HealthScoreExplanation {
   badgeRag: Rag | null;
 }
 
-export type Explanation = KpiRowExplanation | OverallHealthExplanation | HealthScoreExplanation;
+/**
+ * The lifecycle stage (issue 13), on the start date or renewal date line: the stage today (what
+ * the editor shows) and the stage the document was written in (at its own date).
+ */
+export interface LifecycleExplanation {
+  kind: 'lifecycle';
+  start: number;
+  end: number;
+  /** Which line: the start date's or the renewal date's. */
+  on: 'start-date' | 'renewal-date';
+  info: DocumentLifecycleInfo;
+}
+
+/** A document's lifecycle: where its dates come from, the stage today and at its own date. */
+export interface DocumentLifecycleInfo {
+  start: StartDate | null;
+  /** The start date's label as written (`Start date`, `front matter start`), or null. */
+  startSource: string | null;
+  /** The start date field's value range, or null (front matter, none). */
+  startRange: { start: number; end: number } | null;
+  renewal: string | null;
+  renewalRange: { start: number; end: number } | null;
+  /** The document's own date and where it comes from (its date, or the last day of its period). */
+  documentDate: string | null;
+  documentDateSource: 'date' | 'period-end' | null;
+  /** The stage today (the run's today). */
+  today: LifecycleStage;
+  /** The stage on the document's own date (null without one). */
+  written: LifecycleStage | null;
+}
+
+export type Explanation = KpiRowExplanation | OverallHealthExplanation | HealthScoreExplanation | LifecycleExplanation;
+
+/** The document's lifecycle (null for a file that is not a partnership document, unless lintAllMarkdown). */
+export function lifecycleOf(analysis: Analysis): DocumentLifecycleInfo | null {
+  const { doc, config, ctx, today } = analysis;
+  if (!doc.kind && !config.lintAllMarkdown) return null;
+  const lc = ctx.get(documentLifecycle);
+  const windowDays = config.thresholds.renewalWindowDays;
+  const renewal = lc.renewal?.iso ?? null;
+  return {
+    start: lc.start,
+    startSource: lc.startSource,
+    startRange: lc.startField ? { start: lc.startField.valueStart, end: lc.startField.valueEnd } : null,
+    renewal,
+    renewalRange: lc.renewal ? { start: lc.renewal.field.valueStart, end: lc.renewal.field.valueEnd } : null,
+    documentDate: lc.documentDate,
+    documentDateSource: lc.documentDateSource,
+    today: lifecycleStage({ start: lc.start, renewal, on: today, windowDays }),
+    written: lc.documentDate ? lifecycleStage({ start: lc.start, renewal, on: dateOfIso(lc.documentDate), windowDays }) : null,
+  };
+}
 
 function lineBounds(text: string, offset: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -256,6 +310,14 @@ export function explainerOf(analysis: Analysis, text: string = analysis.doc.text
         add(line.start, { from: line.start, to: line.end, explain: () => explainHealthLine(text, t) });
       }
     }
+    const lc = lifecycleOf(analysis);
+    if (lc) {
+      for (const [on, range] of [['start-date', lc.startRange], ['renewal-date', lc.renewalRange]] as const) {
+        if (!range) continue;
+        const line = lineBounds(text, range.start);
+        add(line.start, { from: line.start, to: line.end, explain: () => ({ kind: 'lifecycle', start: line.start, end: line.end, on, info: lc }) });
+      }
+    }
     return map;
   };
   return (offset) => {
@@ -328,6 +390,8 @@ export function explainToMarkdown(e: Explanation): string {
       if (e.fix !== null) rows.push(['Fix writes', e.fix]);
       return table('Overall Partnership Health', rows);
     }
+    case 'lifecycle':
+      return lifecycleToMarkdown(e.info);
     case 'health-score': {
       const rows: Array<[string, string]> = e.parts.map((p) => [p.name, `${p.score ?? '—'}/${p.max}`]);
       rows.push(['Sum of parts', e.sum === null ? '—' : `${e.sum}/100`]);
@@ -337,6 +401,30 @@ export function explainToMarkdown(e: Explanation): string {
       return table('Overall Health Score', rows);
     }
   }
+}
+
+/**
+ * The lifecycle hover: the stage today, the stage the document was written in, where the dates
+ * come from and what the playbook has the manager do now. `partner`: the partnership's stage from
+ * all its documents (the workspace index), shown when it differs from this document's.
+ */
+export function lifecycleToMarkdown(info: DocumentLifecycleInfo, partner?: { stage: LifecycleStage; startFrom: string | null } | null): string {
+  const rows: Array<[string, string]> = [[`Today (${info.today.on})`, describeStage(info.today)]];
+  if (partner && describeStage(partner.stage) !== describeStage(info.today)) {
+    rows.push([
+      'Partnership (all its documents)',
+      describeStage(partner.stage) + (partner.startFrom && partner.stage.start && !info.start ? ` — start date from ${partner.startFrom}` : ''),
+    ]);
+  }
+  if (info.written && info.documentDate) {
+    const from = info.documentDateSource === 'period-end' ? 'the last day of its period' : 'its date';
+    rows.push([`Written in (${info.documentDate}, ${from})`, describeStage(info.written)]);
+  } else rows.push(['Written in', 'unknown — the document has no date and no period']);
+  rows.push(['Start date', info.start ? `${startPhrase(info.start)} (from “${info.startSource}”)` : 'not found — add `Start date:` (or `Partnership start date:`, `Partner since:`, front matter `start:`)']);
+  rows.push(['Renewal date', info.renewal ?? 'not found (`Next renewal date:`)']);
+  const now = partner?.stage ?? info.today;
+  rows.push(['What now', STAGE_FOCUS[now.stage ?? 'unknown']]);
+  return table('Lifecycle stage', rows);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ export { DEFAULT_CONFIG, mergeConfig, parseConfigText } from './config.js';
 export { scaffold, defaultFileName, slugify } from './templates.js';
 export type * from './types.js';
 export { snapshot, fixAllSnapshot, explainAt, explainer, documentHealth, kpiLenses, engineStats, trackModelBuilds, type Snapshot, type DeepReadonly, type HealthBlockSummary, type EngineStats } from './snapshot.js';
-export { explainToMarkdown, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
+export { explainToMarkdown, lifecycleToMarkdown, type LifecycleExplanation, type DocumentLifecycleInfo, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
 export type { Analysis } from './lint.js';
 /** @deprecated Use ChunkModel (a chunk of the split, not a heading's section). */
 export type { ChunkModel as SectionModel } from './model.js';
@@ -28,6 +28,20 @@ export type { LineIndex } from './positions.js';
 export type { KpiTable, KpiRow, HealthLine } from './analysis/kpi.js';
 export type { HealthBlock, HealthPart, HealthBadge } from './analysis/health.js';
 export type { Rag, Direction } from './values.js';
+export {
+  lifecycleStage,
+  describeStage,
+  shortStage,
+  partnershipMonth,
+  readStartDate,
+  STAGE_LABEL,
+  STAGE_FOCUS,
+  type LifecycleStage,
+  type StageId,
+  type StartDate,
+  type StageInput,
+} from './lifecycle.js';
+export { findRenewalRecommendation } from './analysis/renewal-recommendation.js';
 export {
   indexDocument,
   indexSnapshot,

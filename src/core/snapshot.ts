@@ -18,7 +18,7 @@ import { DEFAULT_CONFIG, mergeConfig } from './config.js';
 import { parseToday } from './dates.js';
 import { buildStats } from './document.js';
 import { applyFixes } from './fix.js';
-import { documentHealthOf, explainerOf, kpiLensesOf, type DocumentHealth, type Explanation, type KpiLens } from './explain.js';
+import { documentHealthOf, explainerOf, kpiLensesOf, lifecycleOf, type DocumentHealth, type DocumentLifecycleInfo, type Explanation, type KpiLens } from './explain.js';
 import { analyze, lintAnalysis, ruleContext, type Analysis } from './lint.js';
 import type { DocModel } from './model.js';
 import type { LineIndex } from './positions.js';
@@ -68,6 +68,8 @@ export interface Snapshot {
   readonly kpiTables: readonly KpiTable[];
   /** The health-score blocks, with their bands (empty unless `checked`). */
   readonly healthBlocks: readonly HealthBlockSummary[];
+  /** The lifecycle stage today and at the document's own date, with where its dates come from (null unless `checked`). */
+  readonly lifecycle: DocumentLifecycleInfo | null;
   /**
    * This text under other options: this snapshot when they are the same; one sharing this model
    * (no model build; findings and analyses of its own) when they differ only in what the model
@@ -90,6 +92,7 @@ class VersionSnapshot implements Snapshot {
   private health?: DocumentHealth | null;
   private tables?: KpiTable[];
   private blocks?: HealthBlockSummary[];
+  private life?: DocumentLifecycleInfo | null;
 
   constructor(
     readonly text: string,
@@ -127,6 +130,11 @@ class VersionSnapshot implements Snapshot {
 
   get kpiTables(): readonly KpiTable[] {
     return (this.tables ??= this.checked ? this.analysis.ctx.get(analyzeKpi) : []);
+  }
+
+  get lifecycle(): DocumentLifecycleInfo | null {
+    if (this.life === undefined) this.life = lifecycleOf(this.analysis);
+    return this.life;
   }
 
   get healthBlocks(): readonly HealthBlockSummary[] {

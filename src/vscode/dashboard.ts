@@ -7,7 +7,7 @@
  * variables and body classes (light, dark, high contrast).
  */
 import * as vscode from 'vscode';
-import { latestDocument, type PartnerSummary, type WorkspaceIndex } from '../core/index';
+import { describeStage, latestDocument, STAGE_FOCUS, type PartnerSummary, type StageId, type WorkspaceIndex } from '../core/index';
 import { openAtLine } from './partnersTree';
 import type { WorkspaceIndexService } from './workspaceIndex';
 
@@ -28,6 +28,11 @@ export interface DashboardPartner {
   documents: number;
   latestPath: string | null;
   latestPeriod: string | null;
+  /**
+   * Added (issue 13): the lifecycle stage today — `id` null when unknown; `label` (`Ramp-Up`,
+   * `Renewal window`, `Unknown`); `month`; `detail` one line; `focus` what the playbook has you do.
+   */
+  stage: { id: StageId | null; label: string; month: number | null; detail: string; focus: string } | null;
   /** Health per quarter, oldest first (documents without a period or a health figure are left out). */
   series: Array<{ ordinal: number; label: string; score: number; band: 'green' | 'yellow' | 'red'; path: string }>;
 }
@@ -62,6 +67,9 @@ function partnerData(p: PartnerSummary): DashboardPartner {
     documents: p.docs.length,
     latestPath: latest?.path ?? null,
     latestPeriod: latest?.period?.label ?? latest?.date ?? null,
+    stage: p.stage
+      ? { id: p.stage.stage, label: p.stage.label, month: p.stage.month, detail: describeStage(p.stage), focus: STAGE_FOCUS[p.stage.stage ?? 'unknown'].replace(/`/g, '') }
+      : null,
     series: [...byQuarter.values()].sort((a, b) => a.ordinal - b.ordinal),
   };
 }

@@ -38,16 +38,21 @@ export function activate(context: vscode.ExtensionContext): PartnershipDocsApi {
   const configs = new ConfigService();
   const linter = new Linter(configs);
   const health = new HealthStatus(linter);
+  const hovers = new Hovers(linter);
   context.subscriptions.push(
     configs,
     linter,
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CodeActions(linter), CodeActions.metadata),
-    vscode.languages.registerHoverProvider(MARKDOWN, new Hovers(linter)),
+    vscode.languages.registerHoverProvider(MARKDOWN, hovers),
     vscode.languages.registerCodeLensProvider(MARKDOWN, new CodeLenses(linter)),
     health,
   );
   registerCommands(context, linter);
   const portfolio = registerPortfolio(context, configs, linter);
+  // The lifecycle stage from all of a partner's documents (the start date may be in the launch plan).
+  const partnerOf = (uri: vscode.Uri) => portfolio.workspaceIndex.partnerOf(uri);
+  hovers.partnerOf = partnerOf;
+  health.usePartners(partnerOf, portfolio.workspaceIndex.onDidChange);
   return {
     ...portfolio,
     linter,

@@ -1,10 +1,11 @@
 /**
  * The Partnerships view (own activity-bar container): partner → documents by quarter. A partner
- * shows its latest health badge, trend arrow, days to renewal and overdue actions; a document
+ * shows its latest health badge, trend arrow, days to renewal, lifecycle stage and overdue
+ * actions (the tooltip: the stage's detail and what the playbook has you do now); a document
  * opens at its title line. Refreshes when the workspace index changes.
  */
 import * as vscode from 'vscode';
-import type { IndexedDoc, PartnerSummary } from '../core/index';
+import { describeStage, STAGE_FOCUS, type IndexedDoc, type PartnerSummary } from '../core/index';
 import type { WorkspaceIndexService } from './workspaceIndex';
 
 export const PARTNERS_VIEW = 'partnershipDocs.partners';
@@ -38,13 +39,25 @@ export function renewalText(days: number | null): string {
   return `renewal ${days} d`;
 }
 
-/** The partner line's description: `🟢 92 ↗ +6 · renewal 45 d · 2 overdue`. */
+/**
+ * The stage in the partner line: `Launch m2`, `Ramp-Up m5`, `Steady-State`, `Renewal window`,
+ * `Expired`, `Pre-launch`; empty when unknown (the tooltip says why).
+ */
+export function stageText(p: PartnerSummary): string {
+  const s = p.stage;
+  if (!s || s.stage === null) return '';
+  return (s.stage === 'launch' || s.stage === 'ramp-up') && s.month !== null ? `${s.label} m${s.month}` : s.label;
+}
+
+/** The partner line's description: `🟢 92 ↗ +6 · renewal 45 d · Renewal window · 2 overdue`. */
 export function partnerDescription(p: PartnerSummary): string {
   const parts: string[] = [];
   const h = p.latestHealth;
   parts.push([h ? `${BADGE[h.band]} ${round(h.score)}` : '— no health', trendArrow(p.healthTrend)].filter(Boolean).join(' '));
   const renewal = renewalText(p.daysToRenewal);
   if (renewal) parts.push(renewal);
+  const stage = stageText(p);
+  if (stage) parts.push(stage);
   if (p.overdueActions) parts.push(`${p.overdueActions} overdue`);
   return parts.join(' · ');
 }
@@ -118,6 +131,8 @@ function accessibleSummary(p: PartnerSummary): string {
   const parts = [h ? `health ${round(h.score)} ${BAND_LABEL[h.band]}` : 'no health score'];
   if (p.healthTrend !== null) parts.push(`trend ${p.healthTrend >= 0 ? 'up' : 'down'} ${Math.abs(round(p.healthTrend))} points`);
   if (p.daysToRenewal !== null) parts.push(renewalText(p.daysToRenewal).replace(' d', ' days'));
+  const stage = stageText(p).replace(/ m(\d+)$/, ', month $1');
+  if (stage) parts.push(`stage ${stage}`);
   parts.push(`${p.overdueActions} overdue actions`, `${p.redKpis} red KPIs`);
   return parts.join(', ');
 }
@@ -130,6 +145,10 @@ function partnerTooltip(p: PartnerSummary): vscode.MarkdownString {
   md.appendMarkdown(`| Latest health | ${h ? `${BADGE[h.band]} ${round(h.score)} ${BAND_LABEL[h.band]} (${h.source === 'kpi-table' ? 'KPI table' : 'health score'})` : '—'} |\n`);
   md.appendMarkdown(`| Trend | ${p.healthTrend === null ? '—' : `${trendArrow(p.healthTrend)} points vs previous`} |\n`);
   md.appendMarkdown(`| Renewal | ${p.renewalDate ? `${p.renewalDate} (${renewalText(p.daysToRenewal)})` : '—'} |\n`);
+  if (p.stage) {
+    md.appendMarkdown(`| Lifecycle stage | ${cell(describeStage(p.stage))}${p.start && p.startFrom ? ` (start date from ${cell(p.startFrom)})` : ''} |\n`);
+    md.appendMarkdown(`| What now | ${cell(STAGE_FOCUS[p.stage.stage ?? 'unknown'])} |\n`);
+  }
   md.appendMarkdown(`| Overdue actions | ${p.overdueActions} |\n`);
   md.appendMarkdown(`| Red KPIs | ${p.redKpis} |\n`);
   md.appendMarkdown(`| Documents | ${p.docs.length} |\n`);
@@ -142,6 +161,11 @@ function documentTooltip(d: IndexedDoc): vscode.MarkdownString {
   if (d.health) md.appendMarkdown(`Health ${BADGE[d.health.band]} ${round(d.health.score)} · `);
   md.appendMarkdown(`${d.kpis.length} KPIs · ${d.redKpis} red · ${d.actions.filter((a) => a.open).length} open actions · ${d.overdueActions} overdue`);
   return md;
+}
+
+/** Text for a markdown table cell (pipes escaped, one line). */
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function escape(s: string): string {

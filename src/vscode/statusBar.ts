@@ -1,5 +1,10 @@
-/** Status bar item: the active partnership document's health; click → breakdown. */
+/**
+ * Status bar item: the active partnership document's health and the partnership's lifecycle stage
+ * today (from all its documents in the workspace index, else from this document's dates);
+ * click → breakdown.
+ */
 import * as vscode from 'vscode';
+import { describeStage, shortStage, type LifecycleStage, type PartnerSummary } from '../core/index';
 import { formatMB, LINT_NOW, type Linter } from './diagnostics';
 import { SHOW_BREAKDOWN } from './codeLens';
 import { headline, insightFor } from './insight';
@@ -9,6 +14,16 @@ export class HealthStatus implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Whether the item is shown (StatusBarItem has no getter for it). */
   visible = false;
+
+  /** The partner of a document in the workspace index (set once the index exists). */
+  private partnerOf: ((uri: vscode.Uri) => PartnerSummary | undefined) | undefined;
+
+  /** Reads the partnership's stage from the workspace index, and updates when the index changes. */
+  usePartners(partnerOf: (uri: vscode.Uri) => PartnerSummary | undefined, onDidChange: vscode.Event<unknown>): void {
+    this.partnerOf = partnerOf;
+    this.disposables.push(onDidChange(() => this.update()));
+    this.update();
+  }
 
   constructor(private readonly linter: Linter) {
     this.item.name = 'Partnership Docs health';
@@ -55,9 +70,21 @@ export class HealthStatus implements vscode.Disposable {
     const h = headline(health);
     const problems = state.findings.length;
     const stale = health?.staleCount ?? 0;
-    this.item.text = `$(pulse) ${h ? `Health ${h}` : state.kind}${stale ? ` · ${stale} stale` : ''}${problems ? ` · $(warning) ${problems}` : ''}`;
+    const stage = this.stageOf(doc, state.snapshot?.lifecycle?.today ?? null);
+    const short = stage && shortStage(stage);
+    this.item.text = `$(pulse) ${h ? `Health ${h}` : state.kind}${stale ? ` · ${stale} stale` : ''}${short ? ` · ${short}` : ''}${problems ? ` · $(warning) ${problems}` : ''}`;
     this.item.tooltip = `Partnership Docs (${state.kind}): ${h ? `health ${h}${health?.source === 'kpi-table' ? ' (first KPI table)' : ''}, ` : ''}` +
-      `${problems} problem${problems === 1 ? '' : 's'}. Click for the breakdown.`;
+      `${problems} problem${problems === 1 ? '' : 's'}. ${stage ? `Lifecycle stage: ${describeStage(stage)}. ` : ''}Click for the breakdown.`;
     this.item.show(); this.visible = true;
+  }
+
+  /**
+   * The stage shown: the partnership's (the workspace index, all its documents) when it knows
+   * more than this document alone, else this document's today (null when neither knows a date).
+   */
+  private stageOf(doc: vscode.TextDocument, own: LifecycleStage | null): LifecycleStage | null {
+    const p = this.partnerOf?.(doc.uri)?.stage;
+    if (p && (p.stage !== null || !own || own.stage === null) && (p.start || p.renewal)) return p;
+    return own && (own.start || own.renewal) ? own : null;
   }
 }

@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { parseCache } from './parseCache';
-import { aliasLookup, buildIndex, indexSnapshot, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type WorkspaceIndex } from '../core/index';
+import { aliasLookup, buildIndex, indexSnapshot, lintWorkspace, partnerKeyOf, updateIndex, type Finding, type IndexedDoc, type LintOptions, type PartnerSummary, type WorkspaceIndex } from '../core/index';
 import { snapshots } from './snapshots';
 import { textPositions } from './adapter';
 import type { ConfigService } from './config';
@@ -140,6 +140,16 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   textOf(path: string): string | undefined {
     return this.entries.get(path)?.text;
+  }
+
+  /**
+   * The partner of an indexed document (its summary: the lifecycle stage from all its documents),
+   * or undefined (not indexed yet, not a partnership document, Unassigned).
+   */
+  partnerOf(uri: vscode.Uri): PartnerSummary | undefined {
+    const doc = this.index.docs.get(this.pathOf(uri));
+    if (!doc || doc.partnerSource === 'none') return undefined;
+    return this.index.partners.find((p) => p.key === doc.partnerKey);
   }
 
   /**

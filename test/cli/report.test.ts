@@ -91,3 +91,39 @@ describe('check: cross-document rules', () => {
     assert.ok(fixed.includes('| Escalations | ≤ 5 | 6 | ⚠️ Yellow (83% of target) | ↘️ Declining (+50% vs. last quarter) |'), fixed);
   });
 });
+
+describe('report: the lifecycle stage (issue 13)', () => {
+  // The start date in a launch plan, the renewal date in the latest QBR; another partner without a start date.
+  const repo = (): string => {
+    const d = tempRepo({
+      'partners/pinecliff/launch-plan.md':
+        '---\npartnership-doc: launch-plan\npartner: Pinecliff\n---\n# Partnership Launch Plan: Acme + Pinecliff\n\n**Kickoff:** 2026-06-02\n\n## Milestones\n- Kickoff call\n',
+      'partners/pinecliff/2026-Q3-qbr.md':
+        '# Partnership QBR: Acme + Pinecliff\n**Quarter**: Q3 2026\n**Date**: 2026-10-08\n- **Next renewal date**: 2027-01-15\n\n## Executive Summary\nFirst quarter live.\n',
+      'partners/hooli/2026-Q3-qbr.md': '# Partnership QBR: Acme + Hooli\n**Quarter**: Q3 2026\n**Date**: 2026-10-09\n\n## Executive Summary\nSteady.\n',
+    });
+    temps.push(d);
+    return d;
+  };
+  it('md: the Lifecycle stage table, with what to do now', () => {
+    const r = run(['report', 'partners', '--today', '2026-11-24'], repo());
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.includes('\n## Lifecycle stage\n'), r.stdout);
+    assert.ok(
+      r.stdout.includes('| Pinecliff | Renewal window (52 days left) | 2026-06-02 | Assess performance against the original goals, document value and ROI, recommend: Expand, Renew as-is, Modify and renew, or Sunset. |'),
+      r.stdout,
+    );
+    assert.ok(r.stdout.includes('| Hooli | Unknown (no start date) | — |'), r.stdout);
+  });
+  it('json and html carry the same stage', () => {
+    const d = repo();
+    const j = run(['report', 'partners', '--format', 'json', '--today', '2026-09-01'], d);
+    assert.equal(j.status, 0, j.stderr);
+    const pine = JSON.parse(j.stdout).partners.find((p: { partner: string }) => p.partner === 'Pinecliff');
+    assert.equal(pine.stage.id, 'launch');
+    assert.equal(pine.stage.detail, 'Launch — month 3 since 2026-06-02; renewal 2027-01-15 in 136 days');
+    assert.equal(pine.stage.startFrom, 'partners/pinecliff/launch-plan.md');
+    const h = run(['report', 'partners', '--format', 'html', '--today', '2026-09-01'], d);
+    assert.match(h.stdout, /<th scope="row">Pinecliff<\/th><td>Launch \(month 3\)<\/td><td>2026-06-02<\/td>/);
+  });
+});

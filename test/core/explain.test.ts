@@ -1,4 +1,5 @@
 /** Hover / status bar / CodeLens explanations (src/core/explain.ts). */
+import { documentLifecycle } from '../../src/core/analysis/lifecycle.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { documentHealth, explainAt, explainer, explainToMarkdown, kpiLenses } from '../../src/core/index.js';
@@ -242,6 +243,13 @@ describe('explainer: one analysis, many lookups (the Markdown preview asks for e
         if (offset >= line.start && offset <= line.end) return `overall-health@${line.start}`;
       }
     }
+    // The lifecycle stage (issue 13): the start date and renewal date field lines.
+    const lc = ctx.get(documentLifecycle);
+    for (const at of [lc.startField?.valueStart, lc.renewal?.field.valueStart]) {
+      if (at === undefined) continue;
+      const line = lineOf(text, at);
+      if (offset >= line.start && offset <= line.end) return `lifecycle@${line.start}`;
+    }
     const block = healthBlockAt(ctx, offset);
     return block ? `health-score@${block.line.start}` : null;
   };
@@ -256,6 +264,12 @@ describe('explainer: one analysis, many lookups (the Markdown preview asks for e
       for (const t of ctx.get(analyzeKpi)) {
         for (let i = t.table.start; i <= t.table.end; i++) interesting.add(i);
         if (t.health) { const l = lineOf(text, t.health.field.labelStart); for (let i = l.start; i <= l.end + 1; i++) interesting.add(i); }
+      }
+      const lc = ctx.get(documentLifecycle);
+      for (const at of [lc.startField?.valueStart, lc.renewal?.field.valueStart]) {
+        if (at === undefined) continue;
+        const l = lineOf(text, at);
+        for (let i = l.start; i <= l.end + 1; i++) interesting.add(i);
       }
       for (let offset = 0; offset <= text.length; offset++) {
         // Every offset in and around tables and health lines; line starts elsewhere.

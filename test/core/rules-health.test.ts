@@ -744,6 +744,20 @@ cases('renewal-passed', [
   { name: 'another "today"', text: renewal('March 31, 2027'), today: '2027-04-01', expect: [at('March 31, 2027')] },
 ]);
 
+// renewal-recommendation-missing: the stage at the document's own date (its Period Q3 2026 ends
+// 2026-09-30); more cases in lifecycle.test.ts
+const SR_TITLE = [1, 1, 1, 43] as [number, number, number, number];
+cases('renewal-recommendation-missing', [
+  { name: 'written 46 days before the renewal, no recommendation: on the title', text: renewal('November 15, 2026'), expect: [SR_TITLE] },
+  { name: 'written 107 days before: outside the window', text: renewal('January 15, 2027'), expect: [] },
+  { name: 'written after the renewal date (Expired): silent', text: renewal('2026-09-29'), expect: [] },
+  { name: 'a recommendation field', text: statusReport('- **Next renewal date**: November 15, 2026\n- **Recommendation**: Renew and expand\n'), expect: [] },
+  { name: 'a Renewal Recommendation section', text: statusReport('- **Next renewal date**: November 15, 2026\n\n## Renewal Recommendation\nModify and renew.\n'), expect: [] },
+  { name: 'prose', text: statusReport('- **Next renewal date**: November 15, 2026\n\nWe recommend renewing as-is.\n'), expect: [] },
+  { name: 'a placeholder is placeholder-unfilled’s', text: statusReport('- **Next renewal date**: November 15, 2026\n- **Renewal recommendation**: [Expand / Renew as-is / Sunset]\n'), expect: [] },
+  { name: 'renewalWindowDays 30', text: renewal('November 15, 2026'), config: { thresholds: { renewalWindowDays: 30 } }, expect: [] },
+]);
+
 describe('renewal messages', () => {
   it('renewal-window gives the days and the playbook advice', () => {
     const [f] = run(renewal('January 15, 2027')).filter((x) => x.ruleId === 'renewal-window');

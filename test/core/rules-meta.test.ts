@@ -13,6 +13,8 @@ const SPEC_IDS = [
   'health-score-badge', 'status-health-conflict', 'action-missing-owner', 'action-missing-due', 'action-invalid-due',
   'action-overdue', 'placeholder-unfilled', 'section-missing', 'field-invalid', 'action-unknown-owner',
   'renewal-window', 'renewal-passed', 'next-qbr-missing', 'unknown-rule',
+  // Issue 13: the lifecycle stage's renewal check.
+  'renewal-recommendation-missing',
   // Cross-document rules (issue 5): registered for metadata and configuration, run by lintWorkspace.
   'kpi-trend-vs-previous', 'kpi-declining-quarters', 'action-carried-over',
   // Launch plans (issue 13): the playbook's Onboarding and Launch step.
@@ -27,8 +29,8 @@ test('every rule of the spec is registered, once', () => {
 test('default severities follow spec §7', () => {
   const sev = Object.fromEntries(rules.map((r) => [r.id, r.defaultSeverity]));
   for (const id of ['health-score-sum', 'health-score-range']) assert.equal(sev[id], 'error', id);
-  for (const id of ['renewal-window', 'next-qbr-missing', 'red-kpi-unaddressed', 'kpi-target-zero']) assert.equal(sev[id], 'info', id);
-  for (const id of SPEC_IDS.filter((i) => !['health-score-sum', 'health-score-range', 'renewal-window', 'next-qbr-missing', 'red-kpi-unaddressed', 'kpi-target-zero'].includes(i))) {
+  for (const id of ['renewal-window', 'next-qbr-missing', 'red-kpi-unaddressed', 'kpi-target-zero', 'renewal-recommendation-missing']) assert.equal(sev[id], 'info', id);
+  for (const id of SPEC_IDS.filter((i) => !['health-score-sum', 'health-score-range', 'renewal-window', 'next-qbr-missing', 'red-kpi-unaddressed', 'kpi-target-zero', 'renewal-recommendation-missing'].includes(i))) {
     assert.equal(sev[id], 'warning', id);
   }
 });

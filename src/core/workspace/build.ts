@@ -5,6 +5,7 @@
  */
 import { dateOfIso, daysBetween, parseToday } from '../dates.js';
 import type { IndexedDoc, PartnerSummary, WorkspaceIndex } from './types.js';
+import { lifecycleStage, type StartDate } from '../lifecycle.js';
 
 export interface BuildOptions {
   /** "Today" for days to renewal (YYYY-MM-DD or a Date); defaults to the current date. */
@@ -168,7 +169,28 @@ function summarize(key: string, list: IndexedDoc[], today: Date): PartnerSummary
   }
   let redKpis = 0;
   for (const d of docs) if (d.kpis.length) redKpis = d.redKpis;
-  return { key, name, docs, latestHealth, healthTrend, renewalDate, daysToRenewal, overdueActions, redKpis };
+  // The start date: the latest dated document (period or date) that states one — a later QBR
+  // corrects an earlier one —, else an undated one's (a launch plan, often the only one that
+  // states it, sorts last for want of a period).
+  let start: StartDate | null = null;
+  let startFrom: string | null = null;
+  let undated: IndexedDoc | null = null;
+  let windowDays = 90;
+  for (const d of docs) {
+    if (d.start) {
+      if (d.period || d.date) {
+        start = d.start;
+        startFrom = d.path;
+      } else undated ??= d;
+    }
+    if (d.renewalWindowDays !== undefined) windowDays = d.renewalWindowDays;
+  }
+  if (!start && undated) {
+    start = undated.start!;
+    startFrom = undated.path;
+  }
+  const stage = lifecycleStage({ start, renewal: renewalDate, on: today, windowDays });
+  return { key, name, docs, latestHealth, healthTrend, renewalDate, daysToRenewal, overdueActions, redKpis, start, startFrom, stage };
 }
 
 /** The partner's QBRs with a period, oldest first. */

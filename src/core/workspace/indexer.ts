@@ -24,6 +24,7 @@ import { documentYear, extractFields, findField } from '../analysis/fields.js';
 import { analyzeHealth, blockBand } from '../analysis/health.js';
 import { analyzeKpi, tableScore } from '../analysis/kpi.js';
 import { readHeaderDate, renewalDates } from '../analysis/header-dates.js';
+import { documentLifecycle } from '../analysis/lifecycle.js';
 import { daysBetween, parseDate, findDate, type DateOptions } from '../dates.js';
 import { snapshot, type Snapshot } from '../snapshot.js';
 import { normalizeHeading } from '../model.js';
@@ -133,6 +134,7 @@ export function indexSnapshot(path: string, snap: Snapshot, options: Pick<IndexO
       break;
     }
   }
+  const lifecycle = ctx.get(documentLifecycle);
   const renewal = ctx.get(renewalDates)[0];
   const renewalDate = renewal ? renewal.iso : null;
   const nq = ctx.get(extractFields).find((f) => f.key === 'next qbr' || f.key === 'next qbr date');
@@ -239,6 +241,9 @@ export function indexSnapshot(path: string, snap: Snapshot, options: Pick<IndexO
     title,
     nextQbr,
     anchor,
+    start: lifecycle.start,
+    startSource: lifecycle.startSource,
+    renewalWindowDays: config.thresholds.renewalWindowDays,
   };
 }
 

@@ -7,6 +7,7 @@
 import { parseToday, isoDate } from '../dates.js';
 import { badgeFor, RAG_WORD } from '../values/status.js';
 import type { IndexedDoc, PartnerSummary, Rag, WorkspaceIndex } from './types.js';
+import { describeStage, lifecycleStage, STAGE_FOCUS, startPhrase, type StageId } from '../lifecycle.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 
@@ -29,6 +30,13 @@ export interface PortfolioRow {
   overdueActions: number;
   redKpis: number;
   latestDoc: { path: string; kind: string; period: string | null; line: number } | null;
+  /**
+   * Added (issue 13): the lifecycle stage on the index's today: `id` null when unknown; `start` as
+   * written (or YYYY-MM-DD) and the document it comes from; `detail` one line
+   * (`Ramp-Up — month 5 since 2026-01-15; renewal 2027-01-15 in 240 days`); `focus` the playbook's
+   * activities for the stage.
+   */
+  stage: { id: StageId | null; label: string; month: number | null; start: string | null; startFrom: string | null; detail: string; focus: string };
   /** Health per quarter, oldest first (the last document of each quarter with a health figure). */
   history: Array<{ period: string; ordinal: number; score: number; band: Rag; path: string; kind: string }>;
 }
@@ -93,8 +101,31 @@ function rowOf(p: PartnerSummary): PortfolioRow {
     overdueActions: p.overdueActions,
     redKpis: p.redKpis,
     latestDoc: latest ? { path: latest.path, kind: latest.kind, period: latest.period?.label ?? null, line: latest.titleLine } : null,
+    stage: stageOf(p),
     history: [...byQuarter.values()].sort((a, b) => a.ordinal - b.ordinal),
   };
+}
+
+function stageOf(p: PartnerSummary): PortfolioRow['stage'] {
+  const s = p.stage ?? lifecycleStage({ start: p.start ?? null, renewal: p.renewalDate, on: new Date(), windowDays: 90 });
+  return {
+    id: s.stage,
+    label: s.label,
+    month: s.month,
+    start: s.start ? startPhrase(s.start) : null,
+    startFrom: p.startFrom ?? null,
+    detail: describeStage(s),
+    focus: STAGE_FOCUS[s.stage ?? 'unknown'],
+  };
+}
+
+/** `Ramp-Up (month 5)`, `Renewal window (37 days)`, `Expired`, `Unknown (no start date)`. */
+export function stageText(r: PortfolioRow): string {
+  const s = r.stage;
+  if (s.id === null) return s.start ? 'Unknown (start date too vague)' : 'Unknown (no start date)';
+  if (s.id === 'renewal-window' && r.daysToRenewal !== null) return `Renewal window (${r.daysToRenewal === 0 ? 'renewal today' : `${r.daysToRenewal} day${r.daysToRenewal === 1 ? '' : 's'} left`})`;
+  if (s.month !== null && s.id !== 'expired') return `${s.label} (month ${s.month})`;
+  return s.label;
 }
 
 export function portfolioReport(index: WorkspaceIndex, format: ReportFormat, options: ReportOptions = {}): string {
@@ -148,6 +179,12 @@ function markdown(d: PortfolioData): string {
       `| ${mdCell(r.partner)} | ${healthText(r)} | ${trendText(r)} | ${renewalText(r)} | ${r.overdueActions} | ${r.redKpis} | ${mdCell(latestText(r))} |`,
     );
   }
+  out.push('', '## Lifecycle stage', '');
+  out.push('| Partner | Stage | Start date | What the playbook has you do now |');
+  out.push('| --- | --- | --- | --- |');
+  for (const r of d.partners) {
+    out.push(`| ${mdCell(r.partner)} | ${mdCell(stageText(r))} | ${mdCell(r.stage.start ?? '—')} | ${mdCell(r.stage.focus)} |`);
+  }
   if (d.quarters.length) {
     out.push('', '## Health over quarters', '');
     out.push(`| Partner | ${d.quarters.join(' | ')} |`);
@@ -183,6 +220,9 @@ function html(d: PortfolioData): string {
       );
     })
     .join('\n');
+  const stageRows = d.partners
+    .map((r) => `<tr><th scope="row">${esc(r.partner)}</th><td>${esc(stageText(r))}</td><td>${esc(r.stage.start ?? '—')}</td><td>${esc(r.stage.focus.replace(/`/g, ''))}</td></tr>`)
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -211,6 +251,13 @@ svg text { font: 12px system-ui, sans-serif; fill: #1b1f24; }
 <thead><tr><th scope="col">Partner</th><th scope="col">Health</th><th scope="col">Trend</th><th scope="col">Renewal</th><th scope="col">Overdue actions</th><th scope="col">Red KPIs</th><th scope="col">Latest document</th></tr></thead>
 <tbody>
 ${rows}
+</tbody>
+</table>
+<h2>Lifecycle stage</h2>
+<table>
+<thead><tr><th scope="col">Partner</th><th scope="col">Stage</th><th scope="col">Start date</th><th scope="col">What the playbook has you do now</th></tr></thead>
+<tbody>
+${stageRows}
 </tbody>
 </table>
 <h2>Health over quarters</h2>

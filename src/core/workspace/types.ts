@@ -5,6 +5,7 @@
  */
 import type { DocKind, Finding } from '../types.js';
 import type { Rag } from '../values/status.js';
+import type { LifecycleStage, StartDate } from '../lifecycle.js';
 
 export type { Rag };
 
@@ -87,6 +88,15 @@ export interface IndexedDoc {
    * counterparty in its content, see build.ts): the document is then Unassigned.
    */
   folderPartner?: { partner: string; partnerKey: string };
+  /**
+   * Added (issue 13): the partnership's start date as this document states it (analysis/lifecycle.ts:
+   * `Partnership start date`, `Start date` in the header, `Partner since`, front matter `start:`…), or null.
+   */
+  start?: StartDate | null;
+  /** Added (issue 13): where the start date was read (the label as written, `front matter start`), or null. */
+  startSource?: string | null;
+  /** Added (issue 13): the document's renewalWindowDays (its configuration), for the partner's stage. */
+  renewalWindowDays?: number;
 }
 
 export interface PartnerSummary {
@@ -101,6 +111,15 @@ export interface PartnerSummary {
   daysToRenewal: number | null;
   overdueActions: number;
   redKpis: number;
+  /**
+   * Added (issue 13): the partnership's start date from all its documents — the one stated by the
+   * latest document that states one (the launch plan or the first QBR may be the only one) — or null.
+   */
+  start?: StartDate | null;
+  /** Added (issue 13): the path of the document the start date comes from, or null. */
+  startFrom?: string | null;
+  /** Added (issue 13): the lifecycle stage on the index's today, from `start` and `renewalDate`. */
+  stage?: LifecycleStage;
 }
 
 export interface WorkspaceIndex {

@@ -6,6 +6,7 @@ import { healthScoreRange } from './health-score-range.js';
 import { healthScoreSum } from './health-score-sum.js';
 import { nextQbrMissing } from './next-qbr-missing.js';
 import { renewalPassed } from './renewal-passed.js';
+import { renewalRecommendationMissing } from './renewal-recommendation-missing.js';
 import { renewalWindow } from './renewal-window.js';
 import { sectionMissing } from './section-missing.js';
 import { statusHealthConflict } from './status-health-conflict.js';
@@ -18,6 +19,7 @@ export const healthRules: Rule[] = [
   healthScoreSum,
   nextQbrMissing,
   renewalPassed,
+  renewalRecommendationMissing,
   renewalWindow,
   sectionMissing,
   statusHealthConflict,
