@@ -169,6 +169,8 @@ class Completer {
       const got = this.enumItems(e[2]!.toLowerCase(), e[1] !== undefined, e[3]!);
       if (got) return got;
     }
+    // Inside a bold label (`**Owner:|**`): not yet at its value.
+    if (/^[*_]/.test(this.text.slice(this.offset, this.offset + 1))) return [];
     const o = OWNER_LABEL.exec(body);
     if (o) return this.ownerItems(this.offset - o[2]!.length);
     const d = DUE_LABEL.exec(body);
@@ -624,7 +626,8 @@ function valueEnd(text: string, start: number, offset: number, lineEnd: number):
     const ch = text[e];
     if (ch === ',' || ch === ';' || ch === '|' || ch === '(' || ch === ')') break;
     if (/[ \t]/.test(ch!) && /[-–—]/.test(text[e + 1] ?? '') && /[ \t]/.test(text[e + 2] ?? ' ')) break;
-    if (/[ \t]/.test(ch!) && /^[ \t]+(?:due|timeline|deadline|owner|by)\b/i.test(text.slice(e, e + 12))) break;
+    if (/[ \t]/.test(ch!) && /[·•]/.test(text[e + 1] ?? '')) break;
+    if (/[ \t]/.test(ch!) && /^[ \t]+(?:\*\*|__)?(?:due|timeline|deadline|owner|by)\b/i.test(text.slice(e, e + 14))) break;
   }
   while (e > offset && /[ \t.*_]/.test(text[e - 1]!)) e--;
   return e;
