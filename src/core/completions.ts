@@ -32,7 +32,6 @@ import { scopeAt, scopeHeadings } from './analysis/sections.js';
 import { isoDate, type DateOrder } from './dates.js';
 import { enclosingHeadings } from './model.js';
 import { CURRENT_STATUS_VALUES, ISSUE_STATUS_VALUES, SEVERITY_VALUES } from './rules/health/field-invalid.js';
-import { knownOwner } from './rules/actions/action-unknown-owner.js';
 import { snapshot as snapshotOf, type Snapshot } from './snapshot.js';
 import { parseTrendCell, trendFromChange, type TrendWord } from './values/trend.js';
 import { unitClass } from './workspace/indexer.js';
@@ -360,12 +359,13 @@ class Completer {
       seen.add(key(r));
       out.push({ name: r, detail: 'On the owners roster' });
     }
+    // With a roster, its names are the owners (the workspace's are either on it or reported).
+    if (roster.length > 0) return out;
     const counts = new Map<string, { name: string; n: number }>();
     const add = (raw: string) => {
       for (const part of raw.split(/\/|&|\+|\band\b|,/i)) {
         const name = part.trim().replace(/[*_]+/g, '');
-        if (!OWNER_NAME.test(name)) continue;
-        if (roster.length > 0 && !knownOwner(name, roster)) continue;
+        if (!OWNER_NAME.test(name) || NOT_AN_OWNER.has(name.toLowerCase())) continue;
         const k = key(name);
         const c = counts.get(k);
         if (c) c.n++;
@@ -607,6 +607,8 @@ class Completer {
 const OWNER_COLUMNS = new Set(['owner', 'owners', 'responsible', 'dri', 'assignee', 'assignees', 'assigned to', 'who', 'action owner']);
 const DUE_COLUMNS = new Set(['due', 'deadline', 'target date', 'due date', 'due by', 'target completion']);
 const DATE_FIELD_KEYS = new Set(['date', 'report date', 'meeting date', 'date identified', 'next qbr', 'next qbr date', 'next renewal date', 'start date', 'renewal date']);
+/** Values the action reader takes as a missing owner (actions.ts PLACEHOLDER_WORDS). */
+const NOT_AN_OWNER = new Set(['tbd', 'tba', 'tbc', 'n/a', 'na', 'none', 'unassigned', 'unknown', 'owner', 'name']);
 /** A name to offer: letters first, at most 40 characters, no brackets. */
 const OWNER_NAME = /^@?\p{L}[\p{L}\p{N} .'’@-]{0,39}$/u;
 
