@@ -60,7 +60,7 @@ export interface CompletionContext {
   previousKpis?: readonly PreviousKpi[];
   /** That QBR's period, for the detail (`Q3 2026`). */
   previousLabel?: string;
-  /** The partner's next QBR date (YYYY-MM-DD); default: this document's `Next QBR` field. */
+  /** The partner's next QBR date (YYYY-MM-DD), used when this document has no `Next QBR` date to come. */
   nextQbr?: string | null;
 }
 
@@ -394,7 +394,7 @@ class Completer {
     const q = getQuarter(today);
     candidates.push({ date: endOfQuarter(today), detail: `End of this quarter (Q${q} ${today.getFullYear()})` });
     const next = this.nextQbr();
-    if (next && next.getTime() >= today.getTime()) candidates.push({ date: next, detail: 'The next QBR' });
+    if (next) candidates.push({ date: next, detail: 'The next QBR' });
     candidates.push({ date: addDays(today, 14), detail: 'Today + 2 weeks' });
     const seen = new Set<string>();
     const typed = this.text.slice(start, this.offset);
@@ -421,17 +421,17 @@ class Completer {
     return out;
   }
 
+  /** The document's own `Next QBR` date when it is to come, else the partner's from the workspace (context). */
   private nextQbr(): Date | null {
-    const iso = this.context.nextQbr;
-    if (iso) {
-      const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-      if (y && m && d) return new Date(y, m - 1, d);
-    }
+    const today = this.s.today.getTime();
     const ctx = this.s.analysis.ctx;
     const f = ctx.get(extractFields).find((x) => x.key === 'next qbr' || x.key === 'next qbr date');
-    if (!f) return null;
-    const d = readHeaderDate(f.value, { dateOrder: this.s.config.dateOrder, defaultYear: ctx.get(documentYear) });
-    return d.state === 'date' ? d.date : null;
+    const own = f ? readHeaderDate(f.value, { dateOrder: this.s.config.dateOrder, defaultYear: ctx.get(documentYear) }) : null;
+    if (own?.state === 'date' && own.date.getTime() >= today) return own.date;
+    const iso = this.context.nextQbr;
+    const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+    const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+    return d && d.getTime() >= today ? d : null;
   }
 
   /** How the document writes its dates (action due dates and header dates; the most frequent style, ISO by default). */
