@@ -31,6 +31,8 @@ import { expectedStatusText, statusProblem, type KpiRow, type KpiTable } from '.
 import { scopeAt, scopeHeadings } from './analysis/sections.js';
 import { isoDate, type DateOrder } from './dates.js';
 import { enclosingHeadings } from './model.js';
+import { trimEndChars } from './text.js';
+import type { LintOptions } from './types.js';
 import { CURRENT_STATUS_VALUES, ISSUE_STATUS_VALUES, SEVERITY_VALUES } from './rules/health/field-invalid.js';
 import { snapshot as snapshotOf, type Snapshot } from './snapshot.js';
 import { parseTrendCell, trendFromChange, type TrendWord } from './values/trend.js';
@@ -85,10 +87,51 @@ export interface CompletionItem {
   preselect?: boolean;
 }
 
-const OWNER_LABEL = /(?:^|[^\p{L}\p{N}])(owners?|assignees?|assigned to|dri|responsible)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*([^,;:|()\n]*)$/iu;
-const DUE_LABEL = /(?:^|[^\p{L}\p{N}])(due date|due|deadline|target date|timeline)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*([^,;:|()\n]*)$/iu;
-const ENUM_LABEL = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(\*\*|__)?(severity|current status|status)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*([^\n]*)$/i;
-const MARKER_ONLY = /^((?:[-*+]|\d{1,3}[.)])(?:[ \t]+\[[ xX]?\]?)?)?[ \t]*$/;
+const OWNER_LABELS = ['owners', 'owner', 'assignees', 'assignee', 'assigned to', 'dri', 'responsible'];
+const DUE_LABELS = ['due date', 'due', 'deadline', 'target date', 'timeline'];
+const ENUM_HEAD = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(\*\*|__)?(severity|current status|status)(?:\*\*|__)?[ \t]*$/i;
+const MARKER_ONLY = /^(?:(?:[-*+]|\d{1,3}[.)])(?:[ \t]+\[[ xX]?\]?)?)?$/;
+
+/**
+ * The value typed after the last `Label:` of `s` (`- [ ] Call - Owner: Da` → `Da`), when that
+ * label is one of `labels` (bold or not: `**Owner**:`, `**Owner:**`) and the value has no
+ * separator yet (`,` `;` `|` `(` `)`); null otherwise. Scans, no regular expression (linear).
+ */
+function labelledValue(s: string, labels: readonly string[]): string | null {
+  const colon = s.lastIndexOf(':');
+  if (colon < 0) return null;
+  let v = colon + 1;
+  if ((s[v] === '*' && s[v + 1] === '*') || (s[v] === '_' && s[v + 1] === '_')) v += 2;
+  while (s[v] === ' ' || s[v] === '\t') v++;
+  const value = s.slice(v);
+  if (/[,;|()]/.test(value)) return null;
+  let j = colon;
+  while (j > 0 && (s[j - 1] === ' ' || s[j - 1] === '\t')) j--;
+  if (j >= 2 && (s.slice(j - 2, j) === '**' || s.slice(j - 2, j) === '__')) j -= 2;
+  const head = s.slice(0, j).toLowerCase();
+  for (const l of labels) {
+    if (!head.endsWith(l)) continue;
+    const before = head[head.length - l.length - 1];
+    if (before === undefined || !/[\p{L}\p{N}]/u.test(before)) return value;
+  }
+  return null;
+}
+
+/** `Severity:` / `Current status:` / `Status:` at the start of the line: [key, bold, value typed], else null. */
+function enumField(line: string): [string, boolean, string] | null {
+  const colon = line.indexOf(':');
+  if (colon < 0) return null;
+  const m = ENUM_HEAD.exec(line.slice(0, colon));
+  if (!m) return null;
+  let v = colon + 1;
+  if ((line[v] === '*' && line[v + 1] === '*') || (line[v] === '_' && line[v + 1] === '_')) v += 2;
+  while (line[v] === ' ' || line[v] === '\t') v++;
+  return [m[2]!.toLowerCase(), m[1] !== undefined, line.slice(v)];
+}
+
+function markerOnly(s: string): boolean {
+  return MARKER_ONLY.test(trimEndChars(s, ' \t', false));
+}
 
 /**
  * A cheap test on the text of the line before the cursor: could any completion apply there?
@@ -97,7 +140,7 @@ const MARKER_ONLY = /^((?:[-*+]|\d{1,3}[.)])(?:[ \t]+\[[ xX]?\]?)?)?[ \t]*$/;
  */
 export function mayComplete(lineBefore: string): boolean {
   const s = lineBefore.replace(/^[ \t>]*/, '');
-  return s.startsWith('|') || MARKER_ONLY.test(s) || OWNER_LABEL.test(s) || DUE_LABEL.test(s) || ENUM_LABEL.test(lineBefore);
+  return s.startsWith('|') || markerOnly(s) || labelledValue(s, OWNER_LABELS) !== null || labelledValue(s, DUE_LABELS) !== null || enumField(lineBefore) !== null;
 }
 
 /** The completion items at `offset` of the snapshot's text (empty outside the contexts above). */
@@ -111,6 +154,11 @@ export function completionsAt(s: Snapshot, offset: number, context: CompletionCo
   if (inCode(s, offset)) return [];
   const c = new Completer(s, offset, lineStart, lineEnd, context);
   return c.items();
+}
+
+/** `completionsAt` for a text: its snapshot under `options` (a front end holding the version's snapshot passes that instead). */
+export function completionsForText(text: string, offset: number, options: LintOptions = {}, context: CompletionContext = {}): CompletionItem[] {
+  return completionsAt(snapshotOf(text, options), offset, context);
 }
 
 function lineStartAt(text: string, offset: number): number {
@@ -163,18 +211,18 @@ class Completer {
     const before = this.text.slice(this.lineStart, this.offset);
     const body = before.replace(/^[ \t>]*/, '');
     if (body.startsWith('|')) return this.tableItems();
-    const e = ENUM_LABEL.exec(before);
+    const e = enumField(before);
     if (e) {
-      const got = this.enumItems(e[2]!.toLowerCase(), e[1] !== undefined, e[3]!);
+      const got = this.enumItems(e[0], e[1], e[2]);
       if (got) return got;
     }
     // Inside a bold label (`**Owner:|**`): not yet at its value.
     if (/^[*_]/.test(this.text.slice(this.offset, this.offset + 1))) return [];
-    const o = OWNER_LABEL.exec(body);
-    if (o) return this.ownerItems(this.offset - o[2]!.length);
-    const d = DUE_LABEL.exec(body);
-    if (d) return this.dateItems(this.offset - d[2]!.length);
-    if (MARKER_ONLY.test(body)) return this.lineStartItems(body);
+    const o = labelledValue(body, OWNER_LABELS);
+    if (o !== null) return this.ownerItems(this.offset - o.length);
+    const d = labelledValue(body, DUE_LABELS);
+    if (d !== null) return this.dateItems(this.offset - d.length);
+    if (markerOnly(body)) return this.lineStartItems(body);
     return [];
   }
 

@@ -56,7 +56,8 @@ export class Completions implements vscode.CompletionItemProvider {
   private contextFor(doc: vscode.TextDocument, snap: Snapshot, line: string): CompletionContext {
     const index = this.index.current;
     const context: CompletionContext = { workspaceOwners: workspaceOwners(index) };
-    const entry = /^[ \t>]*\|/.test(line) || /\b(?:due|timeline|deadline|target date)\b/i.test(line) || /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[.?\]?\s*)?$/.test(line) ? indexSnapshot(pathOf(doc.uri), snap) : null;
+    // The document's own index entry (partner, period) only where a trend or a date may be offered.
+    const entry = /^[ \t>]*\|/.test(line) || /\b(?:due|timeline|deadline|target date)\b/i.test(line) || line.trim().length <= 6 ? indexSnapshot(pathOf(doc.uri), snap) : null;
     if (!entry) return context;
     const prev = entry.kind === 'qbr' && entry.period && entry.partnerSource !== 'none' ? previousQbr(index, entry) : null;
     if (prev?.period && entry.period && prev.period.ordinal === entry.period.ordinal - 1) {
