@@ -232,10 +232,10 @@ class Completer {
     const line = this.text.slice(this.lineStart, this.lineEnd);
     const rel = this.offset - this.lineStart;
     const pipes = pipesOf(line);
-    const leading = line.slice(0, pipes[0] ?? 0).trim() === '' || /^[ \t>]*$/.test(line.slice(0, pipes[0] ?? 0));
+    // The line starts with a pipe (items() checked): the cells are between the pipes.
     const before = pipes.filter((p) => p < rel).length;
     if (before === 0) return [];
-    const column = leading ? before - 1 : before;
+    const column = before - 1;
     const open = pipes.filter((p) => p < rel).pop()!;
     const close = pipes.find((p) => p >= rel);
     // The cell's content: trimmed, but always containing the cursor.
@@ -253,7 +253,7 @@ class Completer {
       const row = kpi.rows.find((r) => r.start >= this.lineStart && r.start <= this.lineEnd);
       if (!row) return [];
       // A new line below the table, just `|` typed: a new row.
-      if (column === 0 && row.start === this.lineStart + (pipes[0] ?? 0) && line.slice(rel).trim() === '' && line.trim() === '|') {
+      if (column === 0 && line.trim().replace(/^[>\s]*/, '') === '|' && line.slice(rel).trim() === '') {
         return this.kpiRowSnippet(kpi, this.lineStart, this.lineEnd);
       }
       const pad = (insert: string) => this.padCell(insert, start, end, atLineEnd);
@@ -570,9 +570,10 @@ class Completer {
     if (after.trim() !== '') return [];
     const out: CompletionItem[] = [];
     // Right below a KPI table: a new row.
-    const kpi = this.s.kpiTables.find((t) => lineEndAt(this.text, t.table.end) === this.lineStart - 1 || lineEndAt(this.text, t.table.end) + 2 === this.lineStart + (this.text[this.lineStart - 2] === '\r' ? 1 : 0));
-    if (kpi && body.trim() === '' && this.rowBelow(kpi)) out.push(...this.kpiRowSnippet(kpi, this.lineStart, this.lineEnd));
-    const headings = enclosingHeadings(this.s.analysis.doc, this.offset);
+    const kpi = body.trim() === '' ? this.s.kpiTables.find((t) => this.rowBelow(t)) : undefined;
+    if (kpi) out.push(...this.kpiRowSnippet(kpi, this.lineStart, this.lineEnd));
+    // (At the end of the text the last section's body ends where the line starts: ask for the line's start.)
+    const headings = enclosingHeadings(this.s.analysis.doc, Math.max(0, Math.min(this.lineStart, this.text.length - 1)));
     const extra = this.s.config.sectionEquivalents;
     const action = headings.some((h) => isActionSectionName(h.norm, extra));
     const challenges = headings.some((h) => headingIsSection(h.norm, 'Challenges and Actions', extra));
@@ -725,7 +726,9 @@ function trendStyle(kpi: KpiTable, row: KpiRow): (w: TrendWord) => string {
   let down = '↘\uFE0F';
   let arrows = true;
   let words = true;
-  const cells = kpi.rows.filter((r) => r.index !== row.index && r.trendCell && r.trendCell.text !== '').map((r) => r.trendCell!.text);
+  // The other rows first: the cell being typed may hold only the start of a trend.
+  const rows = [...kpi.rows.filter((r) => r.index !== row.index), row];
+  const cells = rows.filter((r) => r.trendCell && r.trendCell.text !== '').map((r) => r.trendCell!.text);
   let sawArrow = false;
   let sawWord = false;
   let wordOnly = 0;

@@ -178,6 +178,10 @@ describe('snippets', () => {
     assert.deepEqual(findingsOn(after, lineOf(after, '- [ ] Action')), []);
   });
 
+  test('also on the last line of the file, with no line break after it', () => {
+    assert.deepEqual(labels(at(HEAD + '## Next Steps\n- [ ] Send the deck - Owner: Priya Shah, Due: 2026-12-01\n- ▮').items), ['Action item']);
+  });
+
   test('without any known owner no action item is offered (its owner would be a placeholder the linter reports)', () => {
     assert.deepEqual(at(HEAD + '## Next Steps\n- ▮\n').items, []);
   });

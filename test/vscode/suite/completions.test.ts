@@ -106,6 +106,22 @@ suite('completions', () => {
     await waitFor(() => { const ds = ours(editor.document.uri); return ds.length > 0 && !ds.some((d) => d.range.start.line === line); }, 'findings published, none on the action item', 8000);
   });
 
+  test('`- ` in Next Steps offers a filled-in action item; accepted and saved, it is clean', async () => {
+    const editor = await openFresh(QBR, 'completions-snippet');
+    await linted(editor);
+    const line = 14;
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await type('- ');
+    const text = await acceptWhenShown(editor, 'the action item snippet inserted');
+    const expected = `- [ ] Action - Owner: Dana Smith, Due: ${endOfQuarter()}`;
+    assert.equal(text.split('\n')[line], expected);
+    await vscode.commands.executeCommand('leaveSnippet');
+    await vscode.commands.executeCommand('hideSuggestWidget');
+    assert.ok(await editor.document.save());
+    assert.equal((await readFile(editor.document.uri)).split('\n')[line], expected);
+    await waitFor(() => { const ds = ours(editor.document.uri); return ds.length > 0 && !ds.some((d) => d.range.start.line === line); }, 'findings published, none on the new item', 8000);
+  });
+
   test('nothing is offered in prose or in a README', async () => {
     const editor = await openFresh(QBR.replace('## Next Steps', '## Next Steps\nWe agreed: '), 'completions-prose');
     await linted(editor);
