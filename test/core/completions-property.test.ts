@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createCache, snapshot, type Finding, type LintOptions, type PartialConfig } from '../../src/core/index.js';
+import { buildIndex, createCache, indexDocument, lintWorkspace, previousQbr, snapshot, type Finding, type LintOptions, type PartialConfig } from '../../src/core/index.js';
 import { completionsAt, type CompletionContext, type CompletionItem } from '../../src/core/completions.js';
 import { loadCorpus } from '../real-world.js';
 import { TODAY } from '../helpers.js';
@@ -114,4 +114,44 @@ test('every completion in every fixture, example and corpus document leaves its 
   assert.deepEqual(out.problems, []);
   // The property says something only if every kind was offered somewhere.
   for (const kind of ['status', 'trend', 'owner', 'date', 'value', 'snippet']) assert.ok((out.byKind[kind] ?? 0) > 0, `some ${kind} completion was offered`);
+});
+
+test('trend completions against the previous quarter leave no cross-document finding on their row (workspaces of the fixtures, examples and corpus)', () => {
+  const roots = ['test/fixtures/portfolio-workspace', 'test/fixtures/workspace', 'examples', 'test/fixtures/real-world'];
+  let offered = 0;
+  const problems: string[] = [];
+  const corpus = new Map(loadCorpus().map((d) => [d.path, d.config] as const));
+  for (const root of roots) {
+    const texts = new Map(markdownUnder(root).map((p) => [p, readFileSync(p, 'utf8')] as const));
+    const configFor = (p: string) => corpus.get(p) ?? undefined;
+    const docs = [...texts].flatMap(([p, t]) => indexDocument(p, t, { today: TODAY, config: configFor(p), cache: false }) ?? []);
+    const index = buildIndex(docs, { today: TODAY });
+    for (const doc of index.docs.values()) {
+      if (doc.kind !== 'qbr' || !doc.period || doc.partnerSource === 'none') continue;
+      const prev = previousQbr(index, doc);
+      if (!prev?.period || prev.period.ordinal !== doc.period.ordinal - 1) continue;
+      const text = texts.get(doc.path)!;
+      const options: LintOptions = { today: TODAY, path: doc.path, cache: false, config: configFor(doc.path) };
+      const s = snapshot(text, options);
+      const before = lintWorkspace(index, texts, { today: TODAY, configFor, only: [doc.path] }).byPath.get(doc.path) ?? [];
+      for (const o of places(text)) {
+        for (const item of completionsAt(s, o, { previousKpis: prev.kpis, previousLabel: prev.period.label }).filter((i) => i.kind === 'trend' && i.label.includes('vs. last quarter'))) {
+          offered++;
+          const { text: next, insertEnd } = applyItem(text, item);
+          const after = lintWorkspace(index, (p) => (p === doc.path ? next : texts.get(p)), { today: TODAY, configFor, only: [doc.path] }).byPath.get(doc.path) ?? [];
+          const was = onLines(before, text, item.start, item.end);
+          for (const f of onLines(after, next, item.start, insertEnd)) {
+            if (!was.includes(f)) problems.push(`${doc.path}:${lineOf(text, o)} “${item.label}” → ${f}`);
+          }
+          // The document's own rules too.
+          const own = onLines(snapshot(next, options).findings, next, item.start, insertEnd);
+          const ownBefore = onLines(s.findings, text, item.start, item.end);
+          for (const f of own) if (!ownBefore.includes(f)) problems.push(`${doc.path}:${lineOf(text, o)} “${item.label}” → ${f}`);
+        }
+      }
+    }
+  }
+  console.log(`trend completions with the previous quarter checked: ${offered}`);
+  assert.ok(offered > 0, 'some trend against the previous quarter was offered');
+  assert.deepEqual(problems, []);
 });
