@@ -31,7 +31,7 @@ export const actionUnknownOwner: Rule = {
       const parts = owner.handle ? [{ start: owner.start, end: owner.end }] : splitOwners(ctx.doc.text, owner.start, owner.end);
       for (const part of parts) {
         const name = ctx.doc.text.slice(part.start, part.end);
-        if (knownOwner(name, roster)) continue;
+        if (known(name, roster)) continue;
         const closest = closestNames(name, roster, 3);
         ctx.report({
           start: part.start,
@@ -58,8 +58,7 @@ function firstName(name: string): string {
   return sp === -1 ? n : n.slice(0, sp);
 }
 
-/** Whether `owner` names a roster entry, as this rule reads it (completions offer only such owners). */
-export function knownOwner(owner: string, roster: readonly string[]): boolean {
+function known(owner: string, roster: string[]): boolean {
   const n = norm(owner);
   const c = compact(owner);
   if (roster.some((r) => norm(r) === n || compact(r) === c)) return true;
