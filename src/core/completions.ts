@@ -380,7 +380,6 @@ class Completer {
   private ownerItems(start: number, endAt?: number, atLineEnd = false): CompletionItem[] {
     const end = endAt ?? valueEnd(this.text, start, this.offset, this.lineEnd);
     const names = this.owners();
-    const typed = this.text.slice(start, this.offset);
     const lead = /[:*_]$/.test(this.text.slice(this.lineStart, start)) ? ' ' : endAt !== undefined && this.text[start - 1] === '|' ? ' ' : '';
     const trail = endAt !== undefined ? (atLineEnd ? ' |' : this.text[end] === '|' ? ' ' : '') : '';
     return names.map((o, i) => ({
@@ -445,7 +444,6 @@ class Completer {
     if (next) candidates.push({ date: next, detail: 'The next QBR' });
     candidates.push({ date: addDays(today, 14), detail: 'Today + 2 weeks' });
     const seen = new Set<string>();
-    const typed = this.text.slice(start, this.offset);
     const lead = /[:*_]$/.test(this.text.slice(this.lineStart, start)) ? ' ' : endAt !== undefined && this.text[start - 1] === '|' ? ' ' : '';
     const trail = endAt !== undefined ? (atLineEnd ? ' |' : this.text[end] === '|' ? ' ' : '') : '';
     const out: CompletionItem[] = [];
