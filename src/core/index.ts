@@ -67,3 +67,4 @@ export {
 } from './workspace/index.js';
 export type { IndexedDoc, IndexedKpi, IndexedAction, PartnerSummary, WorkspaceIndex, WorkspaceFindings, Period } from './workspace/types.js';
 export { workspaceRuleIds } from './rules/index.js';
+export { completionsAt, completionsForText, mayComplete, type CompletionContext, type CompletionItem, type CompletionKind, type PreviousKpi } from './completions.js';

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CodeActions } from './codeActions';
 import { CodeLenses } from './codeLens';
+import { Completions } from './completions';
 import { registerCommands } from './commands';
 import { ConfigService } from './config';
 import { Linter, setDocsRoot, type LintTiming } from './diagnostics';
@@ -53,6 +54,10 @@ export function activate(context: vscode.ExtensionContext): PartnershipDocsApi {
   const partnerOf = (uri: vscode.Uri) => portfolio.workspaceIndex.partnerOf(uri);
   hovers.partnerOf = partnerOf;
   health.usePartners(partnerOf, portfolio.workspaceIndex.onDidChange);
+  // Completions as you type (trigger characters: Markdown has quick suggestions off), partnership documents only.
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new Completions(linter, portfolio.workspaceIndex), ...Completions.triggerCharacters),
+  );
   return {
     ...portfolio,
     linter,

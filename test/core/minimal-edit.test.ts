@@ -102,8 +102,9 @@ test('fixTitle says what the fix writes: the cell, the completed health line, th
 `;
   const titles = lint(text).findings.filter((f) => f.fix).map((f) => fixTitle(f, text));
   assert.ok(titles.includes('Change to “🔴 Red (60% of target)” (kpi-status-mismatch)'), titles.join('\n'));
-  // An empty cell's fix carries the cell's padding; the title does not quote it.
-  assert.ok(titles.includes('Change to “✅ Green (100% of target)” (kpi-status-mismatch)'), titles.join('\n'));
+  // An empty cell's fix carries the cell's padding; the title does not quote it. (The table writes
+  // its statuses with 🟢 circles: so does the fix, #13.)
+  assert.ok(titles.includes('Change to “🟢 Green (100% of target)” (kpi-status-mismatch)'), titles.join('\n'));
   // The overall-health fix keeps the text after the comma: the title shows the line as it will read.
   assert.ok(titles.includes('Change to “🟡 Yellow (80% of targets met, strong quarter)” (overall-health-mismatch)'), titles.join('\n'));
   assert.ok(titles.includes('Insert the “Key Wins” section (section-missing)'), titles.join('\n'));

@@ -273,6 +273,18 @@ cases('kpi-status-mismatch', [
     ),
   },
   {
+    name: 'a table written with 🟢 / 🟡 / 🔴 circles and colour words gets its status in circles',
+    text: kpi(['| Revenue | $500K | $520K | 🟢 Green (104% of target) | |', '| Leads | 100 | 90 | 🟢 Green (90% of target) | |']),
+    expect: [[9, 22, 9, 46]],
+    fixed: kpi(['| Revenue | $500K | $520K | 🟢 Green (104% of target) | |', '| Leads | 100 | 90 | 🟡 Yellow (90% of target) | |']),
+  },
+  {
+    name: 'a table mixing circles and ✅ / ⚠️ keeps the canonical form (and 🔴 alone says nothing)',
+    text: kpi(['| Revenue | $500K | $520K | ✅ Green (104% of target) | |', '| Deals | 10 | 5 | 🔴 Red (50% of target) | |', '| Leads | 100 | 90 | 🟢 Green (90% of target) | |']),
+    expect: [[10, 22, 10, 46]],
+    fixed: kpi(['| Revenue | $500K | $520K | ✅ Green (104% of target) | |', '| Deals | 10 | 5 | 🔴 Red (50% of target) | |', '| Leads | 100 | 90 | ⚠️ Yellow (90% of target) | |']),
+  },
+  {
     name: 'a padded table grows a column for a wider status',
     text: kpi(
       ['| Revenue  | $500K  | $450K  | ✅ Green |', '| Partners | 10     | 10     |          |'],

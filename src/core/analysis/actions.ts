@@ -558,7 +558,7 @@ function labelAt(s: string, pos: number, labels: string[]): number {
 
 /**
  * The end of a free-text value starting at `start`: a bracketed placeholder runs to its `]`;
- * otherwise the value stops at `,` `;` `|` `(` `)`, a spaced dash, a stop word or the line end.
+ * otherwise the value stops at `,` `;` `|` `(` `)`, a spaced dash or middle dot, a stop word or the line end.
  * Trailing blanks, `.` and emphasis markers are trimmed.
  */
 function valueEnd(s: string, start: number, stopWords: string[]): number {
@@ -572,6 +572,8 @@ function valueEnd(s: string, start: number, stopWords: string[]): number {
     const ch = s[e];
     if (ch === ',' || ch === ';' || ch === '|' || ch === '(' || ch === ')') break;
     if (isBlank(ch) && isDash(s[e + 1]) && (isBlank(s[e + 2]) || e + 2 >= eol)) break;
+    // A spaced middle dot or bullet separates fields as a spaced dash does (`Owner: Lukas · Timeline: …`).
+    if (isBlank(ch) && (s[e + 1] === '\u00B7' || s[e + 1] === '\u2022') && (isBlank(s[e + 2]) || e + 2 >= eol)) break;
     if (e > start && isBlank(s[e - 1]) && stopWords.some((w) => wordAt(s, e, w))) break;
   }
   while (e > start && (isBlank(s[e - 1]) || s[e - 1] === '.' || s[e - 1] === '*' || s[e - 1] === '_')) e--;

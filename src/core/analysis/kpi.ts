@@ -257,6 +257,11 @@ export interface TableVocab {
   forms: Partial<Record<Rag, string>>;
   /** For the hover: `met / not met (Met, Missed)`, `On Track / At Risk / Off Track`, `Green / Yellow / Red`. */
   description: string;
+  /**
+   * The table writes its colours as 🟢 / 🟡 / 🔴 circles with colour words (`🟡 Yellow (90% of
+   * target)`): the canonical status is written with the circles too, not ✅ / ⚠️ / 🔴.
+   */
+  circles?: boolean;
 }
 const CANONICAL_VOCAB: TableVocab = Object.freeze({ twoValued: false, forms: Object.freeze({}), description: 'Green / Yellow / Red' }) as TableVocab;
 const NOT_KPI: TableSummary = { columns: null, values: [], vocab: CANONICAL_VOCAB };
@@ -303,6 +308,8 @@ function tableVocab(values: readonly RowValues[], texts: readonly string[]): Tab
   const phrases = new Set<string>();
   let colourWords = false;
   let symbolStyle: 'circles' | 'marks' | null = null;
+  /** Some marker has a 🟢 / 🟡 circle and none has ✅ / ⚠️ / ❌. */
+  let circlesOnly: boolean | null = null;
   for (const { stated, text } of coloured) {
     const phrase = stated.phrase?.toLowerCase().replace(/[\s-]+/g, ' ') ?? null;
     if (phrase !== null) {
@@ -311,6 +318,9 @@ function tableVocab(values: readonly RowValues[], texts: readonly string[]): Tab
     }
     if (stated.markerEnd === undefined) continue;
     const marker = text.slice(0, stated.markerEnd).trim();
+    // 🔴 is both a circle and the canonical red: only 🟢 / 🟡 tell the circle style.
+    if (/^(?:\u{1F7E2}|\u{1F7E1})/u.test(marker)) circlesOnly ??= true;
+    else if (/^(?:\u2705|\u26A0|\u274C)/u.test(marker)) circlesOnly = false;
     if (symbolStyle === null) {
       if (/^(?:\u{1F7E2}|\u{1F7E1}|\u{1F534})/u.test(marker)) symbolStyle = 'circles';
       else if (/^(?:\u2705|\u26A0|\u274C)/u.test(marker)) symbolStyle = 'marks';
@@ -359,11 +369,12 @@ function tableVocab(values: readonly RowValues[], texts: readonly string[]): Tab
     : forms.green || forms.yellow || forms.red
       ? (['green', 'yellow', 'red'] as const).map((r) => forms[r] ?? ragWord(r)).join(' / ')
       : 'Green / Yellow / Red';
-  const key = `${twoValued}\n${forms.green ?? ''}\n${forms.yellow ?? ''}\n${forms.red ?? ''}`;
+  const circles = !twoValued && colourWords && circlesOnly === true;
+  const key = `${twoValued}\n${forms.green ?? ''}\n${forms.yellow ?? ''}\n${forms.red ?? ''}\n${circles}`;
   let v = vocabs.get(key);
   if (!v) {
     if (vocabs.size > 5_000) vocabs.clear();
-    vocabs.set(key, (v = { twoValued, forms, description }));
+    vocabs.set(key, (v = circles ? { twoValued, forms, description, circles } : { twoValued, forms, description }));
   }
   return v;
 }
@@ -642,7 +653,7 @@ function statusProblemOf(r: KpiRow): StatusProblem | null {
     if (!colourWrong && !percentWrong) return null;
     return { message: `Unexpected status “${cellText}”: ${why}; expected “${fixText}”`, fixText };
   }
-  const canonical = canonicalStatus(r.computed, r.attainment);
+  const canonical = r.vocab.circles ? `${badgeFor(r.computed)} (${r.attainment}% of target)` : canonicalStatus(r.computed, r.attainment);
   const form = r.vocab.forms[r.computed];
   const fixText = form !== undefined ? teamFix(r, form) : canonical + stated.afterParen.trimEnd();
   const expected = form !== undefined ? `; expected “${fixText}”` : '';
@@ -654,6 +665,17 @@ function statusProblemOf(r: KpiRow): StatusProblem | null {
   const percentWrong = stated.percent !== null && !statedPercentAgrees(stated.percent, r.attainment, r.exactAttainment);
   if (!colourWrong && !percentWrong) return null;
   return { message: `Unexpected status “${cellText}”; ${computedText}`, fixText };
+}
+
+/**
+ * The Status cell text the fix writes for this row when its cell is empty: the computed status
+ * in the table's own style (`⚠️ Yellow (90% of target)`, `🟡 Yellow (90% of target)`,
+ * `❌ Missed`, `🟡 At Risk`), or null when no status is computable (completions offer it).
+ */
+export function expectedStatusText(r: KpiRow): string | null {
+  if (r.statusCell === null && r.stated === null) return null; // no Status column
+  const empty: KpiRow = { ...r, statusCell: null, stated: parseStatusCell(''), values: {} };
+  return statusProblemOf(empty)?.fixText ?? null;
 }
 
 const TREND_CANONICAL: Record<TrendWord, string> = {

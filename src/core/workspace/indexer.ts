@@ -381,7 +381,8 @@ function periodFromFileName(path: string): Period | null {
 // ---------------------------------------------------------------------------------------------
 // KPIs
 
-function unitClass(v: KpiValue): string {
+/** The comparability class of a KPI value (`currency:$`, `percent`, `score:10`, `unit:day`, `number`). */
+export function unitClass(v: KpiValue): string {
   switch (v.kind) {
     case 'currency':
       return `currency:${v.currency ?? ''}${v.unit ? `:${v.unit}` : ''}`;
