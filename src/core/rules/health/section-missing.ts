@@ -1,24 +1,25 @@
 import {
   findSection,
-  REQUIRED_SECTIONS,
+  requiredSectionsFor,
   scopeAnchor,
   scopeHeadings,
-  sectionKey,
   sectionScopes,
   skeletonText,
   templateKind,
-  templateSkeletons,
   type OutlineEntry,
   type SectionScope,
   startsSectionAt,
 } from '../../analysis/sections.js';
 import type { DocModel } from '../../model.js';
 import type { Rule, RuleContext } from '../../rule.js';
+import type { TemplateKind } from '../../templates.js';
 
-const KIND_NAME = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue' } as const;
+const KIND_NAME: Record<string, string> = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue', 'launch-plan': 'a launch plan' };
 
 /**
- * Required sections by kind (spec §5), matched per spec §1 (case, emphasis, emoji, trailing
+ * Required sections by kind: the team template's sections when the kind has one (config
+ * `templates`, read from the templates folder by the front ends; see teamTemplates.ts), else the
+ * playbook's (spec §5). Matched per spec §1 (case, emphasis, emoji, trailing
  * parenthetical, `&`, a leading number). One finding per missing section, on the title line.
  * The fix inserts the template's skeleton in template order: after the nearest present
  * section that comes before it in the template, else before the nearest present one after
@@ -33,7 +34,7 @@ export const sectionMissing: Rule = {
     defaultSeverity: 'warning',
     fixable: 'fix',
   },
-  kinds: ['qbr', 'status-report', 'issue'],
+  kinds: ['qbr', 'status-report', 'issue', 'launch-plan'],
   check(ctx) {
     const kind = templateKind(ctx.doc.kind);
     if (!kind) return;
@@ -41,12 +42,11 @@ export const sectionMissing: Rule = {
   },
 };
 
-function checkScope(ctx: RuleContext, kind: 'qbr' | 'status-report' | 'issue', scope: SectionScope): void {
+function checkScope(ctx: RuleContext, kind: TemplateKind, scope: SectionScope): void {
   const { doc } = ctx;
-  const required = REQUIRED_SECTIONS[kind];
+  const { names: required, skeleton: skeletonOf, template } = requiredSectionsFor(kind, ctx.config);
   const present = required.map((name) => findSection(doc, scope, name, ctx.config.sectionEquivalents));
   if (present.every((p) => p)) return;
-  const skeletons = templateSkeletons(kind);
   const firstPresent = present.find((p) => p);
   const depth = firstPresent ? firstPresent.depth : scope.title ? Math.min(6, scope.title.depth + 1) : 2;
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
@@ -64,7 +64,7 @@ function checkScope(ctx: RuleContext, kind: 'qbr' | 'status-report' | 'issue', s
 
   required.forEach((name, i) => {
     if (present[i]) return;
-    const skeleton = skeletons.get(sectionKey(name));
+    const skeleton = skeletonOf(name);
     const { at, first } = notes.get(name)!;
     const before = present.slice(0, i).filter((p): p is OutlineEntry => p !== undefined).pop();
     const where = before ? ` after “${before.text.trim()}”` : '';
@@ -72,11 +72,17 @@ function checkScope(ctx: RuleContext, kind: 'qbr' | 'status-report' | 'issue', s
     ctx.report({
       start: range.start,
       end: range.end,
-      message: `Missing section “${name}”, required in ${KIND_NAME[kind]}; expected a “${'#'.repeat(depth)} ${name}” heading${where}.`,
+      message: template
+        ? `Missing section “${name}”, required by the team's ${kindLabel(kind)} template (${template.path}); expected a “${'#'.repeat(depth)} ${name}” heading${where}.`
+        : `Missing section “${name}”, required in ${KIND_NAME[kind] ?? `a ${kind}`}; expected a “${'#'.repeat(depth)} ${name}” heading${where}.`,
       ...(fix ? { fix } : {}),
       data: { section: name },
     });
   });
+}
+
+function kindLabel(kind: TemplateKind): string {
+  return kind === 'qbr' ? 'QBR' : kind.replace(/-/g, ' ');
 }
 
 /**
