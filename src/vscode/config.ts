@@ -80,7 +80,7 @@ export class ConfigService implements vscode.Disposable {
   async templatesFor(uri: vscode.Uri): Promise<{ ok: true; loaded: LoadedTemplates } | { ok: false; message: string }> {
     const resolved = await this.resolveFiles(uri);
     if (!resolved.ok) return resolved;
-    return { ok: true, loaded: await this.templates.forDocument(uri, resolved.config.templatesFolder) };
+    return { ok: true, loaded: await this.templates.forDocument(uri, resolved.config.templatesFolder, true) };
   }
 
   /** Settings and configuration files, without the team templates. */

@@ -25,7 +25,7 @@ export interface LoadedTemplates {
 }
 
 export class TemplateService implements vscode.Disposable {
-  private readonly folders = new Map<string, Promise<LoadedTemplates>>();
+  private readonly folders = new Map<string, Promise<LoadedTemplates & { signature: string }>>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-docs-templates');
@@ -43,7 +43,12 @@ export class TemplateService implements vscode.Disposable {
       dirs.onDidCreate(() => this.clear()), dirs.onDidDelete(() => this.clear()),
       vscode.workspace.onDidSaveTextDocument((d) => this.fileChanged(d.uri)),
       vscode.workspace.onDidOpenTextDocument((d) => void this.showProblems(d.uri)),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (this.isTemplateUri(e.document.uri)) this.setProblems(e.document.uri, e.document.getText()); }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!this.isTemplateUri(e.document.uri)) return;
+        this.setProblems(e.document.uri, e.document.getText());
+        // An open template reloaded from disk (changed by another program): as a file change.
+        if (!e.document.isDirty) this.fileChanged(e.document.uri);
+      }),
       this.diagnostics,
       this.changed,
     );
@@ -60,17 +65,35 @@ export class TemplateService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** The templates that apply to a document (or a file about to be created) at `uri`. */
-  async forDocument(uri: vscode.Uri, templatesFolder: string | undefined): Promise<LoadedTemplates> {
+  /**
+   * The templates that apply to a document (or a file about to be created) at `uri`. `fresh`:
+   * read them again (New …: the file watcher may not have reported a change saved a moment ago).
+   */
+  async forDocument(uri: vscode.Uri, templatesFolder: string | undefined, fresh = false): Promise<LoadedTemplates> {
     const folder = templatesFolder !== undefined ? vscode.Uri.parse(templatesFolder) : await this.defaultFolder(uri);
     if (!folder) return { folder: null, templates: {}, errors: {} };
     const key = folder.toString();
-    let p = this.folders.get(key);
-    if (!p) {
-      p = this.load(folder);
-      this.folders.set(key, p);
+    const signature = await this.signature(folder);
+    let cached = this.folders.get(key);
+    // The files' size and times are compared on every use: a change is seen even before the
+    // file watcher reports it (or when it reports a half-written file).
+    if (!cached || fresh || (await cached).signature !== signature) {
+      cached = this.load(folder, signature);
+      this.folders.set(key, cached);
     }
-    return p;
+    return cached;
+  }
+
+  private async signature(folder: vscode.Uri): Promise<string> {
+    const parts = await Promise.all(TEMPLATE_KINDS.map(async (kind) => {
+      try {
+        const st = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, templateFileName(kind)));
+        return `${st.type}:${st.size}:${st.mtime}:${st.ctime}`;
+      } catch {
+        return '-';
+      }
+    }));
+    return parts.join('|');
   }
 
   /** Whether `uri` lies inside `folder`. */
@@ -94,8 +117,8 @@ export class TemplateService implements vscode.Disposable {
     return null;
   }
 
-  private async load(folder: vscode.Uri): Promise<LoadedTemplates> {
-    const out: LoadedTemplates = { folder, templates: {}, errors: {} };
+  private async load(folder: vscode.Uri, signature: string): Promise<LoadedTemplates & { signature: string }> {
+    const out: LoadedTemplates & { signature: string } = { folder, templates: {}, errors: {}, signature };
     for (const kind of TEMPLATE_KINDS) {
       const uri = vscode.Uri.joinPath(folder, templateFileName(kind));
       const read = await readTemplate(uri);
