@@ -110,8 +110,29 @@ interface VariableUse {
   column: number;
 }
 
-const VAR = /\\?\{\{([^{}\n]{0,60})\}\}/g;
 const NAME = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*$/;
+
+/** Each `{{…}}` on one line with at most 60 characters inside and no brace: [offset, inner text, escaped]. */
+function* braces(text: string): Generator<{ index: number; length: number; inner: string; escaped: boolean }> {
+  let i = text.indexOf('{{');
+  while (i >= 0) {
+    let j = i + 2;
+    const limit = Math.min(text.length, i + 2 + 61);
+    while (j < limit && text[j] !== '}' && text[j] !== '{' && text[j] !== '\n') j++;
+    // `{{{x}}`: the scan restarts at the next brace.
+    if (text[j] === '{') {
+      i = text.indexOf('{{', Math.max(i + 1, j - 1));
+      continue;
+    }
+    if (j < text.length && text.startsWith('}}', j) && j - (i + 2) <= 60) {
+      const escaped = i > 0 && text[i - 1] === '\\';
+      yield { index: escaped ? i - 1 : i, length: j + 2 - i + (escaped ? 1 : 0), inner: text.slice(i + 2, j), escaped };
+      i = text.indexOf('{{', j + 2);
+    } else {
+      i = text.indexOf('{{', i + 1);
+    }
+  }
+}
 
 /** Every `{{…}}` of the text with its position (escaped `\{{…}}` excluded). */
 function uses(text: string): { uses: VariableUse[]; problems: TemplateProblem[] } {
@@ -120,22 +141,22 @@ function uses(text: string): { uses: VariableUse[]; problems: TemplateProblem[] 
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
-  for (const m of text.matchAll(VAR)) {
+  for (const m of braces(text)) {
     const at = m.index;
     for (let i = scanned; i < at; i++) if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
     scanned = at;
-    if (m[0].startsWith('\\')) continue;
+    if (m.escaped) continue;
     const column = at - lineStart + 1;
-    const end = at + m[0].length;
-    const name = NAME.exec(m[1]!)?.[1];
+    const end = at + m.length;
+    const name = NAME.exec(m.inner)?.[1];
     if (name && Object.hasOwn(TEMPLATE_VARIABLES, name)) {
       out.push({ name, start: at, end, line, column });
       continue;
     }
-    const raw = m[1]!.trim();
+    const raw = m.inner.trim();
     const close = name ? closest(name) : undefined;
     problems.push({
-      line, column, endColumn: column + m[0].length,
+      line, column, endColumn: column + m.length,
       message: `Unknown template variable “{{${raw}}}”${close ? `; did you mean “{{${close}}}”?` : '.'} Known variables: ${Object.keys(TEMPLATE_VARIABLES).map((v) => `{{${v}}}`).join(', ')}.`,
     });
   }
@@ -177,7 +198,8 @@ function tableHeaderAbove(text: string, at: number): string[] | null {
 }
 
 function isDelimiterRow(line: string): boolean {
-  return /^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$/.test(line);
+  const cells = splitRow(line);
+  return cells.length > 0 && line.includes('-') && cells.every((c) => /^:?-+:?$/.test(c));
 }
 
 function splitRow(line: string): string[] {
@@ -244,7 +266,7 @@ function expand(text: string, vars: Record<string, string>, values: TemplateValu
   }
   out += text.slice(pos);
   // `\{{` writes `{{`.
-  return out.replace(/\\\{\{/g, '{{');
+  return out.split('\\{{').join('{{');
 }
 
 const METRIC_HEADER = /\b(?:metrics?|kpis?|measures?|okrs?|objectives?|key results?|indicators?)\b/i;
@@ -274,12 +296,20 @@ function cell(s: string): string {
 
 /** The first `[…]` placeholder (closing on its line) of the text, else the start. */
 function firstPlaceholder(text: string): { line: number; column: number; endColumn: number } {
-  const m = /\[[^\]\n]+\](?!\()/.exec(text);
-  if (!m) return { line: 1, column: 1, endColumn: 1 };
-  const before = text.slice(0, m.index);
-  const line = before.split('\n').length;
-  const column = m.index - (before.lastIndexOf('\n') + 1) + 1;
-  return { line, column, endColumn: column + m[0].length };
+  let i = text.indexOf('[');
+  while (i >= 0) {
+    const close = text.indexOf(']', i + 1);
+    const eol = text.indexOf('\n', i);
+    const inner = close > i + 1 && (eol < 0 || close < eol) ? text.slice(i + 1, close) : '';
+    if (inner && !inner.includes('[') && text[close + 1] !== '(') {
+      const before = text.slice(0, i);
+      const line = before.split('\n').length;
+      const column = i - (before.lastIndexOf('\n') + 1) + 1;
+      return { line, column, endColumn: column + close + 1 - i };
+    }
+    i = text.indexOf('[', i + 1);
+  }
+  return { line: 1, column: 1, endColumn: 1 };
 }
 
 function closest(name: string): string | undefined {
@@ -332,7 +362,19 @@ export interface TemplateRequirements {
 
 const requirementCache = new Map<string, TemplateRequirements>();
 
-const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+const ATX_OPEN = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+
+/** An ATX heading line's depth and text (its closing `#`s removed), or null. */
+function atx(line: string): { depth: number; text: string } | null {
+  const m = ATX_OPEN.exec(line);
+  if (!m) return null;
+  let t = line.slice(m[0].length).trim();
+  let j = t.length;
+  while (j > 0 && t[j - 1] === '#') j--;
+  if (j === 0) t = '';
+  else if (j < t.length && (t[j - 1] === ' ' || t[j - 1] === '\t')) t = t.slice(0, j).trim();
+  return { depth: m[1]!.length, text: t };
+}
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)([^*_\n]{1,60}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)/;
 
@@ -362,9 +404,9 @@ export function templateRequirements(text: string): TemplateRequirements {
       return;
     }
     if (fence !== null) return;
-    const m = ATX.exec(l);
-    if (m) {
-      headings.push({ line: i, depth: m[1]!.length, text: m[2]!.trim(), variable: false });
+    const h = atx(l);
+    if (h) {
+      headings.push({ line: i, depth: h.depth, text: h.text, variable: false });
       return;
     }
     const fm = FIELD.exec(l);
@@ -372,7 +414,7 @@ export function templateRequirements(text: string): TemplateRequirements {
   });
   // Headings whose text holds a variable in the template are not required. The rendered text has
   // as many lines as the template above any multi-line variable, so match by rendered heading.
-  const withVars = new Set(raw.filter((l) => ATX.test(l) && /(?<!\\)\{\{/.test(l)).map((l) => ATX.exec(expand(l, valuesOf({ partner: '[Partner Company]' }), { partner: '[Partner Company]' }))?.[2]?.trim() ?? ''));
+  const withVars = new Set(raw.filter((l) => atx(l) && uses(l).uses.length + uses(l).problems.length > 0).map((l) => atx(expand(l, valuesOf({ partner: '[Partner Company]' }), { partner: '[Partner Company]' }))?.text ?? ''));
   for (const h of headings) h.variable = withVars.has(h.text);
 
   const sectionOf = (i: number): TemplateSection => {

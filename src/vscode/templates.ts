@@ -98,7 +98,8 @@ export class TemplateService implements vscode.Disposable {
 
   /** Whether `uri` lies inside `folder`. */
   static isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
-    const f = folder.path.replace(/\/+$/, '');
+    let f = folder.path;
+    while (f.endsWith('/')) f = f.slice(0, -1);
     return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(`${f}/`);
   }
 
