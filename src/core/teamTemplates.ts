@@ -396,7 +396,14 @@ export function templateRequirements(text: string): TemplateRequirements {
   const fields = new Set<string>();
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   let fence: string | null = null;
+  let comment = false;
   lines.forEach((l, i) => {
+    // Instructions in HTML comments (`<!-- ## Example … -->`) are not the template's sections.
+    if (comment || (fence === null && l.trimStart().startsWith('<!--'))) {
+      const close = l.indexOf('-->', comment ? 0 : l.indexOf('<!--') + 4);
+      comment = close < 0;
+      return;
+    }
     const f = FENCE.exec(l);
     if (f) {
       if (fence === null) fence = f[1]![0]!;

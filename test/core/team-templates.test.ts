@@ -156,6 +156,42 @@ describe('team templates: required sections', () => {
     assert.deepEqual(templateRequirements(issue).sections.map((s) => s.heading), ['Problem Statement', 'Customer Impact', 'Action Plan']);
   });
 
+  it('in the styles teams write templates: no H1, nested sub-sections, instructions in comments and code, CRLF', () => {
+    const sr = [
+      '<!-- How to use this template:',
+      '## Example section',
+      'Delete this comment. -->',
+      '# Weekly Status: {{partner}} ({{date}})',
+      '',
+      '## Overview',
+      '```markdown',
+      '## Not a section (an example in a fence)',
+      '```',
+      '## Metrics',
+      '### KPI table',
+      '| Metric | Target | Actual |',
+      '|---|---|---|',
+      '{{previousKpiRows}}',
+      '### Commentary',
+      '[x]',
+      '## Risks',
+      '<!-- ## Commented out -->',
+      '## Next Steps',
+      '{{openActions}}',
+      '',
+    ];
+    const expected = ['Overview', 'Metrics', 'Risks', 'Next Steps'];
+    assert.deepEqual(templateRequirements(sr.join('\n')).sections.map((s) => s.heading), expected);
+    assert.deepEqual(templateRequirements(sr.join('\r\n')).sections.map((s) => s.heading), expected);
+    assert.deepEqual(templateRequirements('## Summary\n[x]\n\n## Decisions\n[x]\n').sections.map((s) => s.heading), ['Summary', 'Decisions'], 'no H1: the H2s');
+    // A status report written to it: the nested KPI table and Commentary are not required on their own.
+    const doc = '# Weekly Status: Initech (2026-07-31)\n\n## Overview\nFine.\n\n## Metrics\n| Metric | Target | Actual |\n|---|---|---|\n| Leads | 10 | 12 |\n\n## Risks\nNone this week.\n\n## Action Items\n- [ ] Call Bob - Owner: Dana, Due: 2026-08-05\n';
+    const cfg: PartialConfig = { templates: { 'status-report': { path: 'sr.md', text: sr.join('\n') } } };
+    assert.equal(lint(doc, { today: TODAY, config: cfg, cache: false }).kind, 'status-report');
+    assert.deepEqual(missing(doc, cfg), []);
+    assert.deepEqual(missing(doc.replace('## Risks\nNone this week.\n\n', ''), cfg), ['Risks']);
+  });
+
   it('section-missing is silent on a QBR that follows the team template (no Asks and Decisions Needed, no Performance Highlights)', () => {
     assert.deepEqual(missing(filledQbr()), []);
     // Without the team template the playbook's sections are required.
