@@ -38,11 +38,12 @@ export class TemplateResolver {
 
   /** The templates that apply to a document (or a file about to be written) at `absPath`. */
   async forFile(absPath: string, config: Config): Promise<LoadedTemplates> {
+    const configured = config.templatesFolder !== undefined;
     const folder = config.templatesFolder ?? (await this.defaultFolder(dirname(absPath)));
     if (!folder) return { folder: null, templates: {}, errors: {} };
     let p = this.folders.get(folder);
     if (!p) {
-      p = this.load(folder);
+      p = this.load(folder, configured);
       this.folders.set(folder, p);
     }
     return p;
@@ -64,8 +65,15 @@ export class TemplateResolver {
     return p;
   }
 
-  private async load(folder: string): Promise<LoadedTemplates> {
+  private async load(folder: string, configured: boolean): Promise<LoadedTemplates> {
     const out: LoadedTemplates = { folder, templates: {}, errors: {} };
+    // A configured folder that is not there is a mistake to report, not a reason to fall back
+    // to the playbook silently.
+    if (configured && !(await isDir(folder))) {
+      const error = { file: folder, message: 'templates folder not found (templatesFolder in .partnership-docs.json, relative to that file)' };
+      for (const kind of TEMPLATE_KINDS) out.errors[kind] = error;
+      return out;
+    }
     for (const kind of TEMPLATE_KINDS) {
       const file = join(folder, templateFileName(kind));
       try {

@@ -78,7 +78,7 @@ export class TemplateService implements vscode.Disposable {
     // The files' size and times are compared on every use: a change is seen even before the
     // file watcher reports it (or when it reports a half-written file).
     if (!cached || fresh || (await cached).signature !== signature) {
-      cached = this.load(folder, signature);
+      cached = this.load(folder, signature, templatesFolder !== undefined);
       this.folders.set(key, cached);
     }
     return cached;
@@ -93,7 +93,7 @@ export class TemplateService implements vscode.Disposable {
         return '-';
       }
     }));
-    return parts.join('|');
+    return `${(await isDirectory(folder)) ? 'd' : '-'}|${parts.join('|')}`;
   }
 
   /** Whether `uri` lies inside `folder`. */
@@ -118,8 +118,14 @@ export class TemplateService implements vscode.Disposable {
     return null;
   }
 
-  private async load(folder: vscode.Uri, signature: string): Promise<LoadedTemplates & { signature: string }> {
+  private async load(folder: vscode.Uri, signature: string, configured: boolean): Promise<LoadedTemplates & { signature: string }> {
     const out: LoadedTemplates & { signature: string } = { folder, templates: {}, errors: {}, signature };
+    // A configured folder that is not there is reported, not silently replaced by the playbook.
+    if (configured && !(await isDirectory(folder))) {
+      const error = { uri: folder, message: 'templates folder not found (templatesFolder in .partnership-docs.json, relative to that file)' };
+      for (const kind of TEMPLATE_KINDS) out.errors[kind] = error;
+      return out;
+    }
     for (const kind of TEMPLATE_KINDS) {
       const uri = vscode.Uri.joinPath(folder, templateFileName(kind));
       const read = await readTemplate(uri);

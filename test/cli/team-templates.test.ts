@@ -60,6 +60,16 @@ describe('partnership-docs new with a team template', () => {
     assert.equal(readFileSync(join(d, 'docs/initech.md'), 'utf8'), '# QBR: Initech\n\n## Wins\n[x]\n');
   });
 
+  it('a configured templatesFolder that does not exist is reported (exit 2), not replaced by the playbook', () => {
+    const d = repo({ '.partnership-docs.json': '{ "templatesFolder": "templtes" }', 'partnerships/a.md': '# Partnership QBR: A + B\n' });
+    const r = run(NEW, d);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'templtes: templates folder not found (templatesFolder in .partnership-docs.json, relative to that file)\nNothing was written.\n');
+    const c = run(['check'], d);
+    assert.equal(c.status, 2);
+    assert.match(c.stderr, /^templtes: templates folder not found .*\nInvalid team template: nothing was checked\.\n$/);
+  });
+
   it('an unknown variable: file:line:col on stderr, exit 2, nothing written', () => {
     const d = repo({ [TPL]: QBR_TEMPLATE.replace('**Date**: {{date}}', '**Date**: {{dat}}') });
     const r = run(NEW, d);
