@@ -30,12 +30,14 @@ export class TemplateService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-docs-templates');
   private readonly disposables: vscode.Disposable[] = [];
+  private again: ReturnType<typeof setTimeout> | undefined;
+  private readonly poll: ReturnType<typeof setInterval>;
 
   constructor() {
     // Any markdown file may be a template (the folder is configurable): a change inside a loaded
     // folder, or a new `.partnership-docs/templates` folder, drops what was read.
     const md = vscode.workspace.createFileSystemWatcher('**/*.md');
-    const dirs = vscode.workspace.createFileSystemWatcher(`**/${DEFAULT_TEMPLATES_FOLDER}`);
+    const dirs = vscode.workspace.createFileSystemWatcher('**/.partnership-docs{,/templates}');
     const onFile = (uri: vscode.Uri) => this.fileChanged(uri);
     this.disposables.push(
       md, dirs,
@@ -53,15 +55,32 @@ export class TemplateService implements vscode.Disposable {
       this.changed,
     );
     for (const d of vscode.workspace.textDocuments) void this.showProblems(d.uri);
+    // A safety net under the watcher, whose events can be late, coalesced or missing (remote
+    // hosts, network drives, a write that lands in two steps): the templates read are compared
+    // with the files every 2 s (four stat calls per folder in use) and re-read when they differ.
+    this.poll = setInterval(() => void this.recheck(), 2_000);
+  }
+
+  private async recheck(): Promise<void> {
+    for (const [key, p] of [...this.folders]) {
+      const loaded = await p;
+      if (!loaded.folder || this.folders.get(key) !== p) continue;
+      if ((await this.signature(loaded.folder)) === loaded.signature) continue;
+      this.folders.delete(key);
+      this.changed.fire();
+    }
   }
 
   dispose(): void {
+    clearTimeout(this.again);
+    clearInterval(this.poll);
     for (const d of this.disposables) d.dispose();
   }
 
   /** Drops every cached folder (the configuration changed: the folder may be another). */
   clear(): void {
     this.folders.clear();
+    this.defaults.clear();
     this.changed.fire();
   }
 
@@ -103,7 +122,21 @@ export class TemplateService implements vscode.Disposable {
     return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(`${f}/`);
   }
 
-  private async defaultFolder(uri: vscode.Uri): Promise<vscode.Uri | null> {
+  /** Default folder per document folder (a walk of stat calls: kept until a templates folder appears or goes). */
+  private readonly defaults = new Map<string, Promise<vscode.Uri | null>>();
+
+  private defaultFolder(uri: vscode.Uri): Promise<vscode.Uri | null> {
+    const dir = vscode.Uri.joinPath(uri, '..').toString();
+    let p = this.defaults.get(dir);
+    if (!p) {
+      p = this.findDefaultFolder(uri);
+      this.defaults.set(dir, p);
+      if (this.defaults.size > 5_000) this.defaults.clear();
+    }
+    return p;
+  }
+
+  private async findDefaultFolder(uri: vscode.Uri): Promise<vscode.Uri | null> {
     if (uri.scheme === 'untitled') return null;
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
     let dir = vscode.Uri.joinPath(uri, '..');
@@ -144,6 +177,8 @@ export class TemplateService implements vscode.Disposable {
 
   private fileChanged(uri: vscode.Uri): void {
     if (!templateKindOfFile(uri.path)) return;
+    // A template created in a new `.partnership-docs/templates` folder: the lookups start again.
+    if (uri.path.includes(`/${DEFAULT_TEMPLATES_FOLDER}/`)) this.defaults.clear();
     let hit = false;
     for (const key of [...this.folders.keys()]) {
       if (TemplateService.isInside(uri, vscode.Uri.parse(key))) {
@@ -154,6 +189,11 @@ export class TemplateService implements vscode.Disposable {
     if (hit || uri.path.includes(`/${DEFAULT_TEMPLATES_FOLDER}/`)) {
       void this.showProblems(uri);
       this.changed.fire();
+      // Once more a moment later: a watcher event can come while the file is still being written
+      // (and the events of the rest of the write coalesce with it); the re-lint then compares
+      // the files' size and times again (forDocument) and reads what was finally written.
+      clearTimeout(this.again);
+      this.again = setTimeout(() => { void this.showProblems(uri); this.changed.fire(); }, 500);
     }
   }
 

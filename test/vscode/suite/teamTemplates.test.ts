@@ -146,7 +146,8 @@ suite('team templates', () => {
     } finally {
       await writeFile(TPL, TEMPLATE);
     }
-    await waitFor(() => missingSections(qbr).length === 0, 'back to the template without it', 10_000);
+    await waitFor(() => missingSections(qbr).length === 0, 'back to the template without it', 10_000)
+      .catch((e: Error) => { throw new Error(`${e.message} (now: ${JSON.stringify(missingSections(qbr))})`); });
   });
 
   test('templatesFolder in .partnership-docs.json applies without reload', async () => {
