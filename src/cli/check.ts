@@ -11,6 +11,7 @@ import { ConfigResolver, formatConfigError } from './configFiles.js';
 import { writeFixedFile } from './fix.js';
 import { collectFiles, displayPath, errMessage, readTextFileSync } from './files.js';
 import { addWorkspaceFindings } from './workspace.js';
+import { formatTemplateError, withTemplates } from './templates.js';
 import { indexSnapshot } from '../core/index.js';
 import type { IndexedDoc } from '../core/workspace/types.js';
 import { formatJson } from './formatters/json.js';
@@ -42,7 +43,9 @@ export interface Io {
 
 export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   const display = (abs: string) => displayPath(abs, io.cwd);
-  const { files, problems } = await collectFiles(paths, io.cwd);
+  const collected = await collectFiles(paths, io.cwd);
+  const { problems } = collected;
+  let files = collected.files;
   const failures: FileFailure[] = problems.map((p) => ({ path: display(p.path), message: p.message }));
   // The workers start now: their start-up overlaps reading the configuration files.
   const jobs = opts.jobs ?? defaultJobs();
@@ -53,13 +56,22 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     // Configuration first: an invalid config file stops the run before anything is linted.
     const resolver = new ConfigResolver(ruleIds, opts.config ? resolve(io.cwd, opts.config) : undefined);
     await resolver.init();
-    const configs = await Promise.all(files.map((f) => resolver.forFile(f)));
+    let configs = await Promise.all(files.map((f) => resolver.forFile(f)));
     if (resolver.errors.length) {
       const sorted = [...resolver.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
       for (const e of sorted) io.stderr(`${formatConfigError(e, display)}\n`);
       io.stderr('Invalid configuration: nothing was checked.\n');
       return 2;
     }
+    // Team templates: their folder is not checked; they set the required sections of their kind.
+    const templated = await withTemplates(files, configs as Config[], collected.named, display);
+    if (templated.errors.length) {
+      for (const e of templated.errors) io.stderr(`${formatTemplateError(e, display)}\n`);
+      io.stderr('Invalid team template: nothing was checked.\n');
+      return 2;
+    }
+    files = templated.files;
+    configs = templated.configs;
     tasks = files.map((abs, i) => ({ abs, path: display(abs), today: opts.today, config: configs[i]!, fix: opts.fix }));
     outcomes = await runTasks('check', tasks, checkOne, { jobs }, pool);
   } finally {

@@ -6,7 +6,7 @@
  * ones, which win over the defaults. `--config FILE` replaces discovery with that one file.
  */
 import { promises as fsp } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, checkConfigSanity, mergeConfig, parseConfigText } from '../core/config.js';
 import type { Config, PartialConfig } from '../core/types.js';
@@ -98,7 +98,12 @@ export class ConfigResolver {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         const parsed = parseConfigText(text, file, this.knownRuleIds);
         for (const e of parsed.errors) this.errors.push({ file, line: e.line, column: e.column, message: e.message });
-        return { file, text, config: parsed.config };
+        // `templatesFolder` is relative to the file that sets it: made absolute here, so the merged
+        // configuration says where the folder is whichever file it came from.
+        const config = parsed.config && typeof parsed.config.templatesFolder === 'string'
+          ? { ...parsed.config, templatesFolder: resolve(dirname(file), parsed.config.templatesFolder) }
+          : parsed.config;
+        return { file, text, config };
       })();
       this.files.set(file, p);
     }

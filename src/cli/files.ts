@@ -26,6 +26,8 @@ export interface Collected {
   /** Absolute paths, sorted, without duplicates. */
   files: string[];
   problems: FileProblem[];
+  /** The files named on the command line (not found by walking a folder or a pattern). */
+  named: Set<string>;
 }
 
 /** `/`-separated path of `abs` relative to `cwd` (as the JSON and SARIF outputs use). */
@@ -103,6 +105,7 @@ class GitIgnores {
 /** Expands the command-line arguments into the files to check. */
 export async function collectFiles(args: string[], cwd: string): Promise<Collected> {
   const found = new Set<string>();
+  const named = new Set<string>();
   const problems: FileProblem[] = [];
   const gitignores = new GitIgnores();
   const visitedDirs = new Set<string>();
@@ -173,6 +176,7 @@ export async function collectFiles(args: string[], cwd: string): Promise<Collect
       await walk(abs, await topFor(abs));
     } else if (st) {
       found.add(abs); // named explicitly: checked whatever its extension or ignore rules
+      named.add(abs);
     } else {
       const matches = await glob(arg, {
         cwd,
@@ -190,7 +194,7 @@ export async function collectFiles(args: string[], cwd: string): Promise<Collect
       if (!kept) problems.push({ path: arg, message: 'no files match this pattern' });
     }
   }
-  return { files: [...found].sort(), problems };
+  return { files: [...found].sort(), problems, named };
 }
 
 export type ReadResult =

@@ -70,7 +70,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
 
   program
     .command('new')
-    .description('create a new document from the playbook template (never overwrites)')
+    .description("create a new document from the team's template (.partnership-docs/templates/<kind>.md) or the playbook's (never overwrites)")
     .argument('<kind>', 'qbr | status-report | issue | launch-plan')
     .requiredOption('-p, --partner <name>', 'partner company name')
     .option('--company <name>', 'our company name')

@@ -1,13 +1,20 @@
 /**
- * `partnership-docs new qbr|status-report|issue|launch-plan`: writes a scaffold from the playbook
- * templates (a launch plan's --date is the partnership's start date).
- * Never overwrites: an existing file is an error (exit 2).
+ * `partnership-docs new <kind>`: writes the team's template of the kind when the target's
+ * templates folder has one (see templates.ts), else the playbook's scaffold (a launch plan's --date is the partnership's start date).
+ * Never overwrites: an existing file is an error (exit 2). A team template that cannot be read
+ * or has a problem (an unknown `{{variable}}`) is reported with its file, line and column on
+ * stderr (exit 2), and nothing is written.
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { defaultFileName, isIsoDate, scaffold, TEMPLATE_KINDS, type TemplateKind } from '../core/templates.js';
+import { defaultFileName, isIsoDate, TEMPLATE_KINDS, type TemplateKind } from '../core/templates.js';
+import { newDocumentText } from '../core/workspace/scaffold.js';
+import { templateProblems } from '../core/teamTemplates.js';
+import { ruleIds } from '../core/rules/index.js';
 import { displayPath, errMessage } from './files.js';
 import type { Io } from './check.js';
+import { ConfigResolver, formatConfigError } from './configFiles.js';
+import { formatTemplateError, TemplateResolver } from './templates.js';
 
 export interface NewOptions {
   partner: string;
@@ -29,9 +36,34 @@ export async function runNew(kindArg: string, opts: NewOptions, io: Io, now = ne
   const quarter = opts.quarter !== undefined ? parseQuarter(opts.quarter) : Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
   const year = opts.year !== undefined ? parseYear(opts.year) : Number(date.slice(0, 4));
 
-  const { text } = scaffold(kind, { partner: opts.partner, company: opts.company, quarter, year, date });
   const target = resolve(io.cwd, opts.out ?? defaultFileName(kind, { partner: opts.partner, year, quarter, date }));
   const shown = displayPath(target, io.cwd);
+  const display = (abs: string) => displayPath(abs, io.cwd);
+
+  // The team's template of the kind, from the templates folder that applies where the file goes.
+  const configs = new ConfigResolver(ruleIds);
+  const config = await configs.forFile(target);
+  if (!config) {
+    for (const e of configs.errors) io.stderr(`${formatConfigError(e, display)}\n`);
+    io.stderr('Invalid configuration: nothing was written.\n');
+    return 2;
+  }
+  const loaded = await new TemplateResolver(display).forFile(target, config);
+  const broken = loaded.errors[kind];
+  if (broken) {
+    io.stderr(`${formatTemplateError(broken, display)}\nNothing was written.\n`);
+    return 2;
+  }
+  const template = loaded.templates[kind];
+  if (template) {
+    const problems = templateProblems(template.text);
+    if (problems.length) {
+      for (const p of problems) io.stderr(`${template.path}:${p.line}:${p.column}: ${p.message}\n`);
+      io.stderr('Invalid team template: nothing was written.\n');
+      return 2;
+    }
+  }
+  const { text } = newDocumentText(kind, { partner: opts.partner, company: opts.company, quarter, year, date }, { template });
   try {
     await fsp.mkdir(dirname(target), { recursive: true });
     await fsp.writeFile(target, text, { flag: 'wx' });

@@ -177,6 +177,10 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
   if (base.higherIsBetter) out.higherIsBetter = [...base.higherIsBetter];
   // `sectionEquivalents` is optional too: per section name, a nearer layer replaces the list.
   if (base.sectionEquivalents && Object.keys(base.sectionEquivalents).length) out.sectionEquivalents = { ...base.sectionEquivalents };
+  // Team templates: the folder (a nearer layer replaces it) and the templates read from it (a
+  // layer that sets them replaces them all: they come from one folder).
+  if (base.templatesFolder !== undefined) out.templatesFolder = base.templatesFolder;
+  if (base.templates && Object.keys(base.templates).length) out.templates = { ...base.templates };
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) {
@@ -212,6 +216,11 @@ export function mergeConfig(base: Config, ...layers: Array<PartialConfig | undef
     }
     if (layer.sectionEquivalents) {
       mergeByName((out.sectionEquivalents ??= {}), layer.sectionEquivalents, (n) => (Array.isArray(n) ? [...n] : undefined));
+    }
+    if (typeof layer.templatesFolder === 'string') out.templatesFolder = layer.templatesFolder;
+    if (layer.templates) {
+      if (Object.keys(layer.templates).length) out.templates = { ...layer.templates };
+      else delete out.templates;
     }
   }
   return out;

@@ -101,19 +101,25 @@ const NOT_A_DOCUMENT = /\b(?:how to|how-to|how we|guide|guidelines|handbook|manu
 type DetectDoc = Pick<DocModel, 'frontMatter' | 'headings' | 'tables' | 'paragraphs' | 'text' | 'code'>;
 
 /** The kind of a partnership document and how it was detected, or null when it is not one. */
-export function detect(doc: DetectDoc, extra?: SectionEquivalents): Detection | null {
+/**
+ * Per kind, the sections and field labels (lower-cased) of the team's template (config
+ * `templates`): in step 3 and 4 they count as structure of the kind, besides the playbook's.
+ */
+export type TeamStructure = Partial<Record<string, { sections: readonly string[]; fields: ReadonlySet<string> }>>;
+
+export function detect(doc: DetectDoc, extra?: SectionEquivalents, team?: TeamStructure): Detection | null {
   const explicit = doc.frontMatter?.data['partnership-doc'];
   if (typeof explicit === 'string') {
     const v = explicit.trim().toLowerCase();
     if ((KINDS as string[]).includes(v)) return { kind: v as DocKind, by: 'front-matter' };
     if (v === 'none' || v === 'false' || v === 'no') return null;
   } else if (explicit === false) return null;
-  const kind = detectByContent(doc, extra);
+  const kind = detectByContent(doc, extra, team);
   if (!kind || instructional(doc)) return null;
   return kind;
 }
 
-function detectByContent(doc: DetectDoc, extra?: SectionEquivalents): Detection | null {
+function detectByContent(doc: DetectDoc, extra?: SectionEquivalents, team?: TeamStructure): Detection | null {
 
   let firstH1: string | undefined;
   let issueTitle = false;
@@ -129,19 +135,19 @@ function detectByContent(doc: DetectDoc, extra?: SectionEquivalents): Detection 
     if (t.startsWith('partnership issue')) issueTitle = true;
   }
   if (issueTitle) {
-    const e = evidence(doc, 'issue', extra);
+    const e = evidence(doc, 'issue', extra, team);
     if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 1) return { kind: 'issue', by: 'playbook-title' };
   }
   if (firstH1 === undefined || NOT_A_DOCUMENT.test(firstH1)) return null;
   for (const [re, kind] of TITLE) {
     if (!re.test(firstH1)) continue;
-    const e = evidence(doc, kind, extra);
+    const e = evidence(doc, kind, extra, team);
     if (kind === 'issue') {
       if (e.bug ? e.sections >= 3 : e.sections + e.fields >= 2) return { kind, by: 'title-and-structure' };
     } else if (e.kpiTable || e.sections + e.fields >= 2) return { kind, by: 'title-and-structure' };
   }
   if (LAUNCH_TITLE.test(firstH1)) {
-    const e = evidence(doc, 'launch-plan', extra);
+    const e = evidence(doc, 'launch-plan', extra, team);
     if ((PARTNER_WORD.test(firstH1) || e.partnerField) && e.milestones && e.sections + e.fields >= 3) return { kind: 'launch-plan', by: 'title-and-structure' };
   }
   return null;
@@ -166,8 +172,10 @@ interface Evidence {
 const MAX_FIELD_LINES = 400;
 const MAX_HEADINGS = 2_000;
 
-function evidence(doc: DetectDoc, kind: ContentKind, extra: SectionEquivalents): Evidence {
-  const required = kind === 'launch-plan' ? LAUNCH_SECTIONS : SECTIONS[kind];
+function evidence(doc: DetectDoc, kind: ContentKind, extra: SectionEquivalents, team?: TeamStructure): Evidence {
+  const own = team?.[kind];
+  const base = kind === 'launch-plan' ? LAUNCH_SECTIONS : SECTIONS[kind];
+  const required = own ? [...base, ...own.sections.filter((n) => !base.some((p) => sectionKeyOfNorm(normalizeHeading(p)) === sectionKeyOfNorm(normalizeHeading(n))))] : base;
   const found = new Set<string>();
   let bug = false;
   let seen = 0;
@@ -183,7 +191,7 @@ function evidence(doc: DetectDoc, kind: ContentKind, extra: SectionEquivalents):
   let fields = 0;
   let partnerField = false;
   for (const l of labels) {
-    if (FIELDS[kind].has(l)) fields++;
+    if (FIELDS[kind].has(l) || own?.fields.has(l)) fields++;
     if (BUG_MARKERS.has(l)) bug = true;
     if (PARTNER_FIELDS.has(l)) partnerField = true;
   }

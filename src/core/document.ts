@@ -12,13 +12,15 @@ import { flatCopy } from './memo.js';
 import { buildSectionModel } from './parse.js';
 import { splitChunks } from './split.js';
 import { lastAtOrBefore } from './positions.js';
-import { detect } from './detect.js';
+import { detect, type TeamStructure } from './detect.js';
 
 export interface BuildOptions {
   cache?: ChunkCache | false;
   wholeDocument?: boolean;
   /** Configured section equivalents (config `sectionEquivalents`): they count for kind detection. */
   sectionEquivalents?: Record<string, string[]>;
+  /** The team templates' sections and fields per kind (config `templates`): they count for kind detection too. */
+  teamStructure?: TeamStructure;
 }
 
 /** One chunk of a built document (a stretch between column-0 ATX headings), as placed in it (used by lint.ts's per-chunk findings). */
@@ -111,7 +113,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): DocMode
   }
 
   if (fm) doc.frontMatter = readFrontMatter(fm);
-  const detected = detect(doc, options.sectionEquivalents);
+  const detected = detect(doc, options.sectionEquivalents, options.teamStructure);
   doc.kind = detected?.kind ?? null;
   doc.detectedBy = detected?.by ?? null;
   doc.outline = outline(doc.headings, text.length);

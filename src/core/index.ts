@@ -15,7 +15,21 @@ export type { ChunkCache } from './cache.js';
 /** @deprecated The cache holds chunks of the document's split, not heading sections: use ChunkCache. */
 export type { ChunkCache as SectionCache } from './cache.js';
 export { DEFAULT_CONFIG, mergeConfig, parseConfigText } from './config.js';
-export { scaffold, defaultFileName, slugify } from './templates.js';
+export { scaffold, defaultFileName, slugify, TEMPLATE_KINDS, type TemplateKind } from './templates.js';
+export {
+  renderTemplate,
+  templateProblems,
+  templateRequirements,
+  templateFileName,
+  templateKindOfFile,
+  TemplateError,
+  TEMPLATE_VARIABLES,
+  DEFAULT_TEMPLATES_FOLDER,
+  type TeamTemplate,
+  type TeamTemplates,
+  type TemplateProblem,
+  type TemplateValues,
+} from './teamTemplates.js';
 export type * from './types.js';
 export { snapshot, fixAllSnapshot, explainAt, explainer, documentHealth, kpiLenses, engineStats, trackModelBuilds, type Snapshot, type DeepReadonly, type HealthBlockSummary, type EngineStats } from './snapshot.js';
 export { explainToMarkdown, lifecycleToMarkdown, type LifecycleExplanation, type DocumentLifecycleInfo, type Explanation, type KpiRowExplanation, type OverallHealthExplanation, type HealthScoreExplanation, type DocumentHealth, type KpiLens } from './explain.js';
@@ -49,6 +63,7 @@ export {
   updateIndex,
   lintWorkspace,
   scaffoldFromPrevious,
+  newDocumentText,
   portfolioReport,
   portfolioData,
   latestDocument,

@@ -13,6 +13,7 @@ import { LineIndex, lastAtOrBefore } from './positions.js';
 import { bothEdits, finding, runRule, toFinding } from './run.js';
 import { ENCLOSING, isDocumentFact, OUTLINE, type Analysis, type DocumentFact, type Rule, type RuleContext } from './rule.js';
 import { ruleList } from './rules/index.js';
+import { teamStructure } from './teamTemplates.js';
 import { directives, suppressionFilter } from './suppress.js';
 import type { Config, Finding, LintOptions, LintResult, OffsetEdit, Severity, TextEdit } from './types.js';
 
@@ -36,7 +37,7 @@ function withoutLoneCr(text: string): string {
 export function analyze(text: string, options: LintOptions = {}): Analysis {
   const config = mergeConfig(DEFAULT_CONFIG, options.config ?? {});
   text = withoutLoneCr(text);
-  const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument, sectionEquivalents: config.sectionEquivalents });
+  const doc = buildDocument(text, { cache: options.cache, wholeDocument: options.wholeDocument, sectionEquivalents: config.sectionEquivalents, teamStructure: teamStructure(config) });
   const today = parseToday(options.today);
   const lines = new LineIndex(text);
   return { doc, config, today, lines, ctx: ruleContext(doc, config, today, lines) };

@@ -165,7 +165,7 @@ class VersionSnapshot implements Snapshot {
     const today = parseToday(options.today);
     const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
     const sameModel = options.cache === this.options.cache && !options.wholeDocument === !this.options.wholeDocument &&
-      same(config.sectionEquivalents, this.analysis.config.sectionEquivalents);
+      same(config.sectionEquivalents, this.analysis.config.sectionEquivalents) && same(config.templates, this.analysis.config.templates);
     if (sameModel && options.path === this.options.path && today.getTime() === this.today.getTime() && same(config, this.analysis.config)) return 'same';
     return { model: sameModel ? 'same' : 'other', config, today };
   }

@@ -64,6 +64,15 @@ const KPI_TABLE = [
 
 const EXEC_SUMMARY = '[1-paragraph summary of partnership performance and key decisions]';
 
+/** Throws RangeError when the options are invalid (empty partner or company, quarter, year or date out of range). */
+export function checkScaffoldOptions(opts: ScaffoldOptions): void {
+  requireName(opts.partner, 'partner');
+  if (opts.company !== undefined) requireName(opts.company, 'company');
+  if (opts.quarter !== undefined) checkQuarter(opts.quarter);
+  if (opts.year !== undefined) checkYear(opts.year);
+  if (opts.date !== undefined) checkDate(opts.date);
+}
+
 /** Builds the text of a new document of `kind`. Throws RangeError on invalid options. */
 export function scaffold(kind: TemplateKind, opts: ScaffoldOptions): Scaffold {
   const partner = requireName(opts.partner, 'partner');

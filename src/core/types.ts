@@ -53,6 +53,17 @@ export interface Config {
    * added to the built-in ones (`{ "Next Steps": ["Follow-ups"] }`). Optional for compatibility.
    */
   sectionEquivalents?: Record<string, string[]>;
+  /**
+   * Folder of the team templates (`<kind>.md`), as written in a configuration file: relative to
+   * that file's folder. The front ends resolve it (the core does no I/O). Optional.
+   */
+  templatesFolder?: string;
+  /**
+   * The team templates that apply (read by the CLI / the editor from the templates folder and
+   * passed in; not a configuration-file key). A kind with one follows it: its sections are the
+   * required ones (section-missing), see teamTemplates.ts. Optional.
+   */
+  templates?: import('./teamTemplates.js').TeamTemplates;
 }
 
 /** Extra header names per KPI column role (configuration key `kpiColumns`). */
@@ -85,6 +96,9 @@ export interface PartialConfig {
   lowerIsBetter?: string[];
   higherIsBetter?: string[];
   sectionEquivalents?: Record<string, string[]>;
+  templatesFolder?: string;
+  /** Set by the front ends only (see Config.templates); the schema rejects it in a file. */
+  templates?: import('./teamTemplates.js').TeamTemplates;
 }
 
 export interface LintOptions {

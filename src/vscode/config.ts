@@ -8,10 +8,12 @@ import * as vscode from 'vscode';
 import { DEFAULT_CONFIG, mergeConfig, parseConfigText, ruleIds, type Config, type PartialConfig } from '../core/index';
 import { checkConfigSanity, CONFIG_FILE_NAME } from '../core/config';
 import { readSettings, SECTION } from './settings';
+import { TemplateService, type LoadedTemplates } from './templates';
 
 export type ResolvedConfig =
-  | { ok: true; config: Config; files: vscode.Uri[] }
-  | { ok: false; message: string; file?: vscode.Uri };
+  | { ok: true; config: Config; files: vscode.Uri[]; templatesFolder?: vscode.Uri }
+  /** `template`: the document is a team template (in its templates folder), not a partnership document. */
+  | { ok: false; message: string; file?: vscode.Uri; template?: boolean };
 
 interface ParsedFile {
   config?: PartialConfig;
@@ -25,6 +27,8 @@ export class ConfigService implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-docs-config');
   private readonly notified = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Team templates (src/vscode/templates.ts): their changes re-lint like a configuration change. */
+  readonly templates = new TemplateService();
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
@@ -40,6 +44,8 @@ export class ConfigService implements vscode.Disposable {
       // Saves through the editor: do not wait for the (possibly slower) file watcher.
       vscode.workspace.onDidSaveTextDocument((d) => { if (isConfigFile(d.uri)) invalidate(d.uri); }),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(SECTION)) this.changed.fire(); }),
+      this.templates,
+      this.templates.onDidChange(() => this.changed.fire()),
       this.diagnostics,
       this.changed,
     );
@@ -50,6 +56,35 @@ export class ConfigService implements vscode.Disposable {
   }
 
   async resolve(doc: vscode.Uri): Promise<ResolvedConfig> {
+    const resolved = await this.resolveFiles(doc);
+    if (!resolved.ok) return resolved;
+    const { config, files: found } = resolved;
+    // Team templates: a template is not linted as a document; one that cannot be read pauses
+    // linting, like a broken configuration file (the required sections would be wrong).
+    const loaded = await this.templates.forDocument(doc, config.templatesFolder);
+    if (loaded.folder && TemplateService.isInside(doc, loaded.folder)) {
+      return { ok: false, template: true, message: `a team template (${vscode.workspace.asRelativePath(loaded.folder)}), not linted as a partnership document` };
+    }
+    const broken = Object.values(loaded.errors)[0];
+    if (broken) {
+      const where = `${vscode.workspace.asRelativePath(broken.uri)}${broken.line !== undefined ? `:${broken.line}:${broken.column ?? 1}` : ''}`;
+      const message = `${where}: ${broken.message}`;
+      this.notify(`Partnership Docs: ${message}. Linting is paused until it is fixed.`, broken.uri);
+      return { ok: false, message, file: broken.uri };
+    }
+    const withTemplates = Object.keys(loaded.templates).length ? { ...config, templates: loaded.templates } : config;
+    return { ok: true, config: withTemplates, files: found, ...(loaded.folder ? { templatesFolder: loaded.folder } : {}) };
+  }
+
+  /** The team templates that apply where `uri` is (or goes), or the configuration's error. */
+  async templatesFor(uri: vscode.Uri): Promise<{ ok: true; loaded: LoadedTemplates } | { ok: false; message: string }> {
+    const resolved = await this.resolveFiles(uri);
+    if (!resolved.ok) return resolved;
+    return { ok: true, loaded: await this.templates.forDocument(uri, resolved.config.templatesFolder, true) };
+  }
+
+  /** Settings and configuration files, without the team templates. */
+  private async resolveFiles(doc: vscode.Uri): Promise<{ ok: true; config: Config; files: vscode.Uri[] } | { ok: false; message: string; file?: vscode.Uri }> {
     const settings = readSettings(doc).config;
     if (Object.keys(settings).length) {
       const { errors } = parseConfigText(JSON.stringify(settings), 'settings', ruleIds);
@@ -117,6 +152,12 @@ export class ConfigService implements vscode.Disposable {
       return null; // deleted meanwhile
     }
     const parsed = parseConfigText(text, vscode.workspace.asRelativePath(uri), ruleIds) as ParsedFile;
+    // `templatesFolder` is relative to this file: kept as a URI string in the merged configuration.
+    if (parsed.config && typeof parsed.config.templatesFolder === 'string') {
+      const value = parsed.config.templatesFolder;
+      const folder = /^(?:\/|[A-Za-z]:[\\/])/.test(value) ? vscode.Uri.file(value) : vscode.Uri.joinPath(uri, '..', ...value.split(/[\\/]/).filter(Boolean));
+      parsed.config = { ...parsed.config, templatesFolder: folder.toString() };
+    }
     this.diagnostics.set(uri, parsed.errors.map((e) => {
       const pos = new vscode.Position(e.line - 1, e.column - 1);
       const d = new vscode.Diagnostic(new vscode.Range(pos, lineEnd(text, pos)), e.message, vscode.DiagnosticSeverity.Error);

@@ -8,6 +8,7 @@ import { CodeActions } from './codeActions';
 import { CodeLenses } from './codeLens';
 import { Completions } from './completions';
 import { registerCommands } from './commands';
+import { setConfigService } from './newDocument';
 import { ConfigService } from './config';
 import { Linter, setDocsRoot, type LintTiming } from './diagnostics';
 import { Hovers } from './hover';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): PartnershipDocsApi {
   if (process.env.PARTNERSHIP_DOCS_ENGINE_STATS === '1') trackModelBuilds(true);
   setDocsRoot(context.extensionUri);
   const configs = new ConfigService();
+  setConfigService(configs);
   const linter = new Linter(configs);
   const health = new HealthStatus(linter);
   const hovers = new Hovers(linter);

@@ -6,8 +6,9 @@
  * the first placeholder to fill selected. Returns the new file's URI.
  */
 import * as vscode from 'vscode';
-import { scaffold, scaffoldFromPrevious, slugify, type IndexedDoc } from '../core/index';
+import { newDocumentText, slugify, templateFileName, templateProblems, type IndexedDoc } from '../core/index';
 import { readSettings, type DocumentTypeKey } from './settings';
+import type { ConfigService } from './config';
 
 export type NewKind = 'qbr' | 'status-report' | 'issue' | 'launch-plan';
 
@@ -31,6 +32,12 @@ export type PreviousQbrLookup = (partner: string, quarter: number, year: number,
 let previousQbr: PreviousQbrLookup | undefined;
 export function setPreviousQbrLookup(lookup: PreviousQbrLookup | undefined): void {
   previousQbr = lookup;
+}
+
+/** The configuration service (for the team templates that apply where the file goes). */
+let configService: ConfigService | undefined;
+export function setConfigService(service: ConfigService | undefined): void {
+  configService = service;
 }
 
 const COMPANY_KEY = 'partnershipDocs.company';
@@ -90,15 +97,41 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
     year: year === undefined ? date.slice(0, 4) : String(year), quarter: quarter === undefined ? String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) : String(quarter), date });
   const planned = vscode.Uri.joinPath(folder.uri, ...relative.split('/').filter(Boolean));
 
+  // The team's template of the kind, from the templates folder that applies where the file goes.
+  // One that cannot be read or has a problem is reported (with file, line and column; the
+  // problems are also diagnostics in the template) and nothing is written.
+  const templates = configService ? await configService.templatesFor(planned) : undefined;
+  if (templates && !templates.ok) {
+    void vscode.window.showErrorMessage(`Partnership Docs: ${templates.message} Nothing was written.`);
+    return undefined;
+  }
+  const loaded = templates?.loaded;
+  const broken = loaded?.errors[kind];
+  if (broken) {
+    const where = `${vscode.workspace.asRelativePath(broken.uri)}${broken.line !== undefined ? `:${broken.line}:${broken.column ?? 1}` : ''}`;
+    void showTemplateError(`Partnership Docs: ${where}: ${broken.message}. Nothing was written.`, broken.uri, broken.line, broken.column);
+    return undefined;
+  }
+  const template = loaded?.templates[kind];
+  if (template) {
+    const problems = templateProblems(template.text);
+    if (problems.length) {
+      const p = problems[0]!;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+      void showTemplateError(`Partnership Docs: ${template.path}:${p.line}:${p.column}: ${p.message}${more} Nothing was written.`,
+        vscode.Uri.joinPath(loaded!.folder!, templateFileName(kind)), p.line, p.column);
+      return undefined;
+    }
+  }
+
   let result: { text: string; firstField: { line: number; column: number; endColumn: number } };
   try {
     // The configuration where the file goes decides partner aliases (`partners`).
     const previous = kind === 'qbr' && args.fromPrevious !== false && previousQbr && quarter !== undefined && year !== undefined
       ? await previousQbr(partner, quarter, year, planned).catch(() => undefined)
       : undefined;
-    result = previous
-      ? scaffoldFromPrevious({ text: previous.text, doc: previous.doc }, { partner, company, quarter: quarter!, year: year!, date })
-      : scaffold(kind, { partner, company: kind === 'issue' ? undefined : company, quarter, year, date });
+    result = newDocumentText(kind, { partner, company: kind === 'issue' && !template ? undefined : company, quarter, year, date },
+      { template, previous: previous ? { text: previous.text, doc: previous.doc } : undefined });
   } catch (err) {
     void vscode.window.showErrorMessage(`Partnership Docs: ${(err as Error).message}`);
     return undefined;
@@ -115,6 +148,14 @@ export async function newDocument(kind: NewKind, state: vscode.Memento, args: Ne
   const editor = await vscode.window.showTextDocument(target, { preview: false, selection });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return target;
+}
+
+/** An error message with a button that opens the template at the problem. */
+async function showTemplateError(message: string, uri: vscode.Uri, line = 1, column = 1): Promise<void> {
+  const open = 'Open Template';
+  if ((await vscode.window.showErrorMessage(message, open)) !== open) return;
+  const pos = new vscode.Position(line - 1, column - 1);
+  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos) });
 }
 
 function pickFolder(arg: NewDocumentArgs['folder']): vscode.WorkspaceFolder | undefined {

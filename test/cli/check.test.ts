@@ -189,7 +189,7 @@ describe('configuration', () => {
     assert.equal(
       r.stderr,
       '.partnership-docs.json:3:29: Invalid value "warn" for rules.placeholder-unfilled: expected one of "error", "warning", "info", "off".\n' +
-        '.partnership-docs.json:5:3: Unknown key "colour" in the configuration. Allowed keys: rules, thresholds, metrics, dateOrder, owners, lintAllMarkdown, partners, kpiColumns, statusWords, lowerIsBetter, higherIsBetter, sectionEquivalents.\n' +
+        '.partnership-docs.json:5:3: Unknown key "colour" in the configuration. Allowed keys: rules, thresholds, metrics, dateOrder, owners, lintAllMarkdown, partners, kpiColumns, statusWords, lowerIsBetter, higherIsBetter, sectionEquivalents, templatesFolder.\n' +
         'Invalid configuration: nothing was checked.\n',
     );
   });

@@ -316,6 +316,29 @@ ${criteria}`;
   });
 });
 
+describe('section-missing and the launch-plan rules report one gap once', () => {
+  const sectionMissing = (text: string, config?: PartialConfig) =>
+    lint(text, { today: TODAY, config, cache: false }).findings.filter((f) => f.ruleId === 'section-missing' || f.ruleId === 'success-criteria-missing').map((f) => `${f.ruleId}: ${f.message}`);
+
+  it('a milestone table under another heading is the plan’s Milestones', () => {
+    const text = '# Partnership Launch Plan: Globex + Initech\n\n## The Plan\n\n| Milestone | Owner | Date |\n| --- | --- | --- |\n| Kickoff | Dana | 2027-01-10 |\n' + TAIL;
+    assert.deepEqual(sectionMissing(text), []);
+    // Without the table the section is missing.
+    assert.equal(sectionMissing(text.replace('| Milestone |', '| Step |')).length, 1);
+  });
+
+  it('a team launch-plan template with Success Criteria: one finding, from success-criteria-missing', () => {
+    const template = '# Partnership Launch Plan: {{partner}}\n\n## Milestones\n\n## Roles and Responsibilities\n\n## Communication Cadence\n\n## Success Criteria\n\n## Risks\n';
+    const config = { templates: { 'launch-plan': { path: '.partnership-docs/templates/launch-plan.md', text: template } } } as unknown as PartialConfig;
+    const text = '# Partnership Launch Plan: Globex + Initech\n\n## Milestones\n- [ ] Kickoff — Dana, 2027-01-10\n' + TAIL.replace(/## Success Criteria[^]*$/, '') + '\n## Risks\n- none\n';
+    const got = sectionMissing(text, config);
+    assert.equal(got.length, 1, got.join('\n'));
+    assert.match(got[0]!, /^success-criteria-missing/);
+    // The team template's own extra section is still required.
+    assert.ok(sectionMissing(text.replace('## Risks\n- none\n', ''), config).some((m) => m.startsWith('section-missing') && m.includes('Risks')));
+  });
+});
+
 describe('milestone rules stay out of other kinds', () => {
   it('a status report’s Upcoming Milestones are not checked as a launch plan’s', () => {
     const text = '# Partnership Status Report: Globex + Initech\n**Period**: Q4 2026\n\n## Upcoming Milestones\n- Kickoff\n- | Listing live, Oct 1, 2026\n';

@@ -9,11 +9,14 @@
 import type { DocModel } from '../model.js';
 import { normalizeHeading } from '../model.js';
 import type { RuleContext } from '../rule.js';
-import { scaffold, type TemplateKind } from '../templates.js';
+import { scaffold, TEMPLATE_KINDS, type TemplateKind } from '../templates.js';
 import type { DocKind } from '../types.js';
 import { keyNamesAny, sectionKey, sectionKeyOfNorm, sectionKeysFor, type SectionEquivalents } from './equivalents.js';
 import { trimEndChars } from '../text.js';
 import { splitChunks } from '../split.js';
+import type { Config } from '../types.js';
+import { templateRequirements, type TeamTemplate } from '../teamTemplates.js';
+import { REQUIRED_SECTIONS as PLAYBOOK_SECTIONS } from './equivalents.js';
 
 /** Required sections per kind, in template order (spec §5): defined with the equivalents. */
 export { REQUIRED_SECTIONS } from './equivalents.js';
@@ -171,6 +174,25 @@ export function templateSkeletons(kind: TemplateKind): Map<string, SectionSkelet
   return out;
 }
 
+/**
+ * The required sections of a kind: the team template's (config `templates`, see
+ * teamTemplates.ts) when the kind has one, else the playbook's (spec §5). `template` is the team
+ * template they come from (undefined: the playbook).
+ */
+export function requiredSectionsFor(kind: TemplateKind, config: Pick<Config, 'templates'>): { names: readonly string[]; skeleton: (name: string) => SectionSkeleton | undefined; template?: TeamTemplate } {
+  const template = config.templates?.[kind];
+  if (!template) {
+    return { names: (PLAYBOOK_SECTIONS as Record<string, readonly string[] | undefined>)[kind] ?? [], skeleton: (name) => templateSkeletons(kind).get(sectionKey(name)) };
+  }
+  const req = templateRequirements(template.text);
+  const skeletons = new Map<string, SectionSkeleton>();
+  for (const s of req.allSections) {
+    const key = sectionKey(s.heading);
+    if (!skeletons.has(key)) skeletons.set(key, s);
+  }
+  return { names: req.sections.map((s) => s.heading), skeleton: (name) => skeletons.get(sectionKey(name)), template };
+}
+
 /** The skeleton text of a section at heading depth `depth` (sub-headings shifted alike). */
 export function skeletonText(s: SectionSkeleton, depth: number, eol = '\n'): string {
   const delta = depth - s.depth;
@@ -188,7 +210,7 @@ export function skeletonText(s: SectionSkeleton, depth: number, eol = '\n'): str
 
 /** Kinds with required sections. */
 export function templateKind(kind: DocKind | null): TemplateKind | null {
-  return kind === 'qbr' || kind === 'status-report' || kind === 'issue' || kind === 'launch-plan' ? kind : null;
+  return kind !== null && (TEMPLATE_KINDS as readonly string[]).includes(kind) ? (kind as TemplateKind) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { readHeaderDate } from '../../analysis/header-dates.js';
 import { scopeAnchor, sectionScopes } from '../../analysis/sections.js';
 import type { Rule } from '../../rule.js';
 import { followsPlaybook } from '../../detect.js';
+import { templateRequirements } from '../../teamTemplates.js';
 
 const KEYS = ['next qbr', 'next qbr date'];
 
@@ -14,6 +15,9 @@ const KEYS = ['next qbr', 'next qbr date'];
  * Only for QBRs that follow the playbook's template (its `Partnership QBR:` title or front matter
  * `partnership-doc: qbr`, see followsPlaybook): a QBR detected by a common title and its
  * structure is in the team's own format, which has no `**Next QBR**:` line to expect.
+ * With a team QBR template (config `templates`, see teamTemplates.ts) the template decides
+ * instead, for every QBR: a template with a `**Next QBR**:` line expects one, a template without
+ * one does not (a date written anyway is still checked).
  */
 export const nextQbrMissing: Rule = {
   meta: {
@@ -24,9 +28,12 @@ export const nextQbrMissing: Rule = {
   },
   kinds: ['qbr'],
   check(ctx) {
-    if (!followsPlaybook(ctx.doc)) return;
+    const team = ctx.config.templates?.qbr;
+    const expected = team ? KEYS.some((k) => templateRequirements(team.text).fields.has(k)) : followsPlaybook(ctx.doc);
+    if (!team && !expected) return;
     const fields = ctx.get(extractFields).filter((f) => KEYS.includes(f.key));
     if (fields.length === 0) {
+      if (!expected) return;
       const { start, end } = scopeAnchor(ctx.doc, sectionScopes(ctx.doc)[0]!);
       ctx.report({ start, end, message: 'Missing “**Next QBR**: DATE”; expected the date of the next QBR (the template ends with it).' });
       return;

@@ -1,24 +1,26 @@
 import {
   findSection,
-  REQUIRED_SECTIONS,
+  requiredSectionsFor,
   scopeAnchor,
   scopeHeadings,
-  sectionKey,
   sectionScopes,
   skeletonText,
   templateKind,
-  templateSkeletons,
   type OutlineEntry,
   type SectionScope,
   startsSectionAt,
 } from '../../analysis/sections.js';
-import type { DocModel } from '../../model.js';
+import { sectionKey } from '../../analysis/equivalents.js';
+import { normalizeHeading, type DocModel } from '../../model.js';
 import type { Rule, RuleContext } from '../../rule.js';
+import type { TemplateKind } from '../../templates.js';
 
-const KIND_NAME = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue', 'launch-plan': 'a launch plan' } as const;
+const KIND_NAME: Record<string, string> = { qbr: 'a QBR', 'status-report': 'a status report', issue: 'an issue', 'launch-plan': 'a launch plan' };
 
 /**
- * Required sections by kind (spec §5), matched per spec §1 (case, emphasis, emoji, trailing
+ * Required sections by kind: the team template's sections when the kind has one (config
+ * `templates`, read from the templates folder by the front ends; see teamTemplates.ts), else the
+ * playbook's (spec §5). Matched per spec §1 (case, emphasis, emoji, trailing
  * parenthetical, `&`, a leading number). One finding per missing section, on the title line.
  * The fix inserts the template's skeleton in template order: after the nearest present
  * section that comes before it in the template, else before the nearest present one after
@@ -41,12 +43,18 @@ export const sectionMissing: Rule = {
   },
 };
 
-function checkScope(ctx: RuleContext, kind: keyof typeof KIND_NAME, scope: SectionScope): void {
+function checkScope(ctx: RuleContext, kind: TemplateKind, scope: SectionScope): void {
   const { doc } = ctx;
-  const required = REQUIRED_SECTIONS[kind];
+  const found = requiredSectionsFor(kind, ctx.config);
+  const { skeleton: skeletonOf, template } = found;
+  // A launch plan's success criteria are success-criteria-missing's (one finding for one gap),
+  // also when a team template lists the section.
+  // A milestone table (`| Milestone | Owner | Date |`) under another heading is the plan's
+  // Milestones, as detection counts it.
+  const required = kind !== 'launch-plan' ? found.names
+    : found.names.filter((n) => sectionKey(n) !== SUCCESS_CRITERIA && !(sectionKey(n) === MILESTONES && hasMilestoneTable(doc, scope)));
   const present = required.map((name) => findSection(doc, scope, name, ctx.config.sectionEquivalents));
   if (present.every((p) => p)) return;
-  const skeletons = templateSkeletons(kind);
   const firstPresent = present.find((p) => p);
   const depth = firstPresent ? firstPresent.depth : scope.title ? Math.min(6, scope.title.depth + 1) : 2;
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
@@ -64,7 +72,7 @@ function checkScope(ctx: RuleContext, kind: keyof typeof KIND_NAME, scope: Secti
 
   required.forEach((name, i) => {
     if (present[i]) return;
-    const skeleton = skeletons.get(sectionKey(name));
+    const skeleton = skeletonOf(name);
     const { at, first } = notes.get(name)!;
     const before = present.slice(0, i).filter((p): p is OutlineEntry => p !== undefined).pop();
     const where = before ? ` after “${before.text.trim()}”` : '';
@@ -72,11 +80,17 @@ function checkScope(ctx: RuleContext, kind: keyof typeof KIND_NAME, scope: Secti
     ctx.report({
       start: range.start,
       end: range.end,
-      message: `Missing section “${name}”, required in ${KIND_NAME[kind]}; expected a “${'#'.repeat(depth)} ${name}” heading${where}.`,
+      message: template
+        ? `Missing section “${name}”, required by the team's ${kindLabel(kind)} template (${template.path}); expected a “${'#'.repeat(depth)} ${name}” heading${where}.`
+        : `Missing section “${name}”, required in ${KIND_NAME[kind] ?? `a ${kind}`}; expected a “${'#'.repeat(depth)} ${name}” heading${where}.`,
       ...(fix ? { fix } : {}),
       data: { section: name },
     });
   });
+}
+
+function kindLabel(kind: TemplateKind): string {
+  return kind === 'qbr' ? 'QBR' : kind.replace(/-/g, ' ');
 }
 
 /**
@@ -130,4 +144,13 @@ function insertion(text: string, at: number, skeleton: string, first: boolean, e
   const prevBlank = at === 0 || text.slice(0, at).endsWith(`${eol}${eol}`);
   const pre = first && !prevBlank ? eol : '';
   return `${pre}${skeleton}${eol}${eol}`;
+}
+
+const SUCCESS_CRITERIA = sectionKey('Success Criteria');
+const MILESTONES = sectionKey('Milestones');
+
+/** A table with a Milestone column inside the scope. */
+function hasMilestoneTable(doc: DocModel, scope: SectionScope): boolean {
+  return doc.tables.some((t) => t.start >= scope.start && t.start < scope.end &&
+    t.header.cells.some((c) => /^(?:key )?milestones?$/.test(normalizeHeading(c.text))));
 }
