@@ -16,6 +16,8 @@ interface Held {
 }
 
 const VARIANTS_KEPT = 6;
+/** Snapshots of files read from disk kept for an editor about to open them (a New … command, a watcher update). */
+const RECENT_KEPT = 4;
 
 export class SnapshotStore {
   /** Per document, newest first: the current version's, and the one a fix is about to write (adopt). */
@@ -23,24 +25,37 @@ export class SnapshotStore {
 
   /**
    * The snapshot of `text` (the document `key`'s) under `options`. `keep`: remember it for the
-   * next asker (the document is open); a file read from disk is not kept, but still reuses the
-   * snapshot of an open document with the same text.
+   * next asker (the document is open); a file read from disk is kept only among the last few
+   * (RECENT_KEPT) for an editor about to open it, and reuses the snapshot of an open document
+   * with the same text.
    */
   for(key: string, text: string, options: LintOptions, keep = true): Snapshot {
     const h = this.held.get(key)?.find((x) => x.base.text === text);
-    if (h) {
-      if (h.base.matches(options)) return h.base;
-      const known = h.variants.find((v) => v.matches(options));
-      if (known) return known;
-      const s = h.base.with(options);
-      h.variants.push(s);
-      if (h.variants.length > VARIANTS_KEPT) h.variants.shift();
-      return s;
+    if (h) return pick(h, options);
+    // A file read from disk a moment before it opens in an editor (New QBR writes the file, then
+    // opens it; the file watcher's index update can come first): its snapshot is still recent.
+    const recent = this.recent.get(key);
+    if (recent && recent.base.text === text) {
+      if (keep) {
+        this.recent.delete(key);
+        this.held.set(key, [recent]);
+      }
+      return pick(recent, options);
     }
     const s = snapshot(text, options);
     // A new version: the document's older snapshots go (the lint state keeps what it needs).
     if (keep) this.held.set(key, [{ base: s, variants: [] }]);
+    else this.remember(key, { base: s, variants: [] });
     return s;
+  }
+
+  /** Snapshots of files read from disk (not open), the last few, for the editor that opens one next. */
+  private readonly recent = new Map<string, Held>();
+
+  private remember(key: string, h: Held): void {
+    this.recent.delete(key);
+    this.recent.set(key, h);
+    while (this.recent.size > RECENT_KEPT) this.recent.delete(this.recent.keys().next().value!);
   }
 
   /**
@@ -63,7 +78,19 @@ export class SnapshotStore {
 
   forget(key: string): void {
     this.held.delete(key);
+    this.recent.delete(key);
   }
+}
+
+/** `h`'s snapshot under `options`: its base, a known variant, or a new one sharing its model. */
+function pick(h: Held, options: LintOptions): Snapshot {
+  if (h.base.matches(options)) return h.base;
+  const known = h.variants.find((v) => v.matches(options));
+  if (known) return known;
+  const s = h.base.with(options);
+  h.variants.push(s);
+  if (h.variants.length > VARIANTS_KEPT) h.variants.shift();
+  return s;
 }
 
 /** The extension host's one store (like parseCache: shared by the linter, the index and the preview). */

@@ -7,13 +7,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, fileUri, openFresh, ours, readFile, ruleOf, sleep, STALE_QBR, waitFor } from './util/helpers';
+import { activate, closeAll, fileUri, openFresh, ours, readFile, ruleOf, sleep, STALE_QBR, waitFor, writeFile } from './util/helpers';
 import { log } from './util/log';
 
 interface EngineApi {
   linter: { stateFor(doc: vscode.TextDocument): unknown };
   statusBar(): { text: string; tooltip: string } | undefined;
-  workspaceIndex: { ready(): Promise<{ docs: Map<string, unknown> }> };
+  workspaceIndex: { ready(): Promise<{ docs: Map<string, unknown> }>; current: { docs: Map<string, unknown> } };
   engineStats(): { modelBuilds: number; modelBuildsOf(text: string): number | undefined };
 }
 
@@ -119,5 +119,22 @@ suite('snapshot: one model build per document version', () => {
     log(`    (model builds of the recalculated version: ${builds(next)}; of the first: ${builds(text)})`);
     assert.equal(builds(next), 1, 'one model build for the recalculated version');
     assert.equal(builds(text), 1, 'the first version was not analysed again');
+  });
+
+  test('a file the workspace index read from disk just before it opens is not built again (New QBR writes, then opens)', async function () {
+    this.timeout(60_000);
+    const builds = (text: string) => api.engineStats().modelBuildsOf(text);
+    await api.workspaceIndex.ready();
+    const text = await qbrText();
+    const path = `tmp/read-then-open-${Date.now()}.md`;
+    const uri = await writeFile(path, text);
+    // The file watcher's update indexes the file from disk first (the race CI hit under load).
+    await waitFor(() => api.workspaceIndex.current.docs.has(vscode.workspace.asRelativePath(uri)), 'the file indexed from disk', 15_000);
+    assert.equal(builds(text), 1, 'the index built the model of the file on disk');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await waitFor(() => ours(uri).some((d) => ruleOf(d) === 'kpi-status-mismatch'), 'the lint of the opened document');
+    log(`    (model builds after the index read it and the editor linted it: ${builds(text)})`);
+    assert.equal(builds(text), 1, 'the editor’s lint reused the snapshot of the file the index had just read');
   });
 });
