@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_CONFIG, mergeConfig, parseConfigText, ruleIds, type Config, type PartialConfig } from '../core/index';
 import { checkConfigSanity, CONFIG_FILE_NAME } from '../core/config';
 import { readSettings, SECTION } from './settings';
-import { TemplateService, type LoadedTemplates } from './templates';
+import { exists, TemplateService, type LoadedTemplates } from './templates';
 
 export type ResolvedConfig =
   | { ok: true; config: Config; files: vscode.Uri[]; templatesFolder?: vscode.Uri }
@@ -188,15 +188,6 @@ export class ConfigService implements vscode.Disposable {
 
 export function isConfigFile(uri: vscode.Uri): boolean {
   return uri.path.endsWith(`/${CONFIG_FILE_NAME}`);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The end of the token at `pos` (for a visible squiggle), or the end of its line. */

@@ -263,7 +263,8 @@ async function isDirectory(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** True when `uri` exists (file or folder). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

@@ -143,34 +143,20 @@ export interface SectionSkeleton {
 
 const skeletonCache = new Map<TemplateKind, Map<string, SectionSkeleton>>();
 
-const ATX_LINE = /^(#{1,6})[ \t]/;
-
-/** The template's skeleton of each section of `kind`, keyed by `sectionKey`. */
+/** The playbook template's skeleton of each section of `kind`, keyed by `sectionKey` (read as a team template is). */
 export function templateSkeletons(kind: TemplateKind): Map<string, SectionSkeleton> {
-  const cached = skeletonCache.get(kind);
-  if (cached) return cached;
-  const text = scaffold(kind, { partner: '[Partner Company]' }).text;
-  const lines = text.split('\n');
-  const headings: Array<{ line: number; depth: number; text: string }> = [];
-  lines.forEach((l, i) => {
-    const m = ATX_LINE.exec(l);
-    if (m) headings.push({ line: i, depth: m[1]!.length, text: l.slice(m[0].length).trim() });
-  });
+  let out = skeletonCache.get(kind);
+  if (!out) skeletonCache.set(kind, (out = skeletonsByKey(templateRequirements(scaffold(kind, { partner: '[Partner Company]' }).text).allSections)));
+  return out;
+}
+
+/** Skeletons keyed by `sectionKey`, the first of each key. */
+function skeletonsByKey(sections: readonly SectionSkeleton[]): Map<string, SectionSkeleton> {
   const out = new Map<string, SectionSkeleton>();
-  headings.forEach((h, i) => {
-    let endLine = lines.length;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j]!.depth <= h.depth) {
-        endLine = headings[j]!.line;
-        break;
-      }
-    }
-    const body = lines.slice(h.line + 1, endLine);
-    while (body.length && body[body.length - 1]!.trim() === '') body.pop();
-    const key = sectionKey(h.text);
-    if (!out.has(key)) out.set(key, { heading: h.text, depth: h.depth, body: body.join('\n') });
-  });
-  skeletonCache.set(kind, out);
+  for (const s of sections) {
+    const key = sectionKey(s.heading);
+    if (!out.has(key)) out.set(key, s);
+  }
   return out;
 }
 
@@ -185,11 +171,7 @@ export function requiredSectionsFor(kind: TemplateKind, config: Pick<Config, 'te
     return { names: (PLAYBOOK_SECTIONS as Record<string, readonly string[] | undefined>)[kind] ?? [], skeleton: (name) => templateSkeletons(kind).get(sectionKey(name)) };
   }
   const req = templateRequirements(template.text);
-  const skeletons = new Map<string, SectionSkeleton>();
-  for (const s of req.allSections) {
-    const key = sectionKey(s.heading);
-    if (!skeletons.has(key)) skeletons.set(key, s);
-  }
+  const skeletons = skeletonsByKey(req.allSections);
   return { names: req.sections.map((s) => s.heading), skeleton: (name) => skeletons.get(sectionKey(name)), template };
 }
 
