@@ -1,6 +1,7 @@
 /** Shared test helpers: lint a snippet and compare findings of one rule by exact positions. */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { lint, fixAll, applyFixes } from '../src/core/index.js';
 import type { Finding, LintOptions, PartialConfig } from '../src/core/types.js';
 
@@ -84,3 +85,14 @@ export function propertyRuns(full: number, quick: number): number {
 
 /** Test options of a heavy robustness test (5 MB documents, nesting thousands deep): `npm test` only. */
 export const heavy: { skip?: string } = FULL_RUN ? {} : { skip: 'heavy: runs in npm test (PD_TEST_FULL=1), not in the quick loop' };
+
+/** Every `.md` file below `dir` (sub-folders included), in sorted order. */
+export function markdownFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...markdownFilesUnder(p));
+    else if (n.endsWith('.md')) out.push(p);
+  }
+  return out;
+}

@@ -5,13 +5,12 @@
  * finding that was not there before (the one the completion fixes may go).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { buildIndex, createCache, indexDocument, lintWorkspace, previousQbr, snapshot, type Finding, type LintOptions, type PartialConfig } from '../../src/core/index.js';
 import { completionsAt, type CompletionContext, type CompletionItem } from '../../src/core/completions.js';
 import { loadCorpus } from '../real-world.js';
-import { TODAY } from '../helpers.js';
+import { markdownFilesUnder, TODAY } from '../helpers.js';
 import { applyItem } from '../completions-helpers.js';
 
 function lineStartOf(text: string, o: number): number {
@@ -86,15 +85,8 @@ function lineOf(text: string, o: number): number {
   return n;
 }
 
-function markdownUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) out.push(...markdownUnder(p));
-    else if (p.endsWith('.md') && !p.includes('sarif')) out.push(p);
-  }
-  return out;
-}
+/** The markdown documents below `dir` (not the SARIF fixtures' inputs). */
+const markdownUnder = (dir: string) => markdownFilesUnder(dir).filter((p) => !p.includes('sarif'));
 
 const CONTEXT: CompletionContext = { workspaceOwners: ['Dana Smith', 'Priya Shah', 'Priya Shah', 'Sam Lee'], nextQbr: '2027-02-15' };
 

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { describeStage, findRenewalRecommendation, lifecycleStage, partnershipMonth, readStartDate, shortStage, snapshot, type StartDate } from '../../src/core/index.js';
 import { dateOfIso } from '../../src/core/dates.js';
 import { documentLifecycle } from '../../src/core/analysis/lifecycle.js';
-import { run } from '../helpers.js';
+import { markdownFilesUnder, run } from '../helpers.js';
 
 const day = (iso: string): StartDate => ({ from: iso, to: iso, precision: 'day', text: iso });
 const stageOn = (on: string, start: StartDate | null, renewal: string | null = null, windowDays = 90) =>
@@ -428,23 +428,12 @@ describe('the lifecycle hover (core explanation)', () => {
 // ---------------------------------------------------------------------------------------------
 // The recommendation scan per chunk (cached with each chunk) equals the whole-text scan
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createCache, lint } from '../../src/core/index.js';
 import { renewalRecommendation } from '../../src/core/analysis/renewal-recommendation.js';
 
 describe('renewal recommendation: per chunk as over the whole text', () => {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (n.endsWith('.md')) files.push(p);
-    }
-  };
-  walk('test/fixtures/real-world');
-  walk('examples');
-  walk('test/fixtures/docs');
+  const files = ['test/fixtures/real-world', 'examples', 'test/fixtures/docs'].flatMap(markdownFilesUnder);
   it(`the same sentence in every corpus, example and fixture document (${files.length})`, () => {
     let found = 0;
     for (const f of files) {

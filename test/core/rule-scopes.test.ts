@@ -6,8 +6,7 @@
  * this fails here, deterministically, not only in the randomized editing-session property.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { scopeViolations } from '../../src/core/lint.js';
 import { lint } from '../../src/core/index.js';
@@ -16,19 +15,9 @@ import { redKpiUnaddressed } from '../../src/core/rules/kpi/red-kpi-unaddressed.
 import { kpiTableColumns } from '../../src/core/rules/kpi/kpi-table-columns.js';
 import { actionOverdue } from '../../src/core/rules/actions/action-overdue.js';
 import { ruleList } from '../../src/core/rules/index.js';
-import { TODAY, qbr } from '../helpers.js';
+import { markdownFilesUnder, TODAY, qbr } from '../helpers.js';
 
-function markdown(dir: string): string[] {
-  const out: string[] = [];
-  for (const n of readdirSync(dir).sort()) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...markdown(p));
-    else if (n.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
-const FILES = [...markdown('test/fixtures'), ...markdown('examples')];
+const FILES = [...markdownFilesUnder('test/fixtures'), ...markdownFilesUnder('examples')];
 
 describe('chunk-scoped rules read only what they declare', () => {
   it('every chunk-scoped rule declares what it reads (over every fixture and example)', () => {

@@ -2,6 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activate, basename, closeAll, exists, fileUri, FIXED_CELL, openFresh, ours, readFile, setSetting, STALE_CELL, STALE_QBR, waitFor, writeFile } from './util/helpers';
 
+/** The CodeLens titles once the KPI lens shows a version with nothing stale (after a fix, re-linted). */
+async function fixedLensTitles(uri: vscode.Uri): Promise<string[]> {
+  let after: string[] = [];
+  await waitFor(async () => {
+    const l = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    after = l.map((x) => x.command?.title ?? '');
+    return after.some((t) => t.startsWith('KPI health') && !t.includes('stale'));
+  }, 'the lens of the fixed version');
+  return after;
+}
+
 suite('commands', () => {
   suiteSetup(activate);
   teardown(async () => {
@@ -78,12 +89,7 @@ suite('commands', () => {
     await vscode.commands.executeCommand(recalc.command!.command, ...(recalc.command!.arguments ?? []));
     assert.ok(editor.document.getText().includes(FIXED_CELL));
     // After the re-lint of the new version, the lens shows the same health, nothing stale.
-    let after: string[] = [];
-    await waitFor(async () => {
-      const l = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
-      after = l.map((x) => x.command?.title ?? '');
-      return after.some((t) => t.startsWith('KPI health') && !t.includes('stale'));
-    }, 'the lens of the fixed version');
+    const after = await fixedLensTitles(editor.document.uri);
     assert.ok(after.includes('KPI health 95% 🟢 Green'), after.join(' | '));
   });
 
@@ -96,12 +102,7 @@ suite('commands', () => {
     assert.ok(fix?.command, actions.map((a) => a.title).join(' | '));
     await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
     assert.ok(editor.document.getText().includes(FIXED_CELL));
-    let after: string[] = [];
-    await waitFor(async () => {
-      const l = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
-      after = l.map((x) => x.command?.title ?? '');
-      return after.some((t) => t.startsWith('KPI health') && !t.includes('stale'));
-    }, 'the lens of the fixed version');
+    const after = await fixedLensTitles(editor.document.uri);
     assert.ok(after.includes('KPI health 95% 🟢 Green'), after.join(' | '));
   });
 
@@ -122,12 +123,7 @@ suite('commands', () => {
     assert.ok(fix?.command, actions.map((a) => a.title).join(' | '));
     await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
     await waitFor(() => !ours(uri).some((d) => d.message.startsWith('Unexpected status')), 'the re-lint');
-    let after: string[] = [];
-    await waitFor(async () => {
-      const l = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-      after = l.map((x) => x.command?.title ?? '');
-      return after.some((t) => t.startsWith('KPI health') && !t.includes('stale'));
-    }, 'the lens of the fixed version');
+    const after = await fixedLensTitles(uri);
     assert.ok(after.some((t) => t.startsWith('KPI health 90%')), after.join(' | '));
   });
 

@@ -1,17 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, fileUri, openFresh, ours, readFile, STALE_QBR, waitFor } from './util/helpers';
-
-async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
-}
-
-function posOf(doc: vscode.TextDocument, needle: string, delta = 2): vscode.Position {
-  const i = doc.getText().indexOf(needle);
-  assert.ok(i >= 0, `${needle} in the document`);
-  return doc.positionAt(i + delta);
-}
+import { activate, closeAll, fileUri, hoverText, openFresh, ours, posOf, readFile, STALE_QBR, waitFor } from './util/helpers';
 
 const STATUS_REPORT = `# Partnership Status Report: Globex + Acme Corp
 **Period**: Q1 2026

@@ -10,18 +10,7 @@ import { isoDate } from '../../../src/core/dates';
 import type { PartnershipDocsApi } from '../../../src/vscode/extension';
 import type { Node } from '../../../src/vscode/partnersTree';
 import { dataFor } from '../../../src/vscode/dashboard';
-import { activate, closeAll, fileUri, openFresh, waitFor, writeFile } from './util/helpers';
-
-async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
-}
-
-function posOf(doc: vscode.TextDocument, needle: string, delta = 2): vscode.Position {
-  const i = doc.getText().indexOf(needle);
-  assert.ok(i >= 0, `${needle} in the document`);
-  return doc.positionAt(i + delta);
-}
+import { activate, closeAll, fileUri, hoverText, openFresh, posOf, waitFor, writeFile } from './util/helpers';
 
 const today = new Date();
 today.setHours(0, 0, 0, 0);

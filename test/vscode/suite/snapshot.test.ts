@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAll, fileUri, openFresh, ours, readFile, ruleOf, sleep, STALE_QBR, waitFor, writeFile } from './util/helpers';
+import { activate, closeAll, fileUri, hoverText, openFresh, ours, readFile, ruleOf, sleep, STALE_QBR, waitFor, writeFile } from './util/helpers';
 import { log } from './util/log';
 
 interface EngineApi {
@@ -27,11 +27,6 @@ async function qbrText(): Promise<string> {
 - Strategic alignment: 11/15 (priorities, vision, mutual value)
 
 ## Key Wins`) + `\n<!-- snapshot suite ${Date.now()} -->\n`;
-}
-
-async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
 suite('snapshot: one model build per document version', () => {

@@ -1,4 +1,5 @@
 /** Shared helpers of the extension-host suites. */
+import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -94,3 +95,16 @@ export function basename(uri: vscode.Uri): string {
 export const STALE_QBR = 'partnerships/acme/2026-Q1-qbr.md';
 export const STALE_CELL = '✅ Green (100% of target)';
 export const FIXED_CELL = '⚠️ Yellow (90% of target)';
+
+/** The text of every hover at `pos` (the providers' markdown), separated by `---`. */
+export async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+/** The position `delta` characters into the first `needle` of the document (asserted present). */
+export function posOf(doc: vscode.TextDocument, needle: string, delta = 2): vscode.Position {
+  const i = doc.getText().indexOf(needle);
+  assert.ok(i >= 0, `${needle} in the document`);
+  return doc.positionAt(i + delta);
+}
