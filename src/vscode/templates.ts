@@ -71,7 +71,14 @@ export class TemplateService implements vscode.Disposable {
     }
   }
 
+  private soon: ReturnType<typeof setTimeout> | undefined;
+  private changedSoon(): void {
+    if (this.soon) return;
+    this.soon = setTimeout(() => { this.soon = undefined; this.changed.fire(); }, 0);
+  }
+
   dispose(): void {
+    clearTimeout(this.soon);
     clearTimeout(this.again);
     clearInterval(this.poll);
     for (const d of this.disposables) d.dispose();
@@ -96,9 +103,15 @@ export class TemplateService implements vscode.Disposable {
     let cached = this.folders.get(key);
     // The files' size and times are compared on every use: a change is seen even before the
     // file watcher reports it (or when it reports a half-written file).
-    if (!cached || fresh || (await cached).signature !== signature) {
+    const previous = cached && (await cached).signature;
+    if (!cached || fresh || previous !== signature) {
       cached = this.load(folder, signature, templatesFolder !== undefined);
       this.folders.set(key, cached);
+      // The files changed since they were read, and no watcher event said so yet (or it came
+      // first to another reader: a lint of the open template, the workspace index): documents
+      // linted with the old templates are linted again. Without this the 2 s check below would
+      // find the cache already fresh and never tell them.
+      if (previous !== undefined && previous !== signature) this.changedSoon();
     }
     return cached;
   }
