@@ -21,6 +21,7 @@ import {
   type ColumnHow,
   type KpiRow,
   type KpiTable,
+  expectedStatusText,
 } from './analysis/kpi.js';
 import type { Analysis } from './lint.js';
 import { documentLifecycle } from './analysis/lifecycle.js';
@@ -54,7 +55,7 @@ export interface KpiRowExplanation {
   /** The numbers behind the attainment (`$450K of $500K`). */
   breakdown: string | null;
   computed: Rag | null;
-  /** Canonical status cell for the computed status (`✅ Green (124% of target)`). */
+  /** The computed status as the fix would write it, in the table's own style (`✅ Green (124% of target)`, `🟢 Green (124% of target)`, `✅ Met`). */
   computedText: string | null;
   /** The Status cell as written; null when the table has no Status column. */
   stated: string | null;
@@ -247,7 +248,9 @@ function explainRow(r: KpiRow, t?: KpiTable): KpiRowExplanation {
     statedReading: statedReading(r),
     breakdown: r.attainment === null ? null : breakdownText(r),
     computed: r.computed,
-    computedText: r.computed === null || r.attainment === null ? null : canonicalStatus(r.computed, r.attainment),
+    // In the table's own style (🟡 in a table of circles, `❌ Missed` in a met / not-met table): what
+    // the fix would write, so the hover's two lines never disagree in form.
+    computedText: r.computed === null || r.attainment === null ? null : expectedStatusText(r) ?? canonicalStatus(r.computed, r.attainment),
     stated: r.stated === null ? null : (r.statusCell?.text ?? ''),
     statedRag: r.stated?.rag ?? null,
     fix: problem ? problem.fixText : null,

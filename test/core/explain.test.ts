@@ -177,6 +177,24 @@ describe('explainToMarkdown', () => {
     const piped = explainToMarkdown({ ...(e as Extract<typeof e, { kind: 'kpi-row' }>), metric: 'a|b', target: 'x|y' });
     assert.match(piped, /\| Target \| x\\\|y \|/);
   });
+  it('the computed status is shown in the table’s own style, as the fix writes it', () => {
+    const head = '# QBR: Acme + Globex\n\n## KPI Dashboard\n\n';
+    const circles = `${head}| Metric | Target | Actual | Status |\n|---|---|---|---|\n| Pipeline | 100 | 90 | 🟢 Green |\n| Deals | 10 | 10 | 🟢 Green |\n`;
+    const c = explainAt(circles, at(circles, '| 90 |') + 2, o);
+    assert.ok(c && c.kind === 'kpi-row');
+    assert.equal(c.computedText, '🟡 Yellow (90% of target)');
+    assert.equal(c.fix, '🟡 Yellow (90% of target)');
+    // The right status in circles: computed and stated read the same, nothing to fix.
+    const right = explainAt(circles, at(circles, '| 10 | 10') + 2, o);
+    assert.ok(right && right.kind === 'kpi-row');
+    assert.equal(right.computedText, '🟢 Green (100% of target)');
+    assert.equal(right.fix, null);
+    const metNotMet = `${head}| Metric | Target | Actual | Status |\n|---|---|---|---|\n| Pipeline | 100 | 90 | ✅ Met |\n| Deals | 10 | 12 | ✅ Met |\n`;
+    const m = explainAt(metNotMet, at(metNotMet, '| 90 |') + 2, o);
+    assert.ok(m && m.kind === 'kpi-row');
+    assert.equal(m.computedText, m.fix);
+    assert.match(m.computedText ?? '', /^❌ /);
+  });
   it('the overall health line lists capped rows', () => {
     const md = explainToMarkdown(explainAt(QBR, at(QBR, 'Overall Partnership'), o)!);
     assert.match(md, /\| Customers acquired \| 124% → counted as 100% \|/);
