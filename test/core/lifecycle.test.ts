@@ -194,6 +194,27 @@ describe('start date: team styles', () => {
     const lc = lifecycleOf('# Partnership Status Report: Acme + Globex\n**Period**: November 2026\n\n## Partnership Overview\n- **Start date**: [Date]\n');
     assert.equal(lc.start, null);
   });
+  it('a Notion property table: `| Partner since | March 2025 |` and `| Renewal date | … |` rows', () => {
+    const text = '# Globex QBR — Q3 2026\n\n| Property | Value |\n|---|---|\n| Partner | Globex |\n| **Partner since** | 2025-03-01 |\n| Renewal date | 2027-01-15 |\n| Quarter | Q3 2026 |\n\n## KPIs\n\n| Metric | Target | Actual |\n|---|---|---|\n| Deals | 10 | 9 |\n';
+    const lc = lifecycleOf(text);
+    assert.equal(lc.start?.from, '2025-03-01');
+    assert.equal(lc.startSource, 'Partner since');
+    assert.equal(text.slice(lc.startField!.valueStart, lc.startField!.valueEnd), '2025-03-01');
+    assert.equal(lc.renewal?.iso, '2027-01-15');
+    // renewal-window reports on the table cell, as on a field line.
+    const w = run(text, { today: '2026-11-24' }).filter((f) => f.ruleId === 'renewal-window');
+    assert.deepEqual(w.map((f) => [f.line, f.column, f.endColumn]), [[7, 18, 28]]);
+  });
+  it('a Confluence "Key dates" table with a header row of its own: `| Start date | 2024-06-01 |`', () => {
+    const lc = lifecycleOf('# Partnership QBR: Acme + Globex\n**Quarter**: Q3 2026\n\n## Key dates\n\n| Start date | 2024-06-01 |\n|---|---|\n| Next renewal date | 1 March 2027 |\n');
+    assert.equal(lc.start?.from, '2024-06-01');
+    assert.equal(lc.renewal?.iso, '2027-03-01');
+  });
+  it('look-alike tables: a milestone plan’s Start date, a wider table’s Renewal date column', () => {
+    const lc = lifecycleOf('# Partnership QBR: Acme + Globex\n**Quarter**: Q3 2026\n\n## Milestones\n\n| Milestone | Date |\n|---|---|\n| Start date | 2026-09-01 |\n\n## Contracts\n\n| Partner | Renewal date | Owner |\n|---|---|---|\n| Renewal date | 2027-01-10 | Dana |\n');
+    assert.equal(lc.start, null);
+    assert.equal(lc.renewal, null);
+  });
   it('document date from a period range: its last day', () => {
     const lc = lifecycleOf('# QBR — Corvane Systems · Q3 2026\n\nPeriod covered: Jul 1 – Sep 30, 2026\n\n## KPIs\n\n| Metric | Target | Actual |\n|---|---|---|\n| Deals | 10 | 9 |\n');
     assert.equal(lc.documentDate, '2026-09-30');

@@ -4,7 +4,7 @@
  */
 import { fact, type RuleContext } from '../rule.js';
 import { perChunk } from '../document.js';
-import type { ParagraphModel } from '../model.js';
+import type { CellModel, ParagraphModel } from '../model.js';
 import { internText, memoByString } from '../memo.js';
 
 export interface Field {
@@ -227,3 +227,23 @@ export const documentYear = fact('document year', function documentYear(ctx: Rul
   }
   return ctx.today.getFullYear();
 });
+
+/**
+ * Fields written as a two-column key / value table (`| Renewal date | 2027-03-31 |`: Notion and
+ * Confluence property tables, "Key facts" tables), the header row included (a property table
+ * often has no header of its own). Read by the readers of dated facts (the renewal date, the
+ * partnership's start date), not by findField: the header fields' rules stay on their lines.
+ */
+export function keyValueFields(ctx: RuleContext): Field[] {
+  const out: Field[] = [];
+  for (const t of ctx.doc.tables) {
+    if (t.header.cells.length !== 2 || t.rows.some((r) => r.cells.length !== 2)) continue;
+    for (const r of [t.header, ...t.rows]) {
+      const [k, v] = r.cells as [CellModel, CellModel];
+      const label = k.text.replace(/[*_`]/g, '').replace(/:\s*$/, '').trim();
+      if (label === '' || v.text === '' || label.length > 60) continue;
+      out.push({ label, key: fieldKey(label), value: v.text, labelStart: k.start, labelEnd: k.end, valueStart: v.start, valueEnd: v.end, bold: /^(\*\*|__)/.test(k.text) });
+    }
+  }
+  return out;
+}

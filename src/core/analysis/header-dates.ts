@@ -6,7 +6,7 @@ import type { RuleContext } from '../rule.js';
 import { daysBetween, findDate, parseDate, type DateOptions } from '../dates.js';
 import { WHOLE_BRACKET } from '../placeholders.js';
 import { trimEndChars, withoutMarkers } from '../text.js';
-import { documentYear, extractFields, type Field } from './fields.js';
+import { documentYear, extractFields, keyValueFields, type Field } from './fields.js';
 
 /** Values that mean "no date yet" in a header date field. */
 const NO_DATE = new Set(['', 'tbd', 'tba', 'n/a', 'na', 'none', 'unknown', 'pending', '-', '—', '–', '?']);
@@ -53,7 +53,8 @@ export interface RenewalDate {
 export function renewalDates(ctx: RuleContext): RenewalDate[] {
   const out: RenewalDate[] = [];
   const opts = { dateOrder: ctx.config.dateOrder, defaultYear: ctx.get(documentYear) };
-  for (const field of ctx.get(extractFields)) {
+  // Field lines, then key / value table rows (`| Renewal date | 2027-03-31 |`).
+  for (const field of [...ctx.get(extractFields), ...ctx.get(keyValueFields)]) {
     if (!RENEWAL_KEYS.includes(field.key)) continue;
     const d = readHeaderDate(field.value, opts);
     if (d.state !== 'date') continue;

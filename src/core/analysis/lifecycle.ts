@@ -14,13 +14,14 @@
  *    documents, where a start date is the issue's — and not elsewhere: `Launch date` under Key
  *    Wins is a campaign's, `Start date` under Milestones a milestone's.
  * Among fields, the label order above decides (`Partnership start date` over `Launch date`).
+ * Fields are `Label: value` lines and the rows of two-column key / value tables.
  */
 import type { RuleContext } from '../rule.js';
 import { findDate, parseDate, type DateOptions } from '../dates.js';
 import { enclosingHeadings } from '../model.js';
 import { readStartDate, type StartDate } from '../lifecycle.js';
 import { documentDates } from './actions.js';
-import { documentYear, extractFields, findField, type Field } from './fields.js';
+import { documentYear, extractFields, findField, keyValueFields, type Field } from './fields.js';
 import { renewalDates, type RenewalDate } from './header-dates.js';
 
 const FRONT_MATTER_KEYS = [
@@ -132,7 +133,8 @@ export function documentLifecycle(ctx: RuleContext): DocumentLifecycle {
     }
   }
   if (!start) {
-    const fields = ctx.get(extractFields);
+    // Field lines and key / value table rows (`| Partner since | March 2025 |`), the same labels.
+    const fields = [...ctx.get(extractFields), ...ctx.get(keyValueFields)];
     const generic = ctx.doc.kind !== 'issue';
     let best: { rank: number; field: Field; date: StartDate } | null = null;
     for (const f of fields) {
