@@ -78,7 +78,9 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
     .option('--year <year>', 'year (default: the year of --date)')
     .option('--date <date>', 'document date, YYYY-MM-DD (default: today)')
     .option('-o, --out <file>', 'where to write (default: partnerships/<partner>/<year>-Q<n>-<kind>.md, or <date>-issue.md, <date>-launch-plan.md)')
-    .action(async (kind: string, o: { partner: string; company?: string; quarter?: string; year?: string; date?: string; out?: string }) => {
+    .option('--previous <folder>', "QBR: where to find the partner's previous QBR to start from (its KPI rows, open actions; default: the current folder)")
+    .option('--no-previous', 'QBR: start from the plain template')
+    .action(async (kind: string, o: { partner: string; company?: string; quarter?: string; year?: string; date?: string; out?: string; previous?: string | false }) => {
       exitCode = await runNew(kind, o, io);
     });
 

@@ -4,6 +4,13 @@
  * Never overwrites: an existing file is an error (exit 2). A team template that cannot be read
  * or has a problem (an unknown `{{variable}}`) is reported with its file, line and column on
  * stderr (exit 2), and nothing is written.
+ *
+ * A new QBR starts from the partner's previous QBR, as New QBR does in the editor: the markdown
+ * files under `--previous <folder>` (default: the current folder; `.gitignore`d files and the
+ * templates folder skipped) are indexed, and the partner's latest QBR before the new quarter
+ * gives the KPI rows (metric and target), its open action items and the Next QBR date
+ * (`{{previousKpiRows}}` / `{{openActions}}` in a team template). `--no-previous`: the plain
+ * template. Unreadable files there are skipped: they cannot be the previous QBR.
  */
 import { promises as fsp } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -11,10 +18,14 @@ import { defaultFileName, isIsoDate, TEMPLATE_KINDS, type TemplateKind } from '.
 import { newDocumentText } from '../core/workspace/scaffold.js';
 import { templateProblems } from '../core/teamTemplates.js';
 import { ruleIds } from '../core/rules/index.js';
-import { displayPath, errMessage } from './files.js';
+import { aliasLookup, buildIndex, partnerKeyOf } from '../core/index.js';
+import type { Config } from '../core/types.js';
+import type { IndexedDoc } from '../core/workspace/types.js';
+import { collectFiles, displayPath, errMessage, readTextFileSync } from './files.js';
+import { indexFiles } from './indexFiles.js';
 import type { Io } from './check.js';
 import { ConfigResolver, formatConfigError } from './configFiles.js';
-import { formatTemplateError, TemplateResolver } from './templates.js';
+import { formatTemplateError, TemplateResolver, withTemplates } from './templates.js';
 
 export interface NewOptions {
   partner: string;
@@ -23,6 +34,8 @@ export interface NewOptions {
   year?: string;
   date?: string;
   out?: string;
+  /** QBR: the folder to find the partner's previous QBR in (default: the current folder); false: none. */
+  previous?: string | false;
 }
 
 export class UsageError extends Error {}
@@ -63,7 +76,12 @@ export async function runNew(kindArg: string, opts: NewOptions, io: Io, now = ne
       return 2;
     }
   }
-  const { text } = newDocumentText(kind, { partner: opts.partner, company: opts.company, quarter, year, date }, { template });
+  const previous = kind === 'qbr' && opts.previous !== false
+    ? await previousQbr(resolve(io.cwd, opts.previous ?? '.'), opts.partner, quarter, year, config, io.cwd)
+    : undefined;
+  if (previous) io.stderr(`Starting from the previous QBR: ${display(previous.abs)}\n`);
+  const { text } = newDocumentText(kind, { partner: opts.partner, company: opts.company, quarter, year, date },
+    { template, previous: previous && { text: previous.text, doc: previous.doc } });
   try {
     await fsp.mkdir(dirname(target), { recursive: true });
     await fsp.writeFile(target, text, { flag: 'wx' });
@@ -91,4 +109,37 @@ function parseYear(s: string): number {
 export function localIsoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * The partner's latest QBR before the quarter among the markdown files under `folder` (the
+ * configuration's `partners` aliases apply to the name typed), or undefined.
+ */
+async function previousQbr(folder: string, partner: string, quarter: number, year: number, config: Config, cwd: string): Promise<{ abs: string; text: string; doc: IndexedDoc } | undefined> {
+  const display = (abs: string) => displayPath(abs, cwd);
+  const collected = await collectFiles([folder], cwd);
+  if (collected.problems.length || collected.files.length === 0) return undefined;
+  const resolver = new ConfigResolver(ruleIds);
+  const configs = await Promise.all(collected.files.map((f) => resolver.forFile(f)));
+  const templated = await withTemplates(collected.files, configs.map((c) => c ?? config), collected.named, display);
+  const files = templated.files;
+  const outcomes = await indexFiles(files.map((abs, i) => ({ abs, path: display(abs), options: { config: templated.configs[i] } })));
+  const docs: IndexedDoc[] = [];
+  const absOf = new Map<string, string>();
+  outcomes.forEach((o, i) => {
+    if (o.ok && o.doc) {
+      docs.push(o.doc);
+      absOf.set(o.doc.path, files[i]!);
+    }
+  });
+  const index = buildIndex(docs);
+  const wanted = partnerKeyOf(aliasLookup(config.partners ?? {}, partner) ?? partner);
+  const summary = index.partners.find((p) => p.key === wanted || partnerKeyOf(p.name) === wanted);
+  const ordinal = year * 4 + (quarter - 1);
+  const candidates = summary?.docs.filter((d) => d.kind === 'qbr' && d.period !== null && d.period.ordinal < ordinal) ?? [];
+  const doc = candidates[candidates.length - 1];
+  const abs = doc && absOf.get(doc.path);
+  if (!doc || !abs) return undefined;
+  const read = readTextFileSync(abs);
+  return read.ok ? { abs, text: read.text, doc } : undefined;
 }

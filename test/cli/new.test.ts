@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { scaffold } from '../../src/core/templates.js';
+import { indexDocument, newDocumentText } from '../../src/core/index.js';
 import { ensureBuilt, removeTemp, run, tempRepo, writeFiles } from './helpers.js';
 
 const temps: string[] = [];
@@ -98,5 +99,74 @@ describe('partnership-docs new', () => {
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /^partnership-docs: /, r.stderr);
     }
+  });
+});
+
+describe('partnership-docs new qbr: from the partner’s previous QBR, as in the editor', () => {
+  const Q2 = `# Partnership QBR: Globex + Acme
+**Quarter**: Q2 2026
+**Date**: 2026-04-15
+**Attendees**: Dana Whitfield, Sam Ortiz
+
+## Executive Summary
+Pipeline ahead of plan.
+
+## KPI Dashboard
+
+| Metric | Target | Actual | Status | Trend |
+|--------|--------|--------|--------|-------|
+| Sourced pipeline | $500K | $520K | 🟢 Green (104% of target) | ↗️ Improving |
+| Certified engineers | 20 | 14 | 🔴 Red (70% of target) | → Stable |
+
+## Next Steps
+- [ ] Run the partner bootcamp - Owner: Sam Ortiz, Due: 2026-06-30
+- [x] Sign the MDF plan - Owner: Dana Whitfield, Due: 2026-04-30
+
+**Next QBR**: 2026-07-15
+`;
+  const expected = (prevPath: string, prevText: string) => newDocumentText('qbr', { partner: 'Acme', company: 'Globex', quarter: 3, year: 2026, date: '2026-07-15' },
+    { previous: { text: prevText, doc: indexDocument(prevPath, prevText)! } }).text;
+  const args = ['new', 'qbr', '--partner', 'Acme', '--company', 'Globex', '--quarter', 'Q3', '--year', '2026', '--date', '2026-07-15'];
+
+  it('carries the KPI rows (metric, target), the open actions and the Next QBR date; says where from', () => {
+    const d = repo();
+    writeFiles(d, { 'partnerships/acme/2026-Q2-qbr.md': Q2, 'partnerships/acme/2026-Q1-qbr.md': Q2.replace(/Q2 2026/, 'Q1 2026').replace('Sourced pipeline', 'Old metric') });
+    const r = run(args, d);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, 'Starting from the previous QBR: partnerships/acme/2026-Q2-qbr.md\n');
+    const text = readFileSync(join(d, 'partnerships/acme/2026-Q3-qbr.md'), 'utf8');
+    assert.equal(text, expected('partnerships/acme/2026-Q2-qbr.md', Q2));
+    assert.match(text, /^\| Sourced pipeline \| \$500K \| \[Actual\] \| \[Status\] \| \[Trend\] \|$/m);
+    assert.match(text, /^- \[ \] Run the partner bootcamp - Owner: Sam Ortiz, Due: 2026-06-30$/m);
+    assert.doesNotMatch(text, /Sign the MDF plan|Old metric/);
+    assert.match(text, /^\*\*Next QBR\*\*: 2026-10-15$/m);
+  });
+
+  it('--no-previous: the plain template; another partner’s or a later QBR is not used', () => {
+    const d = repo();
+    writeFiles(d, { 'partnerships/acme/2026-Q2-qbr.md': Q2, 'partnerships/initech/2026-Q2-qbr.md': Q2.replace(/Acme/g, 'Initech'), 'partnerships/acme/2026-Q4-qbr.md': Q2.replace(/Q2 2026/, 'Q4 2026') });
+    const plain = scaffold('qbr', { partner: 'Acme', company: 'Globex', quarter: 3, year: 2026, date: '2026-07-15' }).text;
+    assert.equal(run([...args, '--no-previous'], d).status, 0);
+    assert.equal(readFileSync(join(d, 'partnerships/acme/2026-Q3-qbr.md'), 'utf8'), plain);
+    const r = run([...args, '--partner', 'Hooli', '--out', 'hooli.md'], d);
+    assert.equal(r.stderr, '');
+    assert.equal(readFileSync(join(d, 'hooli.md'), 'utf8'), plain.replace(/Acme/g, 'Hooli'));
+    const q2 = run([...args, '--quarter', 'Q2', '--out', 'early.md'], d);
+    assert.equal(q2.stderr, '', 'no QBR before Q2 2026');
+  });
+
+  it('a team template’s {{previousKpiRows}} and {{openActions}} are filled from it; partner aliases apply; --previous <folder>', () => {
+    const d = repo();
+    writeFiles(d, {
+      'docs/partners/acme/2026-Q2-qbr.md': Q2,
+      '.partnership-docs.json': '{ "partners": { "Acme Corp": "Acme" } }',
+      '.partnership-docs/templates/qbr.md': '# QBR: {{company}} + {{partner}}\n**Quarter**: Q{{quarter}} {{year}}\n\n## KPI Dashboard\n\n| Metric | Target | Actual | Status |\n|---|---|---|---|\n{{previousKpiRows}}\n\n## Next Steps\n{{openActions}}\n',
+    });
+    const r = run(['new', 'qbr', '--partner', 'Acme Corp', '--company', 'Globex', '--quarter', 'Q3', '--year', '2026', '--date', '2026-07-15', '--previous', 'docs', '--out', 'q3.md'], d);
+    assert.equal(r.status, 0, r.stderr);
+    const text = readFileSync(join(d, 'q3.md'), 'utf8');
+    assert.match(text, /^\| Certified engineers \| 20 \| \[Actual\] \| \[Status\] \|$/m);
+    assert.match(text, /^- \[ \] Run the partner bootcamp - Owner: Sam Ortiz, Due: 2026-06-30$/m);
+    assert.doesNotMatch(text, /\[Metric 1\]|\[Action item/);
   });
 });
