@@ -9,18 +9,22 @@ import { DOCS_BASE, fixAllSnapshot, ruleIds, rules, snapshot } from '../core/ind
 import type { Config, Finding } from '../core/types.js';
 import { ConfigResolver, formatConfigError } from './configFiles.js';
 import { writeFixedFile } from './fix.js';
-import { collectFiles, displayPath, errMessage, readTextFileSync } from './files.js';
+import { collectFiles, decodeText, displayPath, errMessage, readTextFileSync, type Collected } from './files.js';
 import { addWorkspaceFindings } from './workspace.js';
 import { formatTemplateError, withTemplates } from './templates.js';
 import { indexSnapshot } from '../core/index.js';
 import type { IndexedDoc } from '../core/workspace/types.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
+import { formatGithub } from './formatters/github.js';
+import { formatGitlab } from './formatters/gitlab.js';
+import { GitError, restage, stagedFiles, type StagedFile } from './staged.js';
 import { formatStylish } from './formatters/stylish.js';
 import { defaultJobs, runTasks, startPool } from '../node/pool.js';
 import type { FileFailure, FileReport } from './types.js';
 
-export type Format = 'stylish' | 'json' | 'sarif';
+export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'gitlab';
+export const FORMATS: Format[] = ['stylish', 'json', 'sarif', 'github', 'gitlab'];
 
 export interface CheckOptions {
   format: Format;
@@ -32,6 +36,13 @@ export interface CheckOptions {
   color: boolean;
   /** Files checked in parallel (worker threads); default: the number of cores. 1 = no workers. */
   jobs?: number;
+  /** Check the files staged in git, with their staged content (see staged.ts); no paths. */
+  staged?: boolean;
+  /**
+   * The folder `github` / `gitlab` paths are relative to (GITHUB_WORKSPACE, CI_PROJECT_DIR),
+   * when the working folder is inside it.
+   */
+  ciRoot?: string;
 }
 
 export interface Io {
@@ -43,7 +54,26 @@ export interface Io {
 
 export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   const display = (abs: string) => displayPath(abs, io.cwd);
-  const collected = await collectFiles(paths, io.cwd);
+  let collected: Collected;
+  let staged = new Map<string, StagedFile>();
+  let gitRoot = '';
+  if (opts.staged) {
+    if (paths.length) {
+      io.stderr('partnership-docs: --staged checks the staged files; give no paths with it.\n');
+      return 2;
+    }
+    try {
+      const s = stagedFiles(io.cwd);
+      gitRoot = s.root;
+      staged = new Map(s.files.map((f) => [f.abs, f]));
+      // Not "named": a staged file in the team templates folder is a template, not checked.
+      collected = { files: s.files.map((f) => f.abs), problems: [], named: new Set() };
+    } catch (err) {
+      if (!(err instanceof GitError)) throw err;
+      io.stderr(`partnership-docs: --staged: ${err.message}\n`);
+      return 2;
+    }
+  } else collected = await collectFiles(paths, io.cwd);
   const { problems } = collected;
   let files = collected.files;
   const failures: FileFailure[] = problems.map((p) => ({ path: display(p.path), message: p.message }));
@@ -72,19 +102,35 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     }
     files = templated.files;
     configs = templated.configs;
-    tasks = files.map((abs, i) => ({ abs, path: display(abs), today: opts.today, config: configs[i]!, fix: opts.fix }));
+    tasks = files.map((abs, i) => {
+      const st = staged.get(abs);
+      return { abs, path: display(abs), today: opts.today, config: configs[i]!, fix: opts.fix, ...(opts.format === 'gitlab' ? { keepText: true } : {}), ...(st ? { staged: { raw: st.raw, fullyStaged: st.fullyStaged } } : {}) };
+    });
     outcomes = await runTasks('check', tasks, checkOne, { jobs }, pool);
   } finally {
     pool?.close(); // idle workers would keep the process alive
   }
   const reports: FileReport[] = [];
-  for (const o of outcomes) {
+  const restaged: Array<{ gitPath: string; mode: string; bytes: Buffer }> = [];
+  outcomes.forEach((o, i) => {
     failures.push(...o.failures);
+    for (const n of o.notes ?? []) io.stderr(`${n.path}: ${n.message}\n`);
     if (o.report) reports.push(o.report);
+    const st = staged.get(tasks[i]!.abs);
+    if (o.written && st) restaged.push({ gitPath: st.gitPath, mode: st.mode, bytes: Buffer.from(o.written) });
+  });
+  if (restaged.length) {
+    try {
+      restage(gitRoot, restaged);
+    } catch (err) {
+      if (!(err instanceof GitError)) throw err;
+      failures.push({ path: '.', message: `fixed in the working tree but not staged: ${err.message}` });
+    }
   }
   // Cross-document rules over the QBRs among the checked files (see workspace.ts).
   const entries = outcomes.flatMap((o, i) => (o.workspace ? [{ abs: tasks[i]!.abs, path: tasks[i]!.path, config: tasks[i]!.config, ...o.workspace }] : []));
-  failures.push(...(await addWorkspaceFindings(reports, entries, { today: opts.today, fix: opts.fix })));
+  // (With --staged, fixing across documents would rewrite a file without re-staging it.)
+  failures.push(...(await addWorkspaceFindings(reports, entries, { today: opts.today, fix: opts.fix && !opts.staged })));
 
   const all = reports.flatMap((r) => r.findings);
   const errors = count(all, 'error');
@@ -95,6 +141,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   if (opts.format === 'json') io.stdout(formatJson(shown));
   else if (opts.format === 'sarif') {
     io.stdout(formatSarif(shown, { rules, version: io.version, informationUri: informationUri(), cwd: io.cwd, failures }));
+  } else if (opts.format === 'github') {
+    io.stdout(formatGithub(shown, { cwd: io.cwd, root: opts.ciRoot, failures }));
+  } else if (opts.format === 'gitlab') {
+    const texts = new Map(tasks.map((t, i) => [t.path, outcomes[i]?.text]));
+    io.stdout(formatGitlab(shown, { cwd: io.cwd, root: opts.ciRoot, textOf: (path) => texts.get(path), failures }));
   } else io.stdout(formatStylish(shown, colors));
 
   for (const f of failures) io.stderr(`${f.path}: ${f.message}\n`);
@@ -127,12 +178,22 @@ export interface CheckTask {
   today?: string;
   config: Config;
   fix: boolean;
+  /** Return the checked text (the gitlab format's fingerprints read the flagged text). */
+  keepText?: boolean;
+  /** `--staged`: the staged bytes to check instead of the file's, and whether the working tree equals them. */
+  staged?: { raw: Uint8Array; fullyStaged: boolean };
 }
 
 /** What checking one file produced: its report (unless unreadable) and its failures, in order. */
 export interface CheckOutcome {
   report?: FileReport;
   failures: FileFailure[];
+  /** Said on stderr without failing the run (a partially staged file not fixed). */
+  notes?: FileFailure[];
+  /** The bytes --fix wrote to the file (for --staged, to stage them). */
+  written?: Uint8Array;
+  /** The checked (final) text, for the gitlab format's fingerprints; only kept for that format. */
+  text?: string;
   /** A QBR's index entry and final text, for the cross-document rules. */
   workspace?: { doc: IndexedDoc; text: string };
 }
@@ -141,8 +202,10 @@ export interface CheckOutcome {
 export async function checkOne(task: CheckTask): Promise<CheckOutcome> {
   const { abs, path, fix } = task;
   const failures: FileFailure[] = [];
-  const read = readTextFileSync(abs);
+  const read = task.staged ? decodeText(Buffer.from(task.staged.raw)) : readTextFileSync(abs);
   if (!read.ok) return { failures: [{ path, message: read.message }] };
+  const notes: FileFailure[] = [];
+  let written: Uint8Array | undefined;
   const options = { path, today: task.today, config: task.config };
   try {
     // One snapshot per text: its findings are the report, its model the index entry's (and with
@@ -151,18 +214,30 @@ export async function checkOne(task: CheckTask): Promise<CheckOutcome> {
     if (fix) {
       const fixed = fixAllSnapshot(snap).snapshot;
       if (fixed.text !== snap.text) {
-        const outcome = await writeFixedFile(abs, read.raw, fixed.text, read.bom);
-        if (outcome === 'changed-on-disk') {
-          failures.push({ path, message: 'changed on disk while being checked; fixes not written' });
+        if (task.staged && !task.staged.fullyStaged) {
+          notes.push({ path, message: 'has unstaged changes (or is converted by git filters); checked as staged, not fixed — stage or stash the other changes, then run again' });
         } else {
-          snap = fixed;
+          const outcome = await writeFixedFile(abs, read.raw, fixed.text, read.bom);
+          if (outcome === 'changed-on-disk') {
+            failures.push({ path, message: 'changed on disk while being checked; fixes not written' });
+          } else {
+            snap = fixed;
+            if (outcome === 'written' && task.staged) written = Buffer.from((read.bom ? '\uFEFF' : '') + fixed.text, 'utf8');
+          }
         }
       }
     }
     const { text } = snap;
     const result = snap.result;
     const doc = result.kind === 'qbr' ? indexSnapshot(path, snap) : null;
-    return { report: { path, kind: result.kind, findings: result.findings.map(reported) }, failures, ...(doc ? { workspace: { doc, text } } : {}) };
+    return {
+      report: { path, kind: result.kind, findings: result.findings.map(reported) },
+      failures,
+      ...(notes.length ? { notes } : {}),
+      ...(written ? { written } : {}),
+      ...(task.keepText ? { text } : {}),
+      ...(doc ? { workspace: { doc, text } } : {}),
+    };
   } catch (err) {
     failures.push({ path, message: `${fix ? 'could not check or fix' : 'could not check'}: ${errMessage(err)}` });
     return { failures };

@@ -228,7 +228,7 @@ export function readTextFileSync(abs: string): ReadResult {
   return decodeText(raw);
 }
 
-function decodeText(raw: Buffer): ReadResult {
+export function decodeText(raw: Buffer): ReadResult {
   if (raw.includes(0)) return { ok: false, message: 'binary file (contains NUL bytes); not checked' };
   const bom = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
   let text: string;

@@ -12,7 +12,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
 import { isIsoDate } from '../core/templates.js';
-import { checkOne, runCheck, type Format, type Io } from './check.js';
+import { checkOne, FORMATS, runCheck, type Format, type Io } from './check.js';
 import { indexOne } from './indexFiles.js';
 import { runNew, UsageError } from './newDoc.js';
 import { defaultJobs, POOL_MARK, servePool } from '../node/pool.js';
@@ -36,8 +36,13 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
     .command('check', { isDefault: true })
     .description('check partnership documents (the default command)')
     .argument('[paths...]', 'files, folders or globs (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (sarif: code scanning; github: workflow annotations; gitlab: Code Quality report)')
+        .choices(FORMATS)
+        .default('stylish'),
+    )
     .option('--fix', 'apply safe fixes and write the files back')
+    .option('--staged', 'check the markdown files staged in git, as staged; with --fix, fix and re-stage those without unstaged changes')
     .option('--today <date>', 'the date to check due and renewal dates against (YYYY-MM-DD)', parseToday)
     .option('-c, --config <file>', 'use this configuration file instead of discovering .partnership-docs.json files')
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseCount)
@@ -51,7 +56,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
         '2 usage, I/O or configuration errors.\n' +
         'Configuration: .partnership-docs.json files from each document\'s folder up to the repository root.',
     )
-    .action(async (paths: string[], o: { format: Format; fix?: boolean; today?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; jobs?: number }) => {
+    .action(async (paths: string[], o: { format: Format; fix?: boolean; staged?: boolean; today?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; jobs?: number }) => {
       exitCode = await runCheck(
         paths,
         {
@@ -63,6 +68,8 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv, stdou
           quiet: o.quiet === true,
           color: useColor(o.color, env, stdoutIsTty),
           jobs: o.jobs,
+          staged: o.staged === true,
+          ciRoot: o.format === 'github' ? env.GITHUB_WORKSPACE || undefined : o.format === 'gitlab' ? env.CI_PROJECT_DIR || undefined : undefined,
         },
         io,
       );
