@@ -47,6 +47,16 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
   banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [reuseParserSetup] };
 
+/** ESM bundles: CommonJS dependencies (ajv) may require() Node built-ins, so give them a require. */
+const esm = { format: 'esm', define: {}, banner: { js: "import { createRequire as __pdCreateRequire } from 'node:module';\nconst require = __pdCreateRequire(import.meta.url);" } };
+/** The preset's `import partnershipDocs from './index.js'` → the plugin's own bundle, not a copy. */
+const pluginBundleOfPreset = {
+  name: 'plugin-bundle-of-preset',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) => (args.importer.endsWith(join('src', 'remark', 'preset.ts')) ? { path: './remark.mjs', external: true } : undefined));
+  },
+};
+
 const entries = [
   // The library: pure core, no vscode, no Node built-ins.
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', mainFields: ['module', 'main'], define: {}, banner: {} },
@@ -54,6 +64,12 @@ const entries = [
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Worker thread of the extension: lints documents above maxFileSizeMB on demand (core only).
   { entryPoints: ['src/vscode/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
+  // The remark / unified plugin and its preset (package exports `./remark`, `./remark-preset`):
+  // ESM, as remark-cli loads plugins with import(). The core is bundled in; unified is not
+  // imported at all (a plugin is a function), remark-gfm (the preset's) stays a dependency, and
+  // the preset imports the plugin's bundle so both are one plugin to unified (options merge).
+  { entryPoints: ['src/remark/index.ts'], outfile: 'dist/remark.mjs', ...esm },
+  { entryPoints: ['src/remark/preset.ts'], outfile: 'dist/remark-preset.mjs', ...esm, external: ['remark-gfm'], plugins: [reuseParserSetup, pluginBundleOfPreset] },
 ];
 // Extension-host test suites (mocha), run by test-electron or code-server.
 const suiteFiles = existsSync('test/vscode/suite')

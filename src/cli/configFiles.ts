@@ -36,6 +36,8 @@ export class ConfigResolver {
   constructor(
     private readonly knownRuleIds: readonly string[],
     private readonly explicitFile?: string,
+    /** What the files are merged over (the remark plugin's options); the defaults otherwise. */
+    private readonly base: Config = DEFAULT_CONFIG,
   ) {}
 
   /** Loads the explicit `--config` file (if any), so its errors show even with no documents. */
@@ -47,7 +49,7 @@ export class ConfigResolver {
   async forFile(absPath: string): Promise<Config | undefined> {
     const chain = this.explicitFile ? await this.explicitChain() : await this.chain(dirname(absPath));
     if (chain.some((l) => !l.config)) return undefined;
-    const config = mergeConfig(DEFAULT_CONFIG, ...chain.map((l) => l.config).reverse());
+    const config = mergeConfig(this.base, ...chain.map((l) => l.config).reverse());
     const problems = checkConfigSanity(config);
     if (problems.length) {
       for (const message of problems) this.reportSanity(chain, message);

@@ -12,14 +12,17 @@ export const BIN = join(ROOT, 'bin/partnership-docs.js');
  * not). Test files run in parallel processes: a lock folder lets one of them build at a time.
  */
 export function ensureBuilt(): void {
-  const bundle = join(ROOT, 'dist/cli.js');
+  // The CLI and the remark plugin's bundles (the plugin's tests run the CLI and remark-cli).
+  const bundles = ['dist/cli.js', 'dist/remark.mjs', 'dist/remark-preset.mjs'].map((b) => join(ROOT, b));
   const newest = (dir: string): number =>
     readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
       const p = join(dir, e.name);
       return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
     }, 0);
   const fresh = () =>
-    existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newest(join(ROOT, 'src/cli')), newest(join(ROOT, 'src/core')), statSync(join(ROOT, 'package.json')).mtimeMs);
+    bundles.every((b) => existsSync(b)) &&
+    Math.min(...bundles.map((b) => statSync(b).mtimeMs)) >=
+      Math.max(newest(join(ROOT, 'src/cli')), newest(join(ROOT, 'src/core')), newest(join(ROOT, 'src/remark')), statSync(join(ROOT, 'package.json')).mtimeMs);
   const lock = join(ROOT, 'dist/.cli-test-build.lock');
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   const deadline = Date.now() + 120_000;
