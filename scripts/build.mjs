@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { webBundle } from './web-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -70,6 +71,9 @@ const entries = [
   // the preset imports the plugin's bundle so both are one plugin to unified (options merge).
   { entryPoints: ['src/remark/index.ts'], outfile: 'dist/remark.mjs', ...esm },
   { entryPoints: ['src/remark/preset.ts'], outfile: 'dist/remark-preset.mjs', ...esm, external: ['remark-gfm'], plugins: [reuseParserSetup, pluginBundleOfPreset] },
+  // VS Code for the Web (package.json `browser`): the web worker extension host, no Node built-ins
+  // (scripts/web-bundle.mjs fails the build if one is imported or a Node global is used).
+  { ...webBundle, entryPoints: ['src/vscode/extension.web.ts'], outfile: 'dist/web/extension.js' },
 ];
 // Extension-host test suites (mocha), run by test-electron or code-server.
 const suiteFiles = existsSync('test/vscode/suite')
@@ -81,8 +85,9 @@ if (suiteFiles.length) {
 
 const builds = entries.filter((e) => e.entryPoints.every((p) => existsSync(p)));
 if (watch) {
-  for (const e of builds) (await esbuild.context({ ...common, ...e })).watch();
+  for (const { check, ...e } of builds) (await esbuild.context({ ...common, ...e })).watch();
 } else {
-  await Promise.all(builds.map((e) => esbuild.build({ ...common, ...e })));
+  const results = await Promise.all(builds.map(({ check, ...e }) => esbuild.build({ ...common, ...e })));
+  builds.forEach((e, k) => e.check?.(results[k]));
   console.log(`built ${builds.map((b) => b.outfile ?? b.outdir).join(', ')}`);
 }

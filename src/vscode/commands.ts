@@ -7,6 +7,7 @@ import { APPLY_EDITS, APPLY_SNIPPET, applyEditsCommand, applySnippetCommand, FIX
 import { RECALCULATE, SHOW_BREAKDOWN } from './codeLens';
 import { formatMB, LINT_NOW, ruleDocUri, type Linter } from './diagnostics';
 import { Cancelled } from './backgroundLint';
+import { platform } from './platform/platform';
 import { BADGE, insightFor } from './insight';
 import { newDocument, type NewDocumentArgs } from './newDocument';
 import { recalculate } from './recalculate';
@@ -65,7 +66,7 @@ async function lintNowCommand(linter: Linter, uri?: vscode.Uri | string): Promis
     void vscode.window.showWarningMessage('Partnership Docs: open a markdown document first.');
     return undefined;
   }
-  const size = formatMB(Buffer.byteLength(doc.getText(), 'utf8'));
+  const size = formatMB(platform().utf8Length(doc.getText()));
   try {
     const r = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Partnership Docs: linting ${vscode.workspace.asRelativePath(doc.uri)} (${size})`, cancellable: true },

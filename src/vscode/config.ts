@@ -155,7 +155,12 @@ export class ConfigService implements vscode.Disposable {
     // `templatesFolder` is relative to this file: kept as a URI string in the merged configuration.
     if (parsed.config && typeof parsed.config.templatesFolder === 'string') {
       const value = parsed.config.templatesFolder;
-      const folder = /^(?:\/|[A-Za-z]:[\\/])/.test(value) ? vscode.Uri.file(value) : vscode.Uri.joinPath(uri, '..', ...value.split(/[\\/]/).filter(Boolean));
+      // An absolute path is on this file's file system: a file: path on the desktop, the same
+      // scheme and authority in a remote or virtual workspace (vscode-remote, vscode-vfs on the web).
+      const absolute = /^(?:\/|[A-Za-z]:[\\/])/.test(value);
+      const folder = absolute
+        ? (uri.scheme === 'file' ? vscode.Uri.file(value) : uri.with({ path: `/${value.replace(/\\/g, '/')}`.replace(/^\/+/, '/') }))
+        : vscode.Uri.joinPath(uri, '..', ...value.split(/[\\/]/).filter(Boolean));
       parsed.config = { ...parsed.config, templatesFolder: folder.toString() };
     }
     this.diagnostics.set(uri, parsed.errors.map((e) => {

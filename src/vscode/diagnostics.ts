@@ -10,7 +10,8 @@ import { parseCache } from './parseCache';
 import { lint, rules, type Finding, type LintOptions, type LintResult, type Snapshot } from '../core/index';
 import { snapshots } from './snapshots';
 import { textPositions, toRange } from './adapter';
-import { lintInBackground, type BackgroundResult, type Cancellation } from './backgroundLint';
+import type { BackgroundResult, Cancellation } from './backgroundLint';
+import { platform } from './platform/platform';
 import type { ConfigService } from './config';
 import { readSettings } from './settings';
 
@@ -282,7 +283,7 @@ export class Linter implements vscode.Disposable {
     const t = text ?? doc.getText();
     // UTF-8 is at least one byte per UTF-16 unit and at most three: skip the count when clear.
     if (t.length * 3 <= limit) return undefined;
-    const bytes = Buffer.byteLength(t, 'utf8');
+    const bytes = platform().utf8Length(t);
     return bytes > limit ? { bytes, limitMB } : undefined;
   }
 
@@ -298,7 +299,8 @@ export class Linter implements vscode.Disposable {
 
   /**
    * "Lint This Document Now": lints the document once, whatever its size, in a worker thread
-   * (the extension host stays responsive), and publishes the diagnostics. For a document above
+   * on the desktop (the extension host stays responsive; in-process on the web, see
+   * platform/web.ts), and publishes the diagnostics. For a document above
    * the size limit they stay until it is linted on demand again, shrinks below the limit or closes.
    */
   async lintOnDemand(doc: vscode.TextDocument, token?: Cancellation): Promise<(BackgroundResult & { version: number }) | undefined> {
@@ -318,7 +320,7 @@ export class Linter implements vscode.Disposable {
     this.updated.fire(doc.uri);
     try {
       const options: LintOptions = { path: vscode.workspace.asRelativePath(doc.uri), config: resolved.config };
-      const result = await lintInBackground(text, options, token);
+      const result = await platform().lintInBackground(text, options, token);
       if (doc.isClosed) return undefined;
       this.onDemand.set(key, { version, findings: result.findings.length, ms: result.ms, inWorker: result.inWorker });
       // Positions of the linted text: the document may have been edited meanwhile.

@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry (dist/lintWorker.js), off the extension host's main thread. No vscode
  * import: it is a plain Node worker running the core. Started two ways:
- * - by lintInBackground: one `{ text, options }` request, lint one document ("Lint This
+ * - by lintInBackground (platform/node.ts): one `{ text, options }` request, lint one document ("Lint This
  *   Document Now" on documents above partnershipDocs.maxFileSizeMB);
  * - as a pool worker (workerData POOL_MARK, src/node/pool.ts): `index` tasks, the workspace
  *   index's initial build.
@@ -15,8 +15,7 @@ export type WorkerReply =
   | { ok: true; kind: ReturnType<typeof lint>['kind']; findings: ReturnType<typeof lint>['findings']; ms: number }
   | { ok: false; error: string };
 
-/** One document of the workspace index's initial build (plain data: no cache). */
-export interface IndexJob { path: string; text: string; options: LintOptions }
+import type { IndexJob } from './platform/platform';
 export async function indexJob(j: IndexJob): Promise<IndexedDoc | null> {
   return indexDocument(j.path, j.text, { ...j.options, cache: false });
 }

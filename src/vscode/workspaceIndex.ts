@@ -15,9 +15,7 @@ import { snapshots } from './snapshots';
 import { textPositions } from './adapter';
 import type { ConfigService } from './config';
 import { isMarkdown, toDiagnostics, type Linter } from './diagnostics';
-import { startIndexWorker } from './backgroundLint';
-import type { IndexJob } from './lintWorker';
-import { runTasks } from '../node/pool';
+import { platform } from './platform/platform';
 import { readSettings } from './settings';
 
 export const WORKSPACE_SOURCE = 'partnership-docs-workspace';
@@ -260,9 +258,10 @@ export class WorkspaceIndexService implements vscode.Disposable {
   }
 
   /**
-   * Reads every file, then indexes them in a worker thread (the pool of src/node/pool.ts with one
-   * worker; the host only reads and merges), on the host's thread for a few files or when the
-   * worker cannot start or dies. Later updates of single files run on the host with the section
+   * Reads every file, then indexes them: on the desktop in a worker thread (the pool of
+   * src/node/pool.ts with one worker; the host only reads and merges) when there are more than a
+   * few files and the worker starts; on the web on the host's thread in slices that yield to the
+   * event loop (platform/web.ts). Later updates of single files run on the host with the section
    * cache.
    */
   private async buildAll(): Promise<void> {
@@ -276,15 +275,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
     }
     let onHost = 0;
     const byPath = new Map(loaded.map((e) => [e.options.path!, e] as const));
-    const indexed = await runTasks<IndexJob, IndexedDoc | null>(
-      'index',
+    const indexed = await platform().indexAll(
       loaded.map((e) => ({ path: e.options.path!, text: e.text, options: e.options })),
-      async (job) => {
+      (job) => {
         onHost++;
         return this.indexHere(byPath.get(job.path)!);
       },
-      { jobs: 1 },
-      loaded.length > READ_BATCH ? startIndexWorker() : undefined,
     );
     const docs: IndexedDoc[] = [];
     this.entries.clear();
