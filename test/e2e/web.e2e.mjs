@@ -133,8 +133,23 @@ async function run() {
   check('Problems panel lists kpi-status-mismatch', (await problem.textContent()).includes('kpi-status-mismatch'), (await problem.textContent()).slice(0, 140));
   await shot('02-problems');
 
-  // 3. Hover the KPI row: the breakdown, the same as the core's explanation.
-  const box = await row.boundingBox();
+  // 3. Hover the KPI row: the breakdown, the same as the core's explanation. The Problems panel
+  // took the lower half of the window: reveal the row (Go to Line) before measuring it, since the
+  // editor renders only the lines in view.
+  const rowBox = async () => {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type(String(oracle.finding.line));
+    await page.keyboard.press('Enter');
+    await row.waitFor({ state: 'visible' });
+    for (let i = 0; i < 50; i++) {
+      const b = await row.boundingBox();
+      if (b && b.height > 0) return b;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`the ${ROW} row is not on screen`);
+  };
+  let box = await rowBox();
   await page.mouse.move(box.x + 40, box.y + box.height / 2);
   const hover = page.locator('.monaco-hover .hover-contents', { hasText: 'Attainment' }).first();
   await hover.waitFor();
@@ -146,6 +161,7 @@ async function run() {
   await page.keyboard.press('Escape');
 
   // 4. The quick fix on the Status cell, then save; read the saved bytes.
+  box = await rowBox();
   const text = (await row.textContent()) ?? '';
   const col = text.indexOf('Green');
   await page.mouse.click(box.x + (col + 2) * (box.width / Math.max(1, text.length)), box.y + box.height / 2);
