@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openWorkbench, packagedVsix, withTimeout } from '../vscode/code-server.mjs';
+import { hoverLine, openWorkbench, packagedVsix, withTimeout } from '../vscode/code-server.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const vsix = packagedVsix(repo);
@@ -97,11 +97,7 @@ async function run() {
   await shot('03-problems-panel');
 
   // 4. Hover the health line.
-  const health = editorLine('Overall Partnership Health');
-  const box = await health.boundingBox();
-  await page.mouse.move(box.x + 60, box.y + box.height / 2);
-  const hover = page.locator('.monaco-hover .hover-contents', { hasText: 'Score (mean)' }).first();
-  await hover.waitFor();
+  await hoverLine(page, editorLine('Overall Partnership Health'), 'Score (mean)');
   step('hover shows the health breakdown');
   await shot('04-hover-health');
   await page.mouse.move(5, 5);

@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzip } from '../../scripts/zip-entries.mjs';
-import { launchBrowser, makeSandbox, packagedVsix, remoteUri, startCodeServer, withTimeout } from '../vscode/code-server.mjs';
+import { hoverLine, launchBrowser, makeSandbox, packagedVsix, remoteUri, startCodeServer, withTimeout } from '../vscode/code-server.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -149,10 +149,8 @@ async function run() {
     }
     throw new Error(`the ${ROW} row is not on screen`);
   };
-  let box = await rowBox();
-  await page.mouse.move(box.x + 40, box.y + box.height / 2);
-  const hover = page.locator('.monaco-hover .hover-contents', { hasText: 'Attainment' }).first();
-  await hover.waitFor();
+  await rowBox();
+  const hover = await hoverLine(page, row, 'Attainment', { dx: 40 });
   const hoverText = await hover.textContent();
   check('hover on the KPI row shows the breakdown', hoverText.includes(`KPI: ${ROW}`) && hoverText.includes(oracle.attainment) && hoverText.includes(oracle.fixWrites),
     `attainment ${oracle.attainment}, fix writes ${oracle.fixWrites}`);
@@ -161,7 +159,7 @@ async function run() {
   await page.keyboard.press('Escape');
 
   // 4. The quick fix on the Status cell, then save; read the saved bytes.
-  box = await rowBox();
+  const box = await rowBox();
   const text = (await row.textContent()) ?? '';
   const col = text.indexOf('Green');
   await page.mouse.click(box.x + (col + 2) * (box.width / Math.max(1, text.length)), box.y + box.height / 2);

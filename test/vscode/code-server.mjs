@@ -177,3 +177,26 @@ export async function openWorkbench({ fixture, settings = {}, vsix, viewport = {
     throw err;
   }
 }
+
+/**
+ * Hovers `line` (an editor `.view-line` locator) `dx` pixels in, until a hover containing `text`
+ * shows. The line is measured again before each try: a CodeLens rendered above it after the
+ * lint (or a panel opening) moves the lines below by a row, and a mouse left on the old spot
+ * hovers the blank line under it.
+ */
+export async function hoverLine(page, line, text, { dx = 60, tries = 5 } = {}) {
+  const hover = page.locator('.monaco-hover .hover-contents', { hasText: text }).first();
+  for (let i = 1; ; i++) {
+    await line.waitFor({ state: 'visible' });
+    const box = await line.boundingBox();
+    if (box) await page.mouse.move(box.x + dx, box.y + box.height / 2);
+    try {
+      await hover.waitFor({ timeout: 4_000 });
+      return hover;
+    } catch (err) {
+      if (i >= tries) throw err;
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(300);
+    }
+  }
+}
