@@ -36,6 +36,22 @@ export function displayPath(abs: string, cwd: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
+/**
+ * Report paths (relative to `cwd`) made relative to `root` instead — the folder a CI system
+ * resolves them against (GITHUB_WORKSPACE, CI_PROJECT_DIR) — when `cwd` is inside it; unchanged
+ * otherwise (no root, or a working folder outside it).
+ */
+export function pathsUnderRoot(cwd: string, root: string | undefined): (path: string) => string {
+  if (!root) return (p) => p;
+  const base = resolve(root);
+  const inside = relative(base, resolve(cwd));
+  if (inside.startsWith('..') || isAbsolute(inside)) return (p) => p;
+  return (p) => {
+    const rel = relative(base, resolve(cwd, p));
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  };
+}
+
 export function isMarkdown(path: string): boolean {
   const lower = path.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((ext) => lower.endsWith(ext));

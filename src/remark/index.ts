@@ -24,7 +24,7 @@
  * the file set and runs them once all files are linted, over the QBRs of the run, as `check` does
  * over the files it checks. A bare `unified().process(file)` sees one file, so they do not run.
  */
-import { relative, resolve, sep, basename } from 'node:path';
+import { resolve } from 'node:path';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { buildIndex, indexSnapshot, lintWorkspace, parseConfigText, ruleIds, rules, snapshot } from '../core/index.js';
@@ -32,6 +32,7 @@ import { DEFAULT_CONFIG, checkConfigSanity, mergeConfig } from '../core/config.j
 import type { Config, Finding, PartialConfig, Severity, TextEdit } from '../core/types.js';
 import type { IndexedDoc } from '../core/workspace/types.js';
 import { ConfigResolver, formatConfigError } from '../cli/configFiles.js';
+import { displayPath } from '../cli/files.js';
 import { formatTemplateError, withTemplates } from '../cli/templates.js';
 
 /** The plugin's options: any `.partnership-docs.json` key, plus two of the plugin's own. */
@@ -225,8 +226,3 @@ function isFileSet(v: unknown): v is FileSetLike {
   return typeof v === 'object' && v !== null && typeof (v as FileSetLike).use === 'function' && typeof (v as FileSetLike).valueOf === 'function' && Array.isArray((v as FileSetLike).valueOf());
 }
 
-/** The CLI's display path: relative to the working directory, with forward slashes. */
-function displayPath(abs: string, cwd: string): string {
-  const rel = relative(cwd, abs) || basename(abs);
-  return sep === '/' ? rel : rel.split(sep).join('/');
-}

@@ -9,13 +9,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexDocument, lint, type IndexedDoc, type LintOptions } from '../core/index';
 import { POOL_MARK, servePool } from '../node/pool';
+import type { IndexJob } from './platform/platform';
 
 export interface WorkerRequest { text: string; options: LintOptions }
 export type WorkerReply =
   | { ok: true; kind: ReturnType<typeof lint>['kind']; findings: ReturnType<typeof lint>['findings']; ms: number }
   | { ok: false; error: string };
 
-import type { IndexJob } from './platform/platform';
+/** One document of the workspace index's initial build (plain data: no cache). */
 export async function indexJob(j: IndexJob): Promise<IndexedDoc | null> {
   return indexDocument(j.path, j.text, { ...j.options, cache: false });
 }

@@ -12,9 +12,9 @@
  * linter must equal the expectations exactly.
  */
 import { test } from 'node:test';
-import { loadConfig } from '../helpers.js';
+import { loadConfig, markdownFilesUnder } from '../helpers.js';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, indexDocument, lint, lintWorkspace, parseConfigText, ruleIds } from '../../src/core/index.js';
 import type { Finding, PartialConfig } from '../../src/core/types.js';
@@ -125,22 +125,12 @@ const CLEAN_EXAMPLES = [
   'examples/partnerships/hooli/2026-Q2-qbr.md',
 ];
 
-function exampleFiles(dir = EXAMPLES): string[] {
-  const out: string[] = [];
-  for (const n of readdirSync(dir).sort()) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...exampleFiles(p));
-    else if (p.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
 /** Cross-document findings over the whole of examples/ (as `partnership-docs check examples` reports them). */
 let workspaceFindings: Map<string, Finding[]> | undefined;
 function exampleWorkspaceFindings(path: string): Finding[] {
   if (!workspaceFindings) {
     const config = loadConfig(join(EXAMPLES, '.partnership-docs.json'));
-    const texts = new Map(exampleFiles().map((p) => [p, readFileSync(p, 'utf8')]));
+    const texts = new Map(markdownFilesUnder(EXAMPLES).map((p) => [p, readFileSync(p, 'utf8')]));
     const docs = [...texts].flatMap(([p, t]) => indexDocument(p, t, { today: FIXTURE_TODAY, config, cache: false }) ?? []);
     workspaceFindings = lintWorkspace(buildIndex(docs, { today: FIXTURE_TODAY }), texts, { today: FIXTURE_TODAY, config }).byPath;
   }
@@ -154,7 +144,7 @@ function lintExample(path: string): Finding[] {
 }
 
 test('examples/: every rule fires somewhere', () => {
-  const fired = new Set(exampleFiles().flatMap((p) => lintExample(p).map((f) => f.ruleId)));
+  const fired = new Set(markdownFilesUnder(EXAMPLES).flatMap((p) => lintExample(p).map((f) => f.ruleId)));
   const silent = [...new Set([...SPEC_RULE_IDS, ...ruleIds])].filter((id) => !fired.has(id));
   assert.deepEqual(silent, [], `rules that fire nowhere in examples/: ${silent.join(', ')}`);
 });

@@ -11,9 +11,9 @@
  * GITHUB_WORKSPACE, so paths are made relative to `root` (GITHUB_WORKSPACE when set and the
  * working folder is inside it) rather than to the working folder.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../../core/types.js';
 import type { FileFailure, FileReport } from '../types.js';
+import { pathsUnderRoot } from '../files.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -26,7 +26,7 @@ export interface GithubOptions {
 }
 
 export function formatGithub(reports: FileReport[], opts: GithubOptions): string {
-  const toFile = filePath(opts.cwd, opts.root);
+  const toFile = pathsUnderRoot(opts.cwd, opts.root);
   const lines: string[] = [];
   for (const r of reports) {
     const file = toFile(r.path);
@@ -60,15 +60,4 @@ export function escapeData(s: string): string {
 /** A workflow command's property value (toolkit `escapeProperty`). */
 export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-function filePath(cwd: string, root: string | undefined): (path: string) => string {
-  if (!root) return (p) => p;
-  const base = resolve(root);
-  const inside = relative(base, resolve(cwd));
-  if (inside.startsWith('..') || isAbsolute(inside)) return (p) => p; // the working folder is outside root
-  return (p) => {
-    const rel = relative(base, resolve(cwd, p));
-    return sep === '/' ? rel : rel.split(sep).join('/');
-  };
 }

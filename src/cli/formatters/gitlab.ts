@@ -15,9 +15,9 @@
  *   12 days" becomes "overdue by 13 days".
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, Severity } from '../../core/types.js';
 import type { FileFailure, FileReport } from '../types.js';
+import { pathsUnderRoot } from '../files.js';
 
 export const GITLAB_SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' };
 
@@ -31,7 +31,7 @@ export interface GitlabOptions {
 }
 
 export function formatGitlab(reports: FileReport[], opts: GitlabOptions): string {
-  const toPath = projectPath(opts.cwd, opts.root);
+  const toPath = pathsUnderRoot(opts.cwd, opts.root);
   const issues: object[] = [];
   for (const r of reports) {
     const path = toPath(r.path);
@@ -73,15 +73,4 @@ function flagged(f: Finding, text: string | undefined): string {
   // A whole-document finding (1:1, e.g. a missing section) may span the document: its first line.
   const nl = s.indexOf('\n');
   return (nl >= 0 ? s.slice(0, nl) : s).trim();
-}
-
-function projectPath(cwd: string, root: string | undefined): (path: string) => string {
-  if (!root) return (p) => p;
-  const base = resolve(root);
-  const inside = relative(base, resolve(cwd));
-  if (inside.startsWith('..') || isAbsolute(inside)) return (p) => p;
-  return (p) => {
-    const rel = relative(base, resolve(cwd, p));
-    return sep === '/' ? rel : rel.split(sep).join('/');
-  };
 }
