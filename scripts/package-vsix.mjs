@@ -37,7 +37,7 @@ console.log(`${out}: ${kb(out)} KB (dist/extension.js ${kb('dist/extension.js')}
 // The package must carry both hosts' entries (the manifest's main and browser) and stay under
 // 1 MB (issue #14): fail here rather than ship a .vsix vscode.dev cannot run.
 const MAX_BYTES = 1024 * 1024;
-const names = new Set(zipEntries(readFileSync(out)));
+const names = new Set(await zipEntries(readFileSync(out)));
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const problems = [];
 for (const [field, entry] of [['main', manifest.main], ['browser', manifest.browser]]) {

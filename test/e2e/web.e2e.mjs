@@ -42,9 +42,9 @@ const check = (name, ok, detail = '') => {
 };
 
 /** The web-only test build: the .vsix unpacked, without `main`. */
-function webOnlyExtension(root) {
+async function webOnlyExtension(root) {
   const dir = join(root, 'web-extension');
-  for (const { name, data } of unzip(readFileSync(packagedVsix(repo)))) {
+  for (const { name, data } of await unzip(readFileSync(packagedVsix(repo)))) {
     if (!name.startsWith('extension/')) continue;
     const file = join(dir, name.slice('extension/'.length));
     mkdirSync(dirname(file), { recursive: true });
@@ -95,7 +95,7 @@ async function run() {
   writeFileSync(join(sandbox.workspace, QBR), circlesQbr(readFileSync(join(repo, 'examples/partnerships/globex/2026-Q3-qbr.md'), 'utf8')));
   const oracle = cliOracle(sandbox.workspace);
   step(`CLI: ${oracle.finding.message}`);
-  const ext = webOnlyExtension(sandbox.root);
+  const ext = await webOnlyExtension(sandbox.root);
 
   server = await startCodeServer(sandbox);
   browser = await launchBrowser();
